@@ -1,0 +1,58 @@
+"""Personas as fixtures: the people who use the tracker, each with their own rights."""
+
+import pytest
+
+from tests import factories
+from tracker import roles
+
+
+@pytest.fixture
+def unit_a(db):
+    return factories.CommuneCommitteeFactory(name="UBND xã A")
+
+
+@pytest.fixture
+def unit_b(db):
+    return factories.CommuneCommitteeFactory(name="UBND xã B")
+
+
+@pytest.fixture
+def manager(db):
+    return factories.UserFactory(username="manager", role=roles.DIC_MANAGER)
+
+
+@pytest.fixture
+def officer_a(unit_a):
+    return factories.UserFactory(username="officer_a", unit=unit_a, role=roles.UNIT_OFFICER)
+
+
+@pytest.fixture
+def officer_b(unit_b):
+    return factories.UserFactory(username="officer_b", unit=unit_b, role=roles.UNIT_OFFICER)
+
+
+@pytest.fixture
+def finance(db):
+    return factories.UserFactory(username="finance", role=roles.FINANCE_OFFICER)
+
+
+@pytest.fixture
+def monitor(db):
+    return factories.UserFactory(username="monitor", role=roles.MONITOR)
+
+
+@pytest.fixture
+def editor(db):
+    return factories.UserFactory(username="editor", role=roles.CMS_EDITOR)
+
+
+@pytest.fixture
+def manager_client(client, manager):
+    client.force_login(manager)
+    return client
+
+
+@pytest.fixture
+def officer_a_client(client, officer_a):
+    client.force_login(officer_a)
+    return client

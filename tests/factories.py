@@ -1,0 +1,107 @@
+"""factory_boy factories for the tracker's models (saved through the ORM, as fixtures)."""
+
+import datetime
+
+import factory
+from django.contrib.auth.models import Group
+
+from tracker import models, roles
+
+
+class AreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Area
+
+    name = factory.Sequence(lambda n: f"Xã Thử {n}")
+    level = models.Area.Level.COMMUNE
+
+
+class ProvinceFactory(AreaFactory):
+    name = factory.Sequence(lambda n: f"Tỉnh Thử {n}")
+    level = models.Area.Level.PROVINCE
+
+
+class UnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Unit
+
+    name = factory.Sequence(lambda n: f"Đơn vị thử {n}")
+    kind = models.Unit.Kind.DEPARTMENT
+
+
+class CommuneCommitteeFactory(UnitFactory):
+    name = factory.Sequence(lambda n: f"UBND xã Thử {n}")
+    kind = models.Unit.Kind.PEOPLES_COMMITTEE
+    area = factory.SubFactory(AreaFactory)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    password = factory.PostGenerationMethodCall("set_password", "pw")
+
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        if extracted:
+            self.groups.add(Group.objects.get(name=extracted))
+
+
+class PlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Plan
+
+    issuer = factory.SubFactory(UnitFactory, kind=models.Unit.Kind.PEOPLES_COMMITTEE, is_group=True)
+    title = factory.Sequence(lambda n: f"Kế hoạch thử {n}")
+    period_start = datetime.date(2026, 1, 1)
+    period_end = datetime.date(2026, 12, 31)
+    status = models.Plan.Status.ISSUED
+    issued_on = datetime.date(2026, 1, 15)
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Activity
+
+    plan = factory.SubFactory(PlanFactory)
+    section_code = factory.Sequence(lambda n: f"{n}.1")
+    activity_type = factory.LazyFunction(lambda: models.ActivityType.objects.get(code="outreach"))
+    title = factory.Sequence(lambda n: f"Nội dung thử {n}")
+    lead_unit = factory.SubFactory(UnitFactory)
+    start_date = datetime.date(2026, 1, 1)
+    due_date = datetime.date(2026, 12, 31)
+
+
+class TaskFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Task
+
+    activity = factory.SubFactory(ActivityFactory)
+    unit = factory.SubFactory(UnitFactory)
+    deliverable = factory.Sequence(lambda n: f"Sản phẩm thử {n}")
+    due_date = datetime.date(2026, 6, 30)
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Indicator
+
+    code = factory.Sequence(lambda n: f"indicator-{n}")
+    name = factory.Sequence(lambda n: f"Chỉ tiêu thử {n}")
+    unit_of_measure = "hộ"
+
+
+class TargetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Target
+
+    plan = factory.SubFactory(PlanFactory)
+    indicator = factory.SubFactory(IndicatorFactory)
+    area = factory.SubFactory(AreaFactory)
+    year = 2026
+    planned_value = 10
+
+
+ROLE_NAMES = roles.ALL

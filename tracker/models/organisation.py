@@ -1,0 +1,231 @@
+"""Places (areas), organisations (units) and the people who work in them.
+
+Areas and units change over time (districts abolished on 1/7/2025, the DIC merged into the
+Department of Science and Technology on 1/3/2025), so both carry effective dates and a link
+to their successor instead of being edited in place.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from tracker.text import vietnamese_sort_key
+
+official_code_validator = RegexValidator(
+    r"^[0-9]{2,5}$",
+    _("An official code is 2 to 5 digits, with its leading zeros (e.g. 02, 00118)."),
+)
+
+
+class EffectiveQuerySet(models.QuerySet):
+    def in_force(self, on: datetime.date | None = None):
+        """Rows valid on a date (today by default): started and not yet ended."""
+        on = on or datetime.date.today()
+        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=on)).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=on)
+        )
+
+
+class EffectiveDates(models.Model):
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": _("The end date cannot be before the start date.")})
+
+    def in_force_on(self, day: datetime.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+
+
+class Area(EffectiveDates):
+    """A place: province, district, commune (xã/phường/thị trấn) or village (thôn/bản)."""
+
+    class Level(models.IntegerChoices):
+        PROVINCE = 1, _("Province")
+        DISTRICT = 2, _("District")
+        COMMUNE = 3, _("Commune")
+        VILLAGE = 4, _("Village")
+
+    class Region(models.TextChoices):
+        NONE = "", _("Not classified")
+        I = "I", _("Region I")  # noqa: E741 - the official name of the region
+        II = "II", _("Region II")
+        III = "III", _("Region III")
+
+    name = models.CharField(_("name"), max_length=200)
+    level = models.PositiveSmallIntegerField(_("level"), choices=Level.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("parent area"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    # Official codes are strings: their leading zeros matter (QĐ 19/2025/QĐ-TTg).
+    code = models.CharField(_("official code"), max_length=5, blank=True, validators=[official_code_validator])
+    region = models.CharField(_("region (QĐ 861/QĐ-TTg)"), max_length=3, choices=Region.choices, blank=True)
+    is_border = models.BooleanField(_("border commune"), default=False)
+    is_extremely_difficult = models.BooleanField(_("extremely difficult (ĐBKK)"), default=False)
+    is_island = models.BooleanField(_("island commune"), default=False)
+    is_digital_pilot = models.BooleanField(_("digital-transformation pilot"), default=False)
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into / renamed to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="predecessors",
+    )
+    is_sample = models.BooleanField(
+        _("sample data"), default=False, help_text=_("Invented for the demo; not an official fact.")
+    )
+    history = HistoricalRecords()
+
+    objects = EffectiveQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("area")
+        verbose_name_plural = _("areas")
+        ordering = ["level", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code"],
+                condition=Q(valid_to__isnull=True) & ~Q(code=""),
+                name="area_code_unique_in_force",
+                violation_error_message=_("Another area in force already has this official code."),
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="area_valid_to_after_from",
+                violation_error_message=_("The end date cannot be before the start date."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(successor=models.F("id")),
+                name="area_not_own_successor",
+                violation_error_message=_("An area cannot be its own successor."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.parent_id and self.parent and self.level and self.parent.level >= self.level:
+            raise ValidationError({"parent": _("The parent area must be at a higher level than this one.")})
+        if self.successor_id and self.successor_id == self.pk:
+            raise ValidationError({"successor": _("An area cannot be its own successor.")})
+        if self.successor_id and not self.valid_to:
+            raise ValidationError({"valid_to": _("Give the date this area ended when it has a successor.")})
+        if self.level != self.Level.COMMUNE and (self.region or self.is_border or self.is_island):
+            raise ValidationError(_("Region, border and island apply to communes only."))
+
+    @property
+    def sort_key(self):
+        return vietnamese_sort_key(self.name)
+
+
+class Unit(EffectiveDates):
+    """An organisation that leads, cooperates on or reports on work."""
+
+    class Kind(models.TextChoices):
+        DEPARTMENT = "department", _("Department")
+        PEOPLES_COMMITTEE = "peoples_committee", _("People's Committee")
+        RADIO_TV = "radio_tv", _("Radio-TV station")
+        NEWSPAPER = "newspaper", _("Newspaper")
+        MEDIA_CENTRE = "media_centre", _("Media centre")
+        TELECOM = "telecom", _("Telecom enterprise")
+        MASS_ORGANISATION = "mass_organisation", _("Fatherland Front / mass organisation")
+        BUSINESS_ASSOCIATION = "business_association", _("Business association")
+        MINISTRY = "ministry", _("Ministry / central agency")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=255)
+    short_name = models.CharField(_("short name"), max_length=100, blank=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("parent unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    area = models.ForeignKey(
+        Area, verbose_name=_("area"), null=True, blank=True, on_delete=models.PROTECT, related_name="units"
+    )
+    # Plans often assign duties to a collective ("UBND các phường, xã"); its members are units.
+    is_group = models.BooleanField(
+        _("group of units"), default=False, help_text=_("A collective named in a plan, e.g. the communes' committees.")
+    )
+    members = models.ManyToManyField(
+        "self", verbose_name=_("members"), symmetrical=False, blank=True, related_name="groups"
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into / renamed to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="predecessors",
+    )
+    is_sample = models.BooleanField(
+        _("sample data"), default=False, help_text=_("Invented for the demo; not an official fact.")
+    )
+    history = HistoricalRecords()
+
+    objects = EffectiveQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name"],
+                condition=Q(valid_to__isnull=True),
+                name="unit_name_unique_in_force",
+                violation_error_message=_("Another unit in force already has this name."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="peoples_committee") | Q(area__isnull=False) | Q(is_group=True),
+                name="unit_peoples_committee_has_area",
+                violation_error_message=_("A People's Committee must belong to an area."),
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="unit_valid_to_after_from",
+                violation_error_message=_("The end date cannot be before the start date."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.kind == self.Kind.PEOPLES_COMMITTEE and not self.area_id and not self.is_group:
+            raise ValidationError({"area": _("A People's Committee must belong to an area.")})
+        if self.parent_id and self.parent_id == self.pk:
+            raise ValidationError({"parent": _("A unit cannot be its own parent.")})
+
+
+class User(AbstractUser):
+    """A person using the tracker; unit officers belong to one unit."""
+
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="users"
+    )
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username

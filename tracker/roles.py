@@ -1,0 +1,22 @@
+"""The roles people have, as Groups created in code (migration 0002), never by hand."""
+
+from django.utils.translation import gettext_lazy as _
+
+DIC_MANAGER = "dic_manager"
+UNIT_OFFICER = "unit_officer"
+FINANCE_OFFICER = "finance_officer"
+MONITOR = "monitor"
+CMS_EDITOR = "cms_editor"
+CMS_MODERATOR = "cms_moderator"
+
+LABELS = {
+    DIC_MANAGER: _("DIC manager"),
+    UNIT_OFFICER: _("Unit officer"),
+    FINANCE_OFFICER: _("Finance officer"),
+    MONITOR: _("Monitor"),
+    CMS_EDITOR: _("CMS editor"),
+    CMS_MODERATOR: _("CMS moderator"),
+}
+ALL = tuple(LABELS)
+# Roles that read the whole sub-project; unit officers see only their own unit's work.
+PROVINCE_WIDE_READERS = (DIC_MANAGER, FINANCE_OFFICER, MONITOR)

@@ -1,0 +1,43 @@
+"""Vietnamese text helpers: sorting in Vietnamese alphabetical order and slugs that keep đ."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from django.utils.text import slugify
+
+# Vietnamese alphabet order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y.
+_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+_RANK = {letter: index for index, letter in enumerate(_ALPHABET)}
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
+_TONE_ORDER = {"": 0, "\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+def _split_letter(char: str) -> tuple[str, str]:
+    """Split a letter into its base letter (with ă â ê ô ơ ư đ kept) and its tone mark."""
+    decomposed = unicodedata.normalize("NFD", char.lower())
+    tone = "".join(c for c in decomposed if c in _TONE_MARKS)
+    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
+    return base, tone
+
+
+def vietnamese_sort_key(text: str) -> tuple:
+    """A key that sorts Vietnamese words as a Vietnamese reader expects (Đ after D, Ư after U)."""
+    letters = []
+    tones = []
+    for char in text.strip():
+        base, tone = _split_letter(char)
+        letters.append((_RANK.get(base, len(_ALPHABET) + ord(base[:1] or " ")),))
+        tones.append(_TONE_ORDER.get(tone, 0))
+    return (tuple(letters), tuple(tones))
+
+
+def strip_diacritics(text: str) -> str:
+    """'Điện thoại thông minh' -> 'Dien thoai thong minh' (đ/Đ mapped to d/D)."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+
+
+def slugify_vi(text: str) -> str:
+    """A slug that keeps 'đ' as 'd': Django's slugify alone turns 'Đà Nẵng' into 'a-nang'."""
+    return slugify(strip_diacritics(text))
