@@ -4,4 +4,5 @@ from django.shortcuts import redirect
 
 @login_required
 def home(request):
-    return redirect("tracker:plan_list")
+    """The tracker's front door: the activity board, where the day's work is."""
+    return redirect("tracker:board")

@@ -1,0 +1,55 @@
+# The README's two commands. Both set up what they need first and are safe to run again.
+#   make run   - install, migrate the SQLite database, load the demo data, serve on :8000
+#   make test  - install, then run the whole suite (SQLite unless DATABASE_URL is set)
+
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Debian packages: Chromium for the browser tests, gettext to compile translations,
+# Liberation Serif 2 / DejaVu and Pango for WeasyPrint's PDFs.
+APT_PACKAGES := python3-venv chromium gettext fonts-liberation2 fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup system-packages messages demo lint
+
+run: setup
+	DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DEBUG=1 $(BIN)/python manage.py load_demo
+	@echo "Starting the tracker at http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
+	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: setup
+	DEBUG=1 $(BIN)/pytest $(PYTEST_ARGS)
+
+setup: system-packages $(STAMP) messages
+
+system-packages:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages: $$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "Please install these Debian packages as root: $$missing" >&2; exit 1; \
+	  fi; \
+	fi
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	touch $(STAMP)
+
+messages: $(STAMP)
+	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv -v 0
+
+demo: setup
+	DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DEBUG=1 $(BIN)/python manage.py load_demo
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
