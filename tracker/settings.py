@@ -195,6 +195,11 @@ SPECTACULAR_SETTINGS = {
     "Tiểu dự án 1 – Giảm nghèo về thông tin.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Plans and activities/tasks both have a "status" with different choices: name them.
+    "ENUM_NAME_OVERRIDES": {
+        "PlanStatusEnum": "tracker.models.plans.Plan.Status",
+        "ProgressEnum": "tracker.models.plans.Progress",
+    },
 }
 
 # Background work: Celery with Redis when a broker is configured, inline otherwise.

@@ -229,3 +229,7 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def get_full_name(self) -> str:
+        # Vietnamese names read family name first: "Nguyễn Thị Lan", not "Lan Nguyễn Thị".
+        return f"{self.last_name} {self.first_name}".strip()

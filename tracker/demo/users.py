@@ -1,0 +1,94 @@
+"""The demo logins, one per role, all with the password `demo`.
+
+Users are not history-tracked and have no service: they are created directly. A password is
+set only when the user is created, so a re-run neither resets a changed password nor
+touches the row. The names are invented sample people.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
+
+from tracker import roles
+from tracker.models import Unit, User
+
+from .base import committee_name
+from .sample_plan import OFFICER_COMMUNE
+
+DEMO_PASSWORD = "demo"
+LOGIN_URL = "http://127.0.0.1:8000/accounts/login/"
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    role: str | None  # None for the superuser, who needs no role
+    unit: str | None  # the unit's name, or None
+    first_name: str  # given name
+    last_name: str  # family and middle names
+
+
+ADMIN = DemoUser("admin", None, None, "Minh", "Trần Quang")
+DEMO_USERS: tuple[DemoUser, ...] = (
+    ADMIN,
+    DemoUser("quanly", roles.DIC_MANAGER, "Sở Khoa học và Công nghệ tỉnh Lạng Sơn", "Lan", "Nguyễn Thị"),
+    DemoUser("canbo.xa", roles.UNIT_OFFICER, committee_name(OFFICER_COMMUNE), "Phong", "Hoàng Văn"),
+    DemoUser("canbo.dai", roles.UNIT_OFFICER, "Đài Phát thanh và Truyền hình tỉnh Lạng Sơn", "Mai", "Lương Thị"),
+    DemoUser("taichinh", roles.FINANCE_OFFICER, "Sở Tài chính tỉnh Lạng Sơn", "Hà", "Vy Thu"),
+    DemoUser("giamsat", roles.MONITOR, "Sở Lao động - Thương binh và Xã hội tỉnh Lạng Sơn", "Tuấn", "Vi Văn"),
+    DemoUser("bientap", roles.CMS_EDITOR, "Sở Khoa học và Công nghệ tỉnh Lạng Sơn", "Hương", "Đinh Thị"),
+    DemoUser("kiemduyet", roles.CMS_MODERATOR, "Sở Khoa học và Công nghệ tỉnh Lạng Sơn", "Dũng", "Lê Anh"),
+)
+
+
+@functools.cache
+def _password_hash() -> str:
+    # Hashing is deliberately slow; the demo users share one password, so hash it once.
+    return make_password(DEMO_PASSWORD)
+
+
+def ensure_admin() -> User:
+    """The superuser every demo write is recorded against; created first."""
+    return _ensure(ADMIN, unit=None, superuser=True)
+
+
+def ensure_users() -> list[User]:
+    users = []
+    for spec in DEMO_USERS:
+        if spec is ADMIN:
+            users.append(ensure_admin())
+            continue
+        unit = Unit.objects.get(name=spec.unit) if spec.unit else None
+        user = _ensure(spec, unit=unit, superuser=False)
+        group = Group.objects.get(name=spec.role)
+        # Add the demo role if missing (no write when it is there); other groups are left alone.
+        if not user.groups.filter(pk=group.pk).exists():
+            user.groups.add(group)
+        users.append(user)
+    return users
+
+
+def _ensure(spec: DemoUser, *, unit: Unit | None, superuser: bool) -> User:
+    wanted = {
+        "first_name": spec.first_name,
+        "last_name": spec.last_name,
+        "unit_id": unit.pk if unit else None,
+        "is_superuser": superuser,
+        "is_staff": superuser,
+        "is_active": True,
+    }
+    user = User.objects.filter(username=spec.username).first()
+    if user is None:
+        user = User(username=spec.username, password=_password_hash(), **wanted)
+        user.save()
+        return user
+    changed = [field for field, value in wanted.items() if getattr(user, field) != value]
+    if changed:
+        for field in changed:
+            setattr(user, field, wanted[field])
+        user.save(update_fields=changed)
+    return user

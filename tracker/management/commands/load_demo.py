@@ -1,0 +1,56 @@
+"""`manage.py load_demo`: the five seed plans, a current-year sample plan and one login per role."""
+
+from __future__ import annotations
+
+import time
+
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from tracker import roles
+from tracker.demo.loader import load_demo
+from tracker.demo.users import DEMO_PASSWORD, DEMO_USERS, LOGIN_URL
+
+
+class Command(BaseCommand):
+    help = gettext_lazy("Load the demo data (idempotent: running it again changes nothing).")
+
+    def handle(self, *args, **options):
+        started = time.monotonic()
+        result = load_demo()
+        elapsed = time.monotonic() - started
+        history = sum(n for label, n in result.created.items() if label.split(".")[1].startswith("Historical"))
+        added = sum(result.created.values()) - history
+        message = _("Demo data loaded in %(seconds).1f s: %(rows)d rows added, %(history)d history rows.") % {
+            "seconds": elapsed,
+            "rows": added,
+            "history": history,
+        }
+        self.stdout.write(self.style.SUCCESS(message))
+        if options["verbosity"] >= 2:
+            for label, total in sorted(result.totals.items()):
+                self.stdout.write(f"  {label:<36} {total:>6}  (+{result.created[label]})")
+
+        header = (_("Username"), _("Password"), _("Role"), _("Unit"))
+        rows = [
+            (
+                user.username,
+                DEMO_PASSWORD,
+                str(roles.LABELS[user.role]) if user.role else _("Superuser"),
+                user.unit or "—",
+            )
+            for user in DEMO_USERS
+        ]
+        widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(3)]
+        self.stdout.write("")
+        self.stdout.write(_("Demo logins:"))
+        for row in [header, *rows]:
+            self.stdout.write(
+                "  "
+                + "  ".join(str(cell).ljust(width) for cell, width in zip(row[:3], widths, strict=True))
+                + "  "
+                + row[3]
+            )
+        self.stdout.write("")
+        self.stdout.write(_("Log in at %(url)s") % {"url": LOGIN_URL})
