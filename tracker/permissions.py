@@ -37,9 +37,7 @@ def can_manage_plans(user: AnyUser) -> bool:
 
 
 def sees_whole_programme(user: AnyUser) -> bool:
-    return user.is_authenticated and (
-        user.is_superuser or bool(role_names(user) & set(roles.PROVINCE_WIDE_READERS))
-    )
+    return user.is_authenticated and (user.is_superuser or bool(role_names(user) & set(roles.PROVINCE_WIDE_READERS)))
 
 
 def unit_ids_of(user: AnyUser) -> set[int]:
@@ -48,7 +46,10 @@ def unit_ids_of(user: AnyUser) -> set[int]:
         return set()
     cached = getattr(user, "_unit_ids", None)
     if cached is None:
-        cached = {user.unit_id, *Unit.members.through.objects.filter(to_unit_id=user.unit_id).values_list("from_unit_id", flat=True)}
+        cached = {
+            user.unit_id,
+            *Unit.members.through.objects.filter(to_unit_id=user.unit_id).values_list("from_unit_id", flat=True),
+        }
         user._unit_ids = cached
     return cached
 

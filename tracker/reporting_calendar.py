@@ -40,7 +40,11 @@ def periods_for_rule(rule: ReportingRule) -> list[ReportingPeriod]:
             end = _clamped(year, month, 31)
             periods.append(
                 ReportingPeriod(
-                    rule.pk, start, end, _clamped(year, month, rule.due_day), _("Month %(m)d/%(y)d") % {"m": month, "y": year}
+                    rule.pk,
+                    start,
+                    end,
+                    _clamped(year, month, rule.due_day),
+                    _("Month %(m)d/%(y)d") % {"m": month, "y": year},
                 )
             )
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)

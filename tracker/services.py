@@ -123,15 +123,11 @@ def activity_save(
     """Save an activity with its one lead unit and, when given, its cooperating units."""
     units = list(cooperating_units) if cooperating_units is not None else None
     if units is not None and any(unit.pk == activity.lead_unit_id for unit in units):
-        raise ValidationError(
-            {"cooperating_units": _("A unit cannot both lead and cooperate on the same activity.")}
-        )
-    if activity.pk and units is None:
-        # Changing the lead to a unit that already cooperates would break the same rule.
-        if activity.cooperations.filter(unit_id=activity.lead_unit_id).exists():
-            raise ValidationError(
-                {"lead_unit": _("This unit already cooperates on the activity; remove it from the cooperating units first.")}
-            )
+        raise ValidationError({"cooperating_units": _("A unit cannot both lead and cooperate on the same activity.")})
+    # Changing the lead to a unit that already cooperates would break the same rule.
+    if activity.pk and units is None and activity.cooperations.filter(unit_id=activity.lead_unit_id).exists():
+        message = _("This unit already cooperates on the activity; remove it from the cooperating units first.")
+        raise ValidationError({"lead_unit": message})
     _save(activity, actor=actor)
     if units is not None:
         _sync_cooperations(activity, units, actor=actor)

@@ -21,13 +21,25 @@ def _split_letter(char: str) -> tuple[str, str]:
     return base, tone
 
 
+def _rank(base: str) -> int:
+    """Spaces and punctuation first (so "Ba Bể" precedes "Bạch Thông"), then digits, then
+    the Vietnamese alphabet, then anything else by code point."""
+    if base in _RANK:
+        return 100 + _RANK[base]
+    if not base or not base.isalnum():
+        return 0
+    if base.isdigit():
+        return 10 + int(base) if len(base) == 1 and base.isascii() else 99
+    return 1000 + ord(base[0])
+
+
 def vietnamese_sort_key(text: str) -> tuple:
     """A key that sorts Vietnamese words as a Vietnamese reader expects (Đ after D, Ư after U)."""
     letters = []
     tones = []
     for char in text.strip():
         base, tone = _split_letter(char)
-        letters.append((_RANK.get(base, len(_ALPHABET) + ord(base[:1] or " ")),))
+        letters.append((_rank(base),))
         tones.append(_TONE_ORDER.get(tone, 0))
     return (tuple(letters), tuple(tones))
 

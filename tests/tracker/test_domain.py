@@ -39,7 +39,9 @@ def test_unit_cannot_lead_and_cooperate_on_one_activity(manager):
     activity = factories.ActivityFactory()
     with pytest.raises(ValidationError) as error:
         services.activity_save(activity=activity, actor=manager, cooperating_units=[activity.lead_unit])
-    assert messages_of(error, "cooperating_units") == ["Một đơn vị không thể vừa chủ trì vừa phối hợp cùng một hoạt động."]
+    assert messages_of(error, "cooperating_units") == [
+        "Một đơn vị không thể vừa chủ trì vừa phối hợp cùng một hoạt động."
+    ]
     assert not Cooperation.objects.exists()
 
 
@@ -72,7 +74,10 @@ def test_cooperating_units_are_synced_with_history_naming_the_actor(manager):
 
 def test_negative_target_is_refused(manager):
     target = factories.TargetFactory.build(
-        plan=factories.PlanFactory(), indicator=factories.IndicatorFactory(), area=factories.AreaFactory(), planned_value=-1
+        plan=factories.PlanFactory(),
+        indicator=factories.IndicatorFactory(),
+        area=factories.AreaFactory(),
+        planned_value=-1,
     )
     with pytest.raises(ValidationError) as error:
         services.target_save(target=target, actor=manager)
@@ -95,7 +100,10 @@ def test_database_refuses_negative_quantity_even_without_validation():
 
 
 def test_area_code_is_unique_among_areas_in_force_only(manager):
-    services.area_save(area=Area(name="Xã Cũ", level=Area.Level.COMMUNE, code="00118", valid_to=datetime.date(2025, 6, 30)), actor=manager)
+    services.area_save(
+        area=Area(name="Xã Cũ", level=Area.Level.COMMUNE, code="00118", valid_to=datetime.date(2025, 6, 30)),
+        actor=manager,
+    )
     services.area_save(area=Area(name="Xã Mới", level=Area.Level.COMMUNE, code="00118"), actor=manager)
     with pytest.raises(ValidationError) as error:
         services.area_save(area=Area(name="Xã Khác", level=Area.Level.COMMUNE, code="00118"), actor=manager)
@@ -124,7 +132,9 @@ def test_peoples_committee_needs_an_area(manager):
 
 
 def test_merged_unit_points_to_its_successor_and_drops_out_of_force(manager):
-    new = services.unit_save(unit=Unit(name="Sở KH&CN", kind=Unit.Kind.DEPARTMENT, valid_from=datetime.date(2025, 3, 1)), actor=manager)
+    new = services.unit_save(
+        unit=Unit(name="Sở KH&CN", kind=Unit.Kind.DEPARTMENT, valid_from=datetime.date(2025, 3, 1)), actor=manager
+    )
     old = services.unit_save(
         unit=Unit(name="Sở TT&TT", kind=Unit.Kind.DEPARTMENT, valid_to=datetime.date(2025, 2, 28), successor=new),
         actor=manager,
@@ -134,7 +144,9 @@ def test_merged_unit_points_to_its_successor_and_drops_out_of_force(manager):
 
 
 def test_completed_task_needs_its_completion_date(manager):
-    task = factories.TaskFactory.build(activity=factories.ActivityFactory(), unit=factories.UnitFactory(), status="completed")
+    task = factories.TaskFactory.build(
+        activity=factories.ActivityFactory(), unit=factories.UnitFactory(), status="completed"
+    )
     with pytest.raises(ValidationError) as error:
         services.task_save(task=task, actor=manager)
     assert "completed_on" in error.value.message_dict
@@ -153,8 +165,11 @@ def test_task_output_must_belong_to_its_activity(manager):
 def test_window_deadline_needs_ordered_dates(manager):
     plan = factories.PlanFactory()
     deadline = Deadline(
-        plan=plan, title="Đợt cao điểm", kind=Deadline.Kind.WINDOW,
-        window_start=datetime.date(2023, 12, 31), window_end=datetime.date(2023, 8, 1),
+        plan=plan,
+        title="Đợt cao điểm",
+        kind=Deadline.Kind.WINDOW,
+        window_start=datetime.date(2023, 12, 31),
+        window_end=datetime.date(2023, 8, 1),
     )
     with pytest.raises(ValidationError) as error:
         services.deadline_save(deadline=deadline, actor=manager)
@@ -170,12 +185,18 @@ def test_on_issue_deadline_is_due_on_the_issue_date_only_when_the_day_is_known()
 
 
 def test_upsert_writes_nothing_when_nothing_changed(manager):
-    area, created = services.upsert(Area, lookup={"name": "Tỉnh Lạng Sơn"}, values={"level": Area.Level.PROVINCE}, actor=manager)
+    area, created = services.upsert(
+        Area, lookup={"name": "Tỉnh Lạng Sơn"}, values={"level": Area.Level.PROVINCE}, actor=manager
+    )
     assert created
-    again, changed = services.upsert(Area, lookup={"name": "Tỉnh Lạng Sơn"}, values={"level": Area.Level.PROVINCE}, actor=manager)
+    again, changed = services.upsert(
+        Area, lookup={"name": "Tỉnh Lạng Sơn"}, values={"level": Area.Level.PROVINCE}, actor=manager
+    )
     assert (again.pk, changed) == (area.pk, False)
     assert Area.history.count() == 1
-    _, changed = services.upsert(Area, lookup={"name": "Tỉnh Lạng Sơn"}, values={"level": Area.Level.PROVINCE, "code": "20"}, actor=manager)
+    _, changed = services.upsert(
+        Area, lookup={"name": "Tỉnh Lạng Sơn"}, values={"level": Area.Level.PROVINCE, "code": "20"}, actor=manager
+    )
     assert changed
     assert list(Area.history.values_list("code", "history_user_id")) == [("20", manager.pk), ("", manager.pk)]
 
@@ -186,30 +207,59 @@ def _rule(**fields) -> ReportingRule:
 
 
 def test_monthly_rule_is_due_on_day_n_of_each_month_of_its_span():
-    rule = _rule(frequency="monthly", due_day=20, active_from=datetime.date(2023, 8, 1), active_to=datetime.date(2023, 12, 31))
+    rule = _rule(
+        frequency="monthly", due_day=20, active_from=datetime.date(2023, 8, 1), active_to=datetime.date(2023, 12, 31)
+    )
     periods = periods_for_rule(rule)
     assert [p.due for p in periods] == [datetime.date(2023, m, 20) for m in range(8, 13)]
     assert (periods[0].start, periods[0].end) == (datetime.date(2023, 8, 1), datetime.date(2023, 8, 31))
 
 
 def test_monthly_rule_due_on_the_31st_falls_on_the_last_day_of_short_months():
-    rule = _rule(frequency="monthly", due_day=31, active_from=datetime.date(2024, 1, 1), active_to=datetime.date(2024, 4, 30))
+    rule = _rule(
+        frequency="monthly", due_day=31, active_from=datetime.date(2024, 1, 1), active_to=datetime.date(2024, 4, 30)
+    )
     assert [p.due for p in periods_for_rule(rule)] == [
-        datetime.date(2024, 1, 31), datetime.date(2024, 2, 29), datetime.date(2024, 3, 31), datetime.date(2024, 4, 30),
+        datetime.date(2024, 1, 31),
+        datetime.date(2024, 2, 29),
+        datetime.date(2024, 3, 31),
+        datetime.date(2024, 4, 30),
     ]
 
 
 def test_half_year_and_annual_rules_of_seed_002():
-    half = _rule(frequency="half_year", due_day=15, due_month=6, active_from=datetime.date(2019, 1, 1), active_to=datetime.date(2019, 12, 31))
-    year = _rule(frequency="annual", due_day=5, due_month=10, active_from=datetime.date(2019, 1, 1), active_to=datetime.date(2019, 12, 31))
+    half = _rule(
+        frequency="half_year",
+        due_day=15,
+        due_month=6,
+        active_from=datetime.date(2019, 1, 1),
+        active_to=datetime.date(2019, 12, 31),
+    )
+    year = _rule(
+        frequency="annual",
+        due_day=5,
+        due_month=10,
+        active_from=datetime.date(2019, 1, 1),
+        active_to=datetime.date(2019, 12, 31),
+    )
     [h1] = periods_for_rule(half)
     [y] = periods_for_rule(year)
-    assert (h1.start, h1.end, h1.due) == (datetime.date(2019, 1, 1), datetime.date(2019, 6, 30), datetime.date(2019, 6, 15))
-    assert (y.start, y.end, y.due) == (datetime.date(2019, 1, 1), datetime.date(2019, 12, 31), datetime.date(2019, 10, 5))
+    assert (h1.start, h1.end, h1.due) == (
+        datetime.date(2019, 1, 1),
+        datetime.date(2019, 6, 30),
+        datetime.date(2019, 6, 15),
+    )
+    assert (y.start, y.end, y.due) == (
+        datetime.date(2019, 1, 1),
+        datetime.date(2019, 12, 31),
+        datetime.date(2019, 10, 5),
+    )
 
 
 def test_rule_without_month_for_annual_report_is_refused(manager):
-    rule = _rule(frequency="annual", due_day=5, active_from=datetime.date(2019, 1, 1), active_to=datetime.date(2019, 12, 31))
+    rule = _rule(
+        frequency="annual", due_day=5, active_from=datetime.date(2019, 1, 1), active_to=datetime.date(2019, 12, 31)
+    )
     with pytest.raises(ValidationError) as error:
         services.reporting_rule_save(rule=rule, actor=manager)
     assert "due_month" in error.value.message_dict

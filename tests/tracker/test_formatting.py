@@ -30,3 +30,8 @@ def test_vietnamese_order_puts_d_stroke_after_d():
 def test_slug_keeps_d_stroke():
     assert slugify_vi("Đà Nẵng") == "da-nang"
     assert strip_diacritics("Điện thoại thông minh") == "Dien thoai thong minh"
+
+
+def test_vietnamese_order_compares_word_by_word():
+    names = ["Huyện Bạch Thông", "Huyện Ba Bể", "Huyện Bắc Sơn"]
+    assert sorted(names, key=vietnamese_sort_key) == ["Huyện Ba Bể", "Huyện Bạch Thông", "Huyện Bắc Sơn"]

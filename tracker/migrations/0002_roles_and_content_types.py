@@ -17,14 +17,31 @@ CONTENT_TYPES = [
     ("publications", "Xuất bản phẩm cung cấp nội dung thiết yếu", "đầu xuất bản phẩm, bản"),
     ("smartphone_support", "Hỗ trợ điện thoại thông minh", "máy, hộ theo nhóm ưu tiên"),
     ("outreach", "Tuyên truyền, hướng dẫn sử dụng nền tảng số", "tin bài, infographic, hội nghị"),
-    ("household_access", "Hỗ trợ hộ nghèo tiếp cận dịch vụ viễn thông và phương tiện tiếp cận thông tin", "hộ được tiếp cận"),
+    (
+        "household_access",
+        "Hỗ trợ hộ nghèo tiếp cận dịch vụ viễn thông và phương tiện tiếp cận thông tin",
+        "hộ được tiếp cận",
+    ),
     ("resource_mobilisation", "Huy động, tiếp nhận và phân bổ nguồn hỗ trợ", "nguồn tiếp nhận, hiện vật"),
     ("inspection", "Kiểm tra, giám sát thực hiện", "cuộc kiểm tra"),
 ]
 
 MANAGER_MODELS = [
-    "area", "unit", "legaldocument", "programmecomponent", "plan", "planlegalbasis", "planduty",
-    "activity", "cooperation", "outputindicator", "task", "indicator", "target", "deadline", "reportingrule",
+    "area",
+    "unit",
+    "legaldocument",
+    "programmecomponent",
+    "plan",
+    "planlegalbasis",
+    "planduty",
+    "activity",
+    "cooperation",
+    "outputindicator",
+    "task",
+    "indicator",
+    "target",
+    "deadline",
+    "reportingrule",
 ]
 
 
@@ -35,7 +52,9 @@ def forwards(apps, schema_editor):
     for name in ROLES:
         Group.objects.get_or_create(name=name)
     for order, (code, name, measure) in enumerate(CONTENT_TYPES, start=1):
-        ActivityType.objects.update_or_create(code=code, defaults={"name": name, "output_measure": measure, "order": order})
+        ActivityType.objects.update_or_create(
+            code=code, defaults={"name": name, "output_measure": measure, "order": order}
+        )
     # Permissions are normally created after migrations; create them now to grant them.
     app_config = apps.get_app_config("tracker")
     app_config.models_module = True  # the migration state's stub lacks it; the helpers need it
@@ -43,7 +62,9 @@ def forwards(apps, schema_editor):
     create_permissions(app_config, apps=apps, verbosity=0)
     app_config.models_module = None
     manager = Group.objects.get(name="dic_manager")
-    manager.permissions.set(Permission.objects.filter(content_type__app_label="tracker", content_type__model__in=MANAGER_MODELS))
+    manager.permissions.set(
+        Permission.objects.filter(content_type__app_label="tracker", content_type__model__in=MANAGER_MODELS)
+    )
 
 
 def backwards(apps, schema_editor):

@@ -38,9 +38,7 @@ class Deadline(models.Model):
     due_date = models.DateField(_("due date"), null=True, blank=True)
     window_start = models.DateField(_("window from"), null=True, blank=True)
     window_end = models.DateField(_("window to"), null=True, blank=True)
-    wording = models.CharField(
-        _("as written"), max_length=255, blank=True, help_text=_("E.g. 'trước ngày 31/7/2023'.")
-    )
+    wording = models.CharField(_("as written"), max_length=255, blank=True, help_text=_("E.g. 'trước ngày 31/7/2023'."))
     history = HistoricalRecords()
 
     class Meta:

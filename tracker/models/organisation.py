@@ -104,7 +104,9 @@ class Area(EffectiveDates):
                 violation_error_message=_("Another area in force already has this official code."),
             ),
             models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gte=models.F("valid_from")),
                 name="area_valid_to_after_from",
                 violation_error_message=_("The end date cannot be before the start date."),
             ),
@@ -198,7 +200,9 @@ class Unit(EffectiveDates):
                 violation_error_message=_("A People's Committee must belong to an area."),
             ),
             models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gte=models.F("valid_from")),
                 name="unit_valid_to_after_from",
                 violation_error_message=_("The end date cannot be before the start date."),
             ),

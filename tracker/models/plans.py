@@ -266,9 +266,7 @@ class Cooperation(models.Model):
     def clean(self):
         super().clean()
         if self.activity_id and self.unit_id and self.activity.lead_unit_id == self.unit_id:
-            raise ValidationError(
-                {"unit": _("A unit cannot both lead and cooperate on the same activity.")}
-            )
+            raise ValidationError({"unit": _("A unit cannot both lead and cooperate on the same activity.")})
 
 
 class Indicator(models.Model):
