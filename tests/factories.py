@@ -5,7 +5,7 @@ import datetime
 import factory
 from django.contrib.auth.models import Group
 
-from tracker import models, roles
+from tracker import models, roles, services
 
 
 class AreaFactory(factory.django.DjangoModelFactory):
@@ -47,6 +47,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     def role(self, create, extracted, **kwargs):
         if extracted:
             self.groups.add(Group.objects.get(name=extracted))
+        if extracted == roles.UNIT_OFFICER and self.unit_id:
+            # As services.user_set_unit does: the unit's rights reach its officers.
+            self.groups.add(services.unit_officer_group(self.unit))
 
 
 class PlanFactory(factory.django.DjangoModelFactory):
@@ -61,7 +64,18 @@ class PlanFactory(factory.django.DjangoModelFactory):
     issued_on = datetime.date(2026, 1, 15)
 
 
-class ActivityFactory(factory.django.DjangoModelFactory):
+class _SyncsGrants:
+    """Rows that change who may see an activity recompute its object rights, as the services
+    do, so tests that build data with factories see what users of the app would."""
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        super()._after_postgeneration(instance, create, results)
+        if create:
+            services.grants_sync(activity=instance if isinstance(instance, models.Activity) else instance.activity)
+
+
+class ActivityFactory(_SyncsGrants, factory.django.DjangoModelFactory):
     class Meta:
         model = models.Activity
 
@@ -74,7 +88,20 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     due_date = datetime.date(2026, 12, 31)
 
 
-class TaskFactory(factory.django.DjangoModelFactory):
+class CooperationFactory(_SyncsGrants, factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Cooperation
+
+    activity = factory.SubFactory(ActivityFactory)
+    unit = factory.SubFactory(UnitFactory)
+
+
+def add_members(group: models.Unit, *members: models.Unit) -> None:
+    """Add member units to a collective, re-granting what the collective was given."""
+    services.unit_members_set(unit=group, members=[*group.members.all(), *members], actor=None)
+
+
+class TaskFactory(_SyncsGrants, factory.django.DjangoModelFactory):
     class Meta:
         model = models.Task
 

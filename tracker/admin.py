@@ -5,7 +5,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from tracker import models
+from tracker import models, services
 
 
 class TrackedAdmin(SimpleHistoryAdmin):
@@ -19,6 +19,11 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ("groups", "is_active")
     list_select_related = ("unit",)
     autocomplete_fields = ("unit",)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Roles and unit are saved by now: put the officer in their unit's rights group.
+        services.user_set_unit(user=form.instance, unit=form.instance.unit, actor=request.user)
 
 
 @admin.register(models.Area)
@@ -101,6 +106,10 @@ class ActivityAdmin(TrackedAdmin):
     autocomplete_fields = ("plan", "lead_unit", "area")
     inlines = (CooperationInline, OutputIndicatorInline)
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.grants_sync(activity=form.instance)  # lead and cooperating units may have changed
+
 
 @admin.register(models.Task)
 class TaskAdmin(TrackedAdmin):
@@ -109,6 +118,16 @@ class TaskAdmin(TrackedAdmin):
     search_fields = ("deliverable",)
     list_select_related = ("unit", "activity")
     autocomplete_fields = ("activity", "unit", "area")
+
+    def save_model(self, request, obj, form, change):
+        services.task_assign(task=obj, actor=request.user)
+
+    def delete_model(self, request, obj):
+        services.task_remove(task=obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for task in queryset:
+            services.task_remove(task=task, actor=request.user)
 
 
 @admin.register(models.Indicator)

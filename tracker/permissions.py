@@ -8,11 +8,19 @@ carries out. An object a user may not see answers 404, so its existence is not r
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
 from tracker import roles
-from tracker.models import Activity, Cooperation, Plan, Target, Task, Unit, User
+from tracker.models import (
+    Activity,
+    ActivityGroupObjectPermission,
+    Plan,
+    Target,
+    Task,
+    TaskGroupObjectPermission,
+    User,
+)
 
 AnyUser = User | AnonymousUser
 
@@ -40,30 +48,27 @@ def sees_whole_programme(user: AnyUser) -> bool:
     return user.is_authenticated and (user.is_superuser or bool(role_names(user) & set(roles.PROVINCE_WIDE_READERS)))
 
 
-def unit_ids_of(user: AnyUser) -> set[int]:
-    """The officer's unit and the groups it belongs to (plans assign duties to groups)."""
-    if not user.is_authenticated or not user.unit_id or not has_role(user, roles.UNIT_OFFICER):
-        return set()
-    cached = getattr(user, "_unit_ids", None)
-    if cached is None:
-        cached = {
-            user.unit_id,
-            *Unit.members.through.objects.filter(to_unit_id=user.unit_id).values_list("from_unit_id", flat=True),
-        }
-        user._unit_ids = cached
-    return cached
+def _granted(model, codename: str, user: AnyUser, **match) -> Exists:
+    """Whether one of the user's groups holds an object right (django-guardian's direct
+    foreign-key tables, granted by `services.grants_sync`), as a subquery."""
+    return Exists(model.objects.filter(group__user=user, permission__codename=codename, **match))
+
+
+def is_unit_officer(user: AnyUser) -> bool:
+    return user.is_authenticated and has_role(user, roles.UNIT_OFFICER)
 
 
 def activities_visible_to(user: AnyUser, queryset: QuerySet[Activity] | None = None) -> QuerySet[Activity]:
+    """The whole sub-project for province-wide readers; for a unit officer, the activities
+    their unit leads, cooperates on or carries out a task of."""
     queryset = Activity.objects.all() if queryset is None else queryset
     if sees_whole_programme(user):
         return queryset
-    units = unit_ids_of(user)
-    if not units:
+    if not is_unit_officer(user):
         return queryset.none()
-    cooperates = Cooperation.objects.filter(activity=OuterRef("pk"), unit_id__in=units)
-    carries_out = Task.objects.filter(activity=OuterRef("pk"), unit_id__in=units)
-    return queryset.filter(Q(lead_unit_id__in=units) | Exists(cooperates) | Exists(carries_out))
+    return queryset.filter(
+        _granted(ActivityGroupObjectPermission, "view_activity", user, content_object=OuterRef("pk"))
+    )
 
 
 def plans_visible_to(user: AnyUser, queryset: QuerySet[Plan] | None = None) -> QuerySet[Plan]:
@@ -79,11 +84,36 @@ def tasks_visible_to(user: AnyUser, queryset: QuerySet[Task] | None = None) -> Q
     queryset = Task.objects.all() if queryset is None else queryset
     if sees_whole_programme(user):
         return queryset
-    units = unit_ids_of(user)
-    if not units:
+    if not is_unit_officer(user):
         return queryset.none()
-    cooperates = Cooperation.objects.filter(activity=OuterRef("activity"), unit_id__in=units)
-    return queryset.filter(Q(unit_id__in=units) | Q(activity__lead_unit_id__in=units) | Exists(cooperates))
+    own = _granted(TaskGroupObjectPermission, "view_task", user, content_object=OuterRef("pk"))
+    oversees = _granted(ActivityGroupObjectPermission, "oversee_activity", user, content_object=OuterRef("activity"))
+    return queryset.filter(own | oversees)
+
+
+def can_report_on(user: AnyUser, task: Task) -> bool:
+    """Only the officers of the unit the task is assigned to report on it."""
+    if not is_unit_officer(user):
+        return False
+    return TaskGroupObjectPermission.objects.filter(
+        group__user=user, permission__codename="report_task", content_object=task
+    ).exists()
+
+
+def can_comment_on(user: AnyUser, task: Task) -> bool:
+    """The task's unit, the activity's lead and cooperating units, and the DIC."""
+    if can_manage_plans(user):
+        return True
+    if not is_unit_officer(user):
+        return False
+    return (
+        TaskGroupObjectPermission.objects.filter(
+            group__user=user, permission__codename="comment_task", content_object=task
+        ).exists()
+        or ActivityGroupObjectPermission.objects.filter(
+            group__user=user, permission__codename="oversee_activity", content_object_id=task.activity_id
+        ).exists()
+    )
 
 
 def targets_visible_to(user: AnyUser, queryset: QuerySet[Target] | None = None) -> QuerySet[Target]:

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from tracker.models import ReportingRule
+from tracker.models import ReportingRule, Task
 
 
 @dataclass(frozen=True)
 class ReportingPeriod:
-    rule_id: int
+    rule_id: int | None  # None: the task's own single period, where no rule applies
     start: datetime.date
     end: datetime.date
     due: datetime.date
@@ -60,3 +60,27 @@ def periods_for_rule(rule: ReportingRule) -> list[ReportingPeriod]:
             continue
         periods.append(ReportingPeriod(rule.pk, start, end, _clamped(year, rule.due_month, rule.due_day), label))
     return periods
+
+
+def periods_for_task(task: Task, rules: list[ReportingRule] | None = None) -> list[ReportingPeriod]:
+    """The periods a task's unit must report on: those of the plan's reporting rules whose
+    reporter is the task's unit or a collective it belongs to, within the task's span (from the
+    activity's start, or the plan's, to the task's due date). A task no rule covers reports once,
+    for its whole span, by its due date.
+
+    `rules` are the plan's rules with `reporter.members` prefetched, to spare a query per task.
+    """
+    plan = task.activity.plan
+    if rules is None:
+        rules = list(plan.reporting_rules.prefetch_related("reporter__members"))
+    span_start = task.activity.start_date or plan.period_start
+    span_end = max(task.due_date, span_start)
+    periods = []
+    for rule in rules:
+        reporters = {rule.reporter_id, *(member.pk for member in rule.reporter.members.all())}
+        if task.unit_id not in reporters:
+            continue
+        periods += [p for p in periods_for_rule(rule) if p.end >= span_start and p.start <= span_end]
+    if not periods:
+        periods = [ReportingPeriod(None, span_start, span_end, task.due_date, _("Whole task"))]
+    return sorted(periods, key=lambda period: (period.due, period.start))

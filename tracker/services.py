@@ -9,12 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from tracker import roles
 from tracker.models import (
     Activity,
+    ActivityGroupObjectPermission,
     Area,
     Cooperation,
     Deadline,
@@ -26,6 +29,7 @@ from tracker.models import (
     ReportingRule,
     Target,
     Task,
+    TaskGroupObjectPermission,
     Unit,
     User,
 )
@@ -131,6 +135,7 @@ def activity_save(
     _save(activity, actor=actor)
     if units is not None:
         _sync_cooperations(activity, units, actor=actor)
+    grants_sync(activity=activity)
     return activity
 
 
@@ -151,9 +156,19 @@ def output_indicator_save(*, output: OutputIndicator, actor: User | None) -> Out
 
 
 @transaction.atomic
-def task_save(*, task: Task, actor: User | None) -> Task:
-    """Assign (or change) a unit's share of an activity."""
-    return _save(task, actor=actor)
+def task_assign(*, task: Task, actor: User | None) -> Task:
+    """Assign (or change, or reassign) a unit's share of an activity, and grant its officers
+    the right to see and report on it; a reassigned task's old unit loses those rights."""
+    _save(task, actor=actor)
+    grants_sync(activity=task.activity)
+    return task
+
+
+@transaction.atomic
+def task_remove(*, task: Task, actor: User | None) -> None:
+    activity = task.activity
+    _delete(task, actor=actor)
+    grants_sync(activity=activity)
 
 
 @transaction.atomic
@@ -174,4 +189,103 @@ def reporting_rule_save(*, rule: ReportingRule, actor: User | None) -> Reporting
 @transaction.atomic
 def delete(*, instance: models.Model, actor: User | None) -> None:
     """Delete a row, recording who did it in its history."""
+    if isinstance(instance, Task):
+        task_remove(task=instance, actor=actor)
+        return
     _delete(instance, actor=actor)
+
+
+# --- Object rights -----------------------------------------------------------------------------
+# Rights are granted to each unit's officer group (and, for a collective such as "UBND các
+# phường, xã", to its member units' groups), only here, and recomputed from the activity's
+# lead, cooperating units and tasks: assigning, reassigning and removing all come out right.
+
+TASK_UNIT_TASK_PERMS = ("view_task", "report_task", "comment_task")
+TASK_UNIT_ACTIVITY_PERMS = ("view_activity",)
+OVERSEER_ACTIVITY_PERMS = ("view_activity", "oversee_activity")
+
+
+def unit_officer_group(unit: Unit) -> Group:
+    """The Group holding the unit's officers, created the first time it is needed."""
+    if unit.officer_group_id:
+        return unit.officer_group
+    group, _created = Group.objects.get_or_create(name=f"unit-officers-{unit.pk}")
+    # officer_group is plumbing, left out of the unit's history, so a plain update is right.
+    Unit.objects.filter(pk=unit.pk).update(officer_group=group)
+    unit.officer_group = group
+    return group
+
+
+def _groups_reaching(unit: Unit) -> list[Group]:
+    return [unit_officer_group(member) for member in [unit, *unit.members.all()]]
+
+
+def _permission_ids(model: type[models.Model], codenames: tuple[str, ...]) -> dict[str, int]:
+    return dict(
+        Permission.objects.filter(
+            content_type__app_label="tracker", content_type__model=model._meta.model_name, codename__in=codenames
+        ).values_list("codename", "id")
+    )
+
+
+def grants_sync(*, activity: Activity) -> None:
+    """Make the activity's and its tasks' object rights exactly what its units call for."""
+    activity_perm = _permission_ids(Activity, OVERSEER_ACTIVITY_PERMS)
+    task_perm = _permission_ids(Task, TASK_UNIT_TASK_PERMS)
+    wanted_activity: set[tuple[int, int]] = set()
+    wanted_task: set[tuple[int, int, int]] = set()
+    overseers = [activity.lead_unit, *activity.cooperating_units.all()]
+    for unit in overseers:
+        for group in _groups_reaching(unit):
+            wanted_activity |= {(group.pk, activity_perm[code]) for code in OVERSEER_ACTIVITY_PERMS}
+    for task in activity.tasks.select_related("unit"):
+        for group in _groups_reaching(task.unit):
+            wanted_activity |= {(group.pk, activity_perm[code]) for code in TASK_UNIT_ACTIVITY_PERMS}
+            wanted_task |= {(task.pk, group.pk, task_perm[code]) for code in TASK_UNIT_TASK_PERMS}
+
+    existing_activity = {
+        (row.group_id, row.permission_id): row.pk
+        for row in ActivityGroupObjectPermission.objects.filter(content_object=activity)
+    }
+    ActivityGroupObjectPermission.objects.filter(
+        pk__in=[pk for key, pk in existing_activity.items() if key not in wanted_activity]
+    ).delete()
+    ActivityGroupObjectPermission.objects.bulk_create(
+        ActivityGroupObjectPermission(content_object=activity, group_id=group_id, permission_id=perm_id)
+        for group_id, perm_id in wanted_activity - existing_activity.keys()
+    )
+    existing_task = {
+        (row.content_object_id, row.group_id, row.permission_id): row.pk
+        for row in TaskGroupObjectPermission.objects.filter(content_object__activity=activity)
+    }
+    TaskGroupObjectPermission.objects.filter(
+        pk__in=[pk for key, pk in existing_task.items() if key not in wanted_task]
+    ).delete()
+    TaskGroupObjectPermission.objects.bulk_create(
+        TaskGroupObjectPermission(content_object_id=task_id, group_id=group_id, permission_id=perm_id)
+        for task_id, group_id, perm_id in wanted_task - existing_task.keys()
+    )
+
+
+@transaction.atomic
+def user_set_unit(*, user: User, unit: Unit | None, actor: User | None) -> User:
+    """Move a person to a unit: as a unit officer they join that unit's officer group (and so
+    gain its rights) and leave the old one's."""
+    user.unit = unit
+    user.full_clean()
+    user.save()
+    # Leave every other unit's group (not only the previous one: the admin saves the unit first).
+    user.groups.remove(*user.groups.filter(unit__isnull=False).exclude(unit=unit))
+    if unit is not None and user.groups.filter(name=roles.UNIT_OFFICER).exists():
+        user.groups.add(unit_officer_group(unit))
+    return user
+
+
+@transaction.atomic
+def unit_members_set(*, unit: Unit, members: Iterable[Unit], actor: User | None) -> None:
+    """Set a collective's member units; grants given to the collective now reach them."""
+    unit.members.set(members)
+    for activity in Activity.objects.filter(
+        models.Q(lead_unit=unit) | models.Q(cooperations__unit=unit) | models.Q(tasks__unit=unit)
+    ).distinct():
+        grants_sync(activity=activity)

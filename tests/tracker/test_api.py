@@ -15,7 +15,6 @@ from tests import factories
 from tracker.models import (
     ActivityType,
     Area,
-    Cooperation,
     Indicator,
     LegalDocument,
     OutputIndicator,
@@ -83,7 +82,7 @@ def world(unit_a, unit_b, today):
     day = datetime.timedelta(days=1)
     dic = factories.UnitFactory(name="Sở Thông tin và Truyền thông")
     group = factories.UnitFactory(name="UBND các xã", kind=Unit.Kind.PEOPLES_COMMITTEE, is_group=True)
-    group.members.add(unit_a)
+    factories.add_members(group, unit_a)
     area_1, area_2 = factories.AreaFactory(name="Xã Một"), factories.AreaFactory(name="Xã Hai")
 
     plan_1 = factories.PlanFactory(
@@ -104,7 +103,7 @@ def world(unit_a, unit_b, today):
 
     led = activity(plan_1, "1", unit_a, today + 10 * day, area=area_1)
     cooperated = activity(plan_1, "2", dic, today + 20 * day)
-    Cooperation.objects.create(activity=cooperated, unit=unit_a)
+    factories.CooperationFactory(activity=cooperated, unit=unit_a)
     carried_out = activity(plan_1, "3", dic, today + 30 * day)
     by_group = activity(plan_1, "4", group, today - day, status=Progress.COMPLETED)
     hidden = activity(
@@ -362,8 +361,8 @@ def test_activity_shows_units_outputs_and_is_overdue_by_todays_date_in_vietnam(m
         schedule_note="Năm 2023 – 2025",
         status=Progress.IN_PROGRESS,
     )
-    Cooperation.objects.create(activity=activity, unit=partner_2)
-    Cooperation.objects.create(activity=activity, unit=partner_1)
+    factories.CooperationFactory(activity=activity, unit=partner_2)
+    factories.CooperationFactory(activity=activity, unit=partner_1)
     output = OutputIndicator.objects.create(
         activity=activity, name="Chương trình phát thanh", unit_of_measure="chương trình", planned_quantity=12
     )
@@ -447,7 +446,7 @@ def test_unit_and_area_show_hierarchy_members_validity_and_successor(manager_cli
     group = factories.UnitFactory(
         name="UBND các xã", kind=Unit.Kind.PEOPLES_COMMITTEE, is_group=True, area=province, parent=None
     )
-    group.members.add(member)
+    factories.add_members(group, member)
 
     assert manager_client.get(detail_url("unit", group.pk)).json() == {
         "id": group.pk,
@@ -625,7 +624,7 @@ def places(today):
     radio = factories.UnitFactory(name="Đài PT-TH tỉnh", kind=Unit.Kind.RADIO_TV)
     committee = factories.CommuneCommitteeFactory(name="UBND xã Thanh Lòa", area=border)
     group = factories.UnitFactory(name="UBND các xã", kind=Unit.Kind.PEOPLES_COMMITTEE, is_group=True)
-    group.members.add(committee)
+    factories.add_members(group, committee)
     return SimpleNamespace(
         province=province,
         district=district,
@@ -910,12 +909,12 @@ def build_data(size: int, unit: Unit) -> None:
         area = factories.AreaFactory(parent=province)
         activity = factories.ActivityFactory(plan=plan, lead_unit=unit, area=area)
         for _ in range(2):
-            Cooperation.objects.create(activity=activity, unit=factories.UnitFactory())
+            factories.CooperationFactory(activity=activity, unit=factories.UnitFactory())
             OutputIndicator.objects.create(activity=activity, name="Tin bài", unit_of_measure="bài", planned_quantity=5)
         factories.TaskFactory(activity=activity, unit=unit, area=area)
         factories.TargetFactory(plan=plan, area=area)
         group = factories.UnitFactory(parent=plan.issuer, area=area, is_group=True)
-        group.members.add(*factories.UnitFactory.create_batch(2))
+        factories.add_members(group, *factories.UnitFactory.create_batch(2))
 
 
 # Queries every request makes: the session, the user. Lists then count the rows (pagination)

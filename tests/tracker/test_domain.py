@@ -148,7 +148,7 @@ def test_completed_task_needs_its_completion_date(manager):
         activity=factories.ActivityFactory(), unit=factories.UnitFactory(), status="completed"
     )
     with pytest.raises(ValidationError) as error:
-        services.task_save(task=task, actor=manager)
+        services.task_assign(task=task, actor=manager)
     assert "completed_on" in error.value.message_dict
 
 
@@ -158,7 +158,7 @@ def test_task_output_must_belong_to_its_activity(manager):
     output = other_activity.output_indicators.create(name="Lớp", unit_of_measure="lớp", planned_quantity=2)
     task.output_indicator = output
     with pytest.raises(ValidationError) as error:
-        services.task_save(task=task, actor=manager)
+        services.task_assign(task=task, actor=manager)
     assert "output_indicator" in error.value.message_dict
 
 
@@ -263,3 +263,36 @@ def test_rule_without_month_for_annual_report_is_refused(manager):
     with pytest.raises(ValidationError) as error:
         services.reporting_rule_save(rule=rule, actor=manager)
     assert "due_month" in error.value.message_dict
+
+
+def test_a_commune_in_a_reporting_collective_reports_monthly_within_its_task_span(manager):
+    from tracker.reporting_calendar import periods_for_task
+
+    commune = factories.CommuneCommitteeFactory()
+    collective = factories.UnitFactory(name="UBND các xã", is_group=True)
+    collective.members.add(commune)
+    activity = factories.ActivityFactory(start_date=datetime.date(2026, 3, 1), due_date=datetime.date(2026, 12, 31))
+    task = factories.TaskFactory(activity=activity, unit=commune, due_date=datetime.date(2026, 5, 31))
+    ReportingRule.objects.create(
+        plan=activity.plan,
+        title="Báo cáo tháng",
+        reporter=collective,
+        frequency="monthly",
+        due_day=20,
+        active_from=datetime.date(2026, 1, 1),
+        active_to=datetime.date(2026, 12, 31),
+    )
+    assert [p.due for p in periods_for_task(task)] == [datetime.date(2026, m, 20) for m in (3, 4, 5)]
+
+
+def test_a_task_no_rule_covers_reports_once_by_its_due_date():
+    from tracker.reporting_calendar import periods_for_task
+
+    task = factories.TaskFactory(due_date=datetime.date(2026, 6, 30))
+    [period] = periods_for_task(task)
+    assert (period.rule_id, period.start, period.end, period.due) == (
+        None,
+        datetime.date(2026, 1, 1),
+        datetime.date(2026, 6, 30),
+        datetime.date(2026, 6, 30),
+    )

@@ -20,7 +20,6 @@ from tests import factories
 from tracker.models import (
     Activity,
     Area,
-    Cooperation,
     Deadline,
     Indicator,
     LegalDocument,
@@ -117,7 +116,7 @@ def build_plan(size: int, *, today: datetime.date, lead: Unit | None = None, **p
             status=Progress.IN_PROGRESS,
         )
         for _ in range(2):
-            Cooperation.objects.create(activity=activity, unit=factories.UnitFactory())
+            factories.CooperationFactory(activity=activity, unit=factories.UnitFactory())
         OutputIndicator.objects.create(
             activity=activity, name=f"Sản phẩm {index}", unit_of_measure="tin bài", planned_quantity=1000 + index
         )
@@ -718,7 +717,7 @@ def test_a_content_shows_its_units_timing_outputs_status_and_link(as_manager, to
         due_date=today - DAY,
         schedule_note="Năm 2023",
     )
-    Cooperation.objects.create(activity=activity, unit=factories.UnitFactory(name="Bưu điện tỉnh"), note="cung cấp")
+    factories.CooperationFactory(activity=activity, unit=factories.UnitFactory(name="Bưu điện tỉnh"), note="cung cấp")
     OutputIndicator.objects.create(
         activity=activity, name="Điểm bưu chính được hỗ trợ", unit_of_measure="điểm", planned_quantity=1088
     )
@@ -889,7 +888,7 @@ def test_units_are_listed_in_vietnamese_order_with_their_counts(as_manager, toda
     units = {name: factories.UnitFactory(name=name) for name in names}
     factories.UnitFactory(name="Sở cũ", valid_to=today - DAY)  # no longer in force
     activity = factories.ActivityFactory(lead_unit=units["Đài Phát thanh và Truyền hình"])
-    Cooperation.objects.create(activity=activity, unit=units["Bưu điện tỉnh"])
+    factories.CooperationFactory(activity=activity, unit=units["Bưu điện tỉnh"])
     listed = as_manager.get(url("unit_list", q="%20")).context["page"].object_list  # a blank search
     listed = as_manager.get(url("unit_list")).context["page"].object_list
     own = [unit for unit in listed if unit.name in names]
@@ -908,7 +907,7 @@ def test_units_are_listed_in_vietnamese_order_with_their_counts(as_manager, toda
 def test_unit_list_filters_by_kind_group_and_name(as_manager):
     paper = factories.UnitFactory(name="Báo Lạng Sơn", kind=Unit.Kind.NEWSPAPER)
     group = factories.UnitFactory(name="UBND các xã", kind=Unit.Kind.PEOPLES_COMMITTEE, is_group=True)
-    group.members.add(factories.CommuneCommitteeFactory(), factories.CommuneCommitteeFactory())
+    factories.add_members(group, factories.CommuneCommitteeFactory(), factories.CommuneCommitteeFactory())
 
     def names(**query):
         return [unit.name for unit in as_manager.get(url("unit_list", **query)).context["page"].object_list]
@@ -929,7 +928,7 @@ def test_an_officer_sees_counts_of_only_the_work_they_may_see(client, officer_b,
 
 def test_unit_page_lists_only_the_work_the_reader_may_see(client, officer_a, officer_b, unit_a, unit_b):
     shared = factories.ActivityFactory(lead_unit=unit_b, title="Việc chung")
-    Cooperation.objects.create(activity=shared, unit=unit_a)
+    factories.CooperationFactory(activity=shared, unit=unit_a)
     factories.TaskFactory(activity=shared, unit=unit_a, deliverable="Phần của A")
     private = factories.ActivityFactory(lead_unit=unit_a, title="Việc riêng của A")
     factories.TaskFactory(activity=private, unit=unit_a, deliverable="Việc nhà A")
@@ -951,7 +950,7 @@ def test_unit_page_shows_predecessor_successor_and_groups(as_manager):
     new = factories.UnitFactory(name="Sở Khoa học và Công nghệ", valid_from=datetime.date(2025, 3, 1))
     old = factories.UnitFactory(name="Sở Thông tin và Truyền thông", valid_to=datetime.date(2025, 2, 28), successor=new)
     group = factories.UnitFactory(name="Các sở, ban, ngành", is_group=True)
-    group.members.add(old)
+    factories.add_members(group, old)
     page = text(as_manager.get(url("unit_detail", old.pk)))
     assert "This unit ceased on 28/02/2025. Its work passed to Sở Khoa học và Công nghệ" in page
     assert "Member of Các sở, ban, ngành" in page
@@ -1107,7 +1106,7 @@ def test_unit_list_query_count(as_manager, size, django_assert_max_num_queries):
     for index in range(size):
         unit = factories.UnitFactory(is_group=index % 5 == 0)
         activity = factories.ActivityFactory(lead_unit=unit)
-        Cooperation.objects.create(activity=activity, unit=factories.UnitFactory())
+        factories.CooperationFactory(activity=activity, unit=factories.UnitFactory())
     with django_assert_max_num_queries(UNIT_LIST_QUERIES):
         response = as_manager.get(url("unit_list"))
     assert response.context["page"].paginator.count >= size
@@ -1119,9 +1118,9 @@ def test_unit_detail_query_count(as_manager, today, size, django_assert_max_num_
     build_plan(size, today=today, lead=unit)
     for _ in range(size):
         activity = factories.ActivityFactory()
-        Cooperation.objects.create(activity=activity, unit=unit)
+        factories.CooperationFactory(activity=activity, unit=unit)
         factories.TaskFactory(activity=activity, unit=unit)
-        factories.UnitFactory(is_group=True).members.add(unit)
+        factories.add_members(factories.UnitFactory(is_group=True), unit)
         factories.UnitFactory(successor=unit, valid_to=datetime.date(2025, 6, 30))
     with django_assert_max_num_queries(UNIT_DETAIL_QUERIES):
         response = as_manager.get(url("unit_detail", unit.pk))

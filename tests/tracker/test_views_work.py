@@ -134,11 +134,11 @@ def world(unit_a, unit_b, today):
         title="Tuyên truyền chuyển đổi số",
     )
     world.soon = activity(plan_1, "2", "media_production", dic, today + 5 * DAY, title="Sản xuất phóng sự")
-    Cooperation.objects.create(activity=world.soon, unit=unit_a)
+    factories.CooperationFactory(activity=world.soon, unit=unit_a)
     world.month = activity(
         plan_1, "10", "commune_radio", paper, today + 20 * DAY, status=Progress.IN_PROGRESS, title="Đài truyền thanh"
     )
-    Cooperation.objects.create(activity=world.month, unit=unit_b)
+    factories.CooperationFactory(activity=world.month, unit=unit_b)
     factories.TaskFactory(activity=world.month, unit=unit_b, area=village, due_date=today + 10 * DAY)
     world.done = activity(
         plan_2, "1", "outreach", unit_b, today - 10 * DAY, area=commune_2, status=Progress.COMPLETED, title="Hội nghị"
@@ -376,7 +376,7 @@ def build_work(size: int, today: datetime.date, unit: Unit | None = None) -> Non
             due_date=today + (number - size // 2) * DAY,
         )
         for offset in (1, 2):
-            Cooperation.objects.create(activity=activity, unit=units[(number + offset) % 4])
+            factories.CooperationFactory(activity=activity, unit=units[(number + offset) % 4])
             OutputIndicator.objects.create(activity=activity, name=f"Sản phẩm {offset}", unit_of_measure="bài")
         factories.TaskFactory(activity=activity, unit=unit or units[number % 4], area=areas[(number + 1) % 3])
         factories.TaskFactory(
@@ -448,7 +448,7 @@ def test_activity_page_shows_header_units_outputs_tasks_and_deadlines(manager_cl
     activity = world.month
     activity.description = "Dòng một\nDòng hai"
     activity.save()
-    Cooperation.objects.create(activity=activity, unit=world.dic)
+    factories.CooperationFactory(activity=activity, unit=world.dic)
     indicator = factories.IndicatorFactory(name="Hộ tiếp cận thông tin")
     OutputIndicator.objects.create(
         activity=activity, name="Cụm loa", unit_of_measure="cụm", planned_quantity=1200, indicator=indicator
@@ -525,7 +525,7 @@ def test_activity_page_query_count_does_not_grow_with_tasks(
 ):
     activity = factories.ActivityFactory(start_date=today - 30 * DAY, due_date=today + 30 * DAY)
     for number in range(3):
-        Cooperation.objects.create(activity=activity, unit=factories.UnitFactory())
+        factories.CooperationFactory(activity=activity, unit=factories.UnitFactory())
         OutputIndicator.objects.create(
             activity=activity, name=f"Sản phẩm {number}", unit_of_measure="bài", indicator=factories.IndicatorFactory()
         )

@@ -9,6 +9,9 @@ from django.apps import apps
 from django.db import models, transaction
 from django.utils import timezone
 
+from tracker import services
+from tracker.models import Activity
+
 from . import sample_plan, seed_000, seed_001, seed_002, seed_003, seed_004
 from .base import Ctx
 from .common import load_programme
@@ -47,6 +50,10 @@ def load_demo(today: datetime.date | None = None) -> LoadResult:
     lang_son = seed_004.load_lang_son(ctx)
     seed_004.load(ctx, programme, lang_son)
     sample_plan.load(ctx, programme, lang_son, indicators)
+    # Rows written through upsert skip the assigning services when unchanged; recomputing the
+    # object rights of every activity is idempotent and keeps them exact either way.
+    for activity in Activity.objects.select_related("lead_unit"):
+        services.grants_sync(activity=activity)
     ensure_users()
     after = _counts()
     return LoadResult(created={label: after[label] - before[label] for label in after}, totals=after)

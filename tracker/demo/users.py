@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 
-from tracker import roles
+from tracker import roles, services
 from tracker.models import Unit, User
 
 from .base import committee_name
@@ -68,6 +68,9 @@ def ensure_users() -> list[User]:
         # Add the demo role if missing (no write when it is there); other groups are left alone.
         if not user.groups.filter(pk=group.pk).exists():
             user.groups.add(group)
+        if spec.role == roles.UNIT_OFFICER and unit is not None:
+            # The unit's officer group carries the object rights granted to the unit.
+            user.groups.add(services.unit_officer_group(unit))
         users.append(user)
     return users
 

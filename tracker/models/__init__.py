@@ -15,8 +15,26 @@ from .plans import (
     Task,
 )
 from .programme import LegalDocument, ProgrammeComponent
+from .progress import (
+    ActivityGroupObjectPermission,
+    ActivityUserObjectPermission,
+    Evidence,
+    ProgressReport,
+    ReportedQuantity,
+    TaskComment,
+    TaskGroupObjectPermission,
+    TaskUserObjectPermission,
+)
 
 __all__ = [
+    "ActivityGroupObjectPermission",
+    "ActivityUserObjectPermission",
+    "Evidence",
+    "ProgressReport",
+    "ReportedQuantity",
+    "TaskComment",
+    "TaskGroupObjectPermission",
+    "TaskUserObjectPermission",
     "OPEN_STATUSES",
     "Activity",
     "ActivityType",

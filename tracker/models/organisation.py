@@ -168,6 +168,11 @@ class Unit(EffectiveDates):
         "self", verbose_name=_("members"), symmetrical=False, blank=True, related_name="groups"
     )
     email = models.EmailField(_("e-mail"), blank=True)
+    # The unit's officers as a Group: object rights are granted to it, so an officer who joins
+    # or leaves the unit gains or loses them at once.
+    officer_group = models.OneToOneField(
+        "auth.Group", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="unit"
+    )
     successor = models.ForeignKey(
         "self",
         verbose_name=_("merged into / renamed to"),
@@ -179,7 +184,7 @@ class Unit(EffectiveDates):
     is_sample = models.BooleanField(
         _("sample data"), default=False, help_text=_("Invented for the demo; not an official fact.")
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["officer_group"])
 
     objects = EffectiveQuerySet.as_manager()
 
@@ -226,6 +231,11 @@ class User(AbstractUser):
         Unit, verbose_name=_("unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="users"
     )
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+    wants_digest = models.BooleanField(
+        _("e-mail me what is due"),
+        default=True,
+        help_text=_("A digest of what is due in the next 7 days and what is overdue."),
+    )
 
     class Meta:
         verbose_name = _("user")

@@ -215,6 +215,8 @@ class Activity(models.Model):
     class Meta:
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
+        # Granted per object by the services that assign work (never by hand).
+        permissions = [("oversee_activity", _("Can see and comment on every task of the activity"))]
         ordering = ["plan", "order", "section_code"]
         constraints = [
             models.CheckConstraint(
@@ -353,6 +355,10 @@ class Task(models.Model):
     class Meta:
         verbose_name = _("task")
         verbose_name_plural = _("tasks")
+        permissions = [
+            ("report_task", _("Can report progress on the task")),
+            ("comment_task", _("Can comment on the task")),
+        ]
         ordering = ["due_date", "id"]
         constraints = [
             models.CheckConstraint(

@@ -153,7 +153,7 @@ def _task_form(request: HttpRequest, task: Task, activity: Activity) -> HttpResp
     form = TaskForm(request.POST if request.method == "POST" else None, instance=task, activity=activity)
     if form.is_valid():
         try:
-            services.task_save(task=form.instance, actor=request.user)
+            services.task_assign(task=form.instance, actor=request.user)
         except ValidationError as error:
             if is_new:
                 form.instance.pk = None

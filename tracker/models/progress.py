@@ -1,0 +1,204 @@
+"""Progress reports units send on their tasks, the evidence behind them, and task comments.
+
+A report moves draft → submitted → accepted, or submitted → returned (with a reason) →
+submitted again. An accepted report is never edited: a correction is a new report that
+`revises` it, and the old one becomes `superseded` but stays visible.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
+from simple_history.models import HistoricalRecords
+
+from .calendar import ReportingRule
+from .plans import Activity, OutputIndicator, Task
+
+
+class ProgressReport(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        ACCEPTED = "accepted", _("Accepted")
+        RETURNED = "returned", _("Returned for correction")
+        SUPERSEDED = "superseded", _("Superseded by a correction")
+
+    task = models.ForeignKey(Task, verbose_name=_("task"), on_delete=models.CASCADE, related_name="progress_reports")
+    reporting_rule = models.ForeignKey(
+        ReportingRule, verbose_name=_("reporting rule"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    period_start = models.DateField(_("period from"))
+    period_end = models.DateField(_("period to"))
+    due_date = models.DateField(_("due date"))
+    percent_complete = models.PositiveSmallIntegerField(_("% complete"), default=0)
+    narrative = models.TextField(_("what was done"), blank=True)
+    difficulties = models.TextField(_("difficulties and obstacles"), blank=True)
+    proposals = models.TextField(_("proposals"), blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    revises = models.ForeignKey(
+        "self",
+        verbose_name=_("corrects report"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="corrections",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("written by"), on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    return_reason = models.TextField(_("reason for returning"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("progress report")
+        verbose_name_plural = _("progress reports")
+        ordering = ["-period_end", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(percent_complete__lte=100),
+                name="progressreport_percent_at_most_100",
+                violation_error_message=_("The percentage complete is between 0 and 100."),
+            ),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")),
+                name="progressreport_period_ordered",
+                violation_error_message=_("The period cannot end before it starts."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="returned") | ~Q(return_reason=""),
+                name="progressreport_returned_has_reason",
+                violation_error_message=_("Say why the report is returned."),
+            ),
+            # One live report per task and period; accepted ones are corrected by a revision.
+            models.UniqueConstraint(
+                fields=["task", "period_start", "period_end"],
+                condition=Q(status__in=["draft", "submitted", "returned"]),
+                name="progressreport_one_open_per_period",
+                violation_error_message=_("This task already has a report for this period that is not yet accepted."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task} – {self.period_start:%d/%m/%Y}–{self.period_end:%d/%m/%Y}"
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+    @property
+    def was_late(self) -> bool:
+        """Submitted after its due date (in the local time zone)."""
+        from django.utils import timezone
+
+        return bool(self.submitted_at and timezone.localdate(self.submitted_at) > self.due_date)
+
+
+class ReportedQuantity(models.Model):
+    """The quantity achieved for one output indicator in a report's period."""
+
+    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="quantities")
+    output_indicator = models.ForeignKey(
+        OutputIndicator, verbose_name=_("output"), on_delete=models.PROTECT, related_name="reported_quantities"
+    )
+    quantity = models.BigIntegerField(_("quantity achieved"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("reported quantity")
+        verbose_name_plural = _("reported quantities")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "output_indicator"],
+                name="reportedquantity_unique",
+                violation_error_message=_("This output already has a quantity in the report."),
+            ),
+            models.CheckConstraint(
+                condition=Q(quantity__gte=0),
+                name="reportedquantity_not_negative",
+                violation_error_message=_("A quantity cannot be negative."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.output_indicator}: {self.quantity}"
+
+
+class Evidence(models.Model):
+    """A photo, PDF or Office document attached to a report; its type is checked by content."""
+
+    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(_("file"), upload_to="evidence/%Y/%m/")
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("type"), max_length=100)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class TaskComment(models.Model):
+    """A message on a task's thread, between the units involved and the DIC."""
+
+    task = models.ForeignKey(Task, verbose_name=_("task"), on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.PROTECT, related_name="+"
+    )
+    body = models.TextField(_("comment"))
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+
+# django-guardian's direct foreign-key permission tables: no generic relations, so no orphaned
+# grants when a row is deleted, and joins instead of string-typed object ids.
+class ActivityGroupObjectPermission(GroupObjectPermissionBase):
+    content_object = models.ForeignKey(Activity, on_delete=models.CASCADE)
+
+
+class ActivityUserObjectPermission(UserObjectPermissionBase):
+    content_object = models.ForeignKey(Activity, on_delete=models.CASCADE)
+
+
+class TaskGroupObjectPermission(GroupObjectPermissionBase):
+    content_object = models.ForeignKey(Task, on_delete=models.CASCADE)
+
+
+class TaskUserObjectPermission(UserObjectPermissionBase):
+    content_object = models.ForeignKey(Task, on_delete=models.CASCADE)
