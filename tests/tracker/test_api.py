@@ -45,27 +45,6 @@ def detail_url(name: str, pk: int) -> str:
     return reverse(f"api:{name}-detail", args=[pk])
 
 
-# factories.UserFactory sets the password after saving and skips the save that would store it
-# (skip_postgeneration_save=True), so a forced login's session hash does not match the stored
-# (empty) password and the next request is anonymous. Until the factory saves, save here.
-@pytest.fixture
-def manager(manager):
-    manager.save(update_fields=["password"])
-    return manager
-
-
-@pytest.fixture
-def officer_a(officer_a):
-    officer_a.save(update_fields=["password"])
-    return officer_a
-
-
-@pytest.fixture
-def officer_b(officer_b):
-    officer_b.save(update_fields=["password"])
-    return officer_b
-
-
 @pytest.fixture
 def today() -> datetime.date:
     return timezone.localdate()

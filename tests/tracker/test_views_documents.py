@@ -39,9 +39,6 @@ DAY = datetime.timedelta(days=1)
 
 
 def login(client, user):
-    # factories.UserFactory sets a password without saving it; a forced login's session hash
-    # would then not match the stored user and the next request would be anonymous.
-    user.save(update_fields=["password"])
     client.force_login(user)
     return client
 

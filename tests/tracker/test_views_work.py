@@ -33,26 +33,6 @@ pytestmark = pytest.mark.django_db
 DAY = datetime.timedelta(days=1)
 
 
-# factories.UserFactory does not save the password it sets, so a forced login's session hash
-# would not match the stored one and the next request would be anonymous: save it here.
-@pytest.fixture
-def manager(manager):
-    manager.save(update_fields=["password"])
-    return manager
-
-
-@pytest.fixture
-def officer_a(officer_a):
-    officer_a.save(update_fields=["password"])
-    return officer_a
-
-
-@pytest.fixture
-def officer_b(officer_b):
-    officer_b.save(update_fields=["password"])
-    return officer_b
-
-
 @pytest.fixture(autouse=True)
 def english(client):
     """Messages are asserted in English; the Vietnamese catalogue is tested elsewhere."""
