@@ -1,6 +1,7 @@
 """Personas as fixtures: the people who use the tracker, each with their own rights."""
 
 import pytest
+from django.utils import translation
 
 from tests import factories
 from tracker import roles
@@ -56,3 +57,11 @@ def manager_client(client, manager):
 def officer_a_client(client, officer_a):
     client.force_login(officer_a)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _language_reset():
+    """The language middleware leaves the last request's language active in the test thread;
+    put the default (Vietnamese) back so one test's English cannot leak into the next."""
+    yield
+    translation.deactivate()

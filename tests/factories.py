@@ -132,3 +132,77 @@ class TargetFactory(factory.django.DjangoModelFactory):
 
 
 ROLE_NAMES = roles.ALL
+
+
+class TaskCommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.TaskComment
+
+    task = factory.SubFactory(TaskFactory)
+    author = factory.SubFactory(UserFactory)
+    body = factory.Sequence(lambda n: f"Ý kiến thử {n}")
+
+
+# --- Progress reports (appended by the progress work) ---------------------------------------
+
+
+class OutputIndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.OutputIndicator
+
+    activity = factory.SubFactory(ActivityFactory)
+    name = factory.Sequence(lambda n: f"Sản phẩm đầu ra thử {n}")
+    unit_of_measure = "cái"
+    planned_quantity = 10
+
+
+def whole_period(task: models.Task):
+    """The single reporting period of a task no reporting rule covers."""
+    from tracker.reporting_calendar import periods_for_task
+
+    return periods_for_task(task)[0]
+
+
+def accepted_report(task: models.Task, *, officer, manager, quantities=None, percent=50, period=None):
+    """A report written, submitted and accepted through the services (history included)."""
+    from tracker import progress_services
+
+    report = progress_services.progress_save_draft(
+        task=task,
+        period=period or whole_period(task),
+        actor=officer,
+        percent_complete=percent,
+        quantities=quantities or {},
+    )
+    progress_services.progress_submit(report=report, actor=officer)
+    return progress_services.progress_accept(report=report, actor=manager)
+
+
+class ReportingRuleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.ReportingRule
+
+    plan = factory.SubFactory(PlanFactory)
+    title = factory.Sequence(lambda n: f"Báo cáo thử {n}")
+    reporter = factory.SubFactory(UnitFactory)
+    frequency = models.ReportingRule.Frequency.MONTHLY
+    due_day = 20
+    active_from = datetime.date(2026, 1, 1)
+    active_to = datetime.date(2026, 12, 31)
+
+
+class ProgressReportFactory(factory.django.DjangoModelFactory):
+    """A report as the progress services leave it; pass `status` and `submitted_at`."""
+
+    class Meta:
+        model = models.ProgressReport
+
+    task = factory.SubFactory(TaskFactory)
+    period_start = datetime.date(2026, 3, 1)
+    period_end = datetime.date(2026, 3, 31)
+    due_date = datetime.date(2026, 3, 20)
+    status = models.ProgressReport.Status.SUBMITTED
+    created_by = factory.SubFactory(UserFactory)
+    return_reason = factory.LazyAttribute(
+        lambda report: "Thiếu số liệu" if report.status == models.ProgressReport.Status.RETURNED else ""
+    )

@@ -29,6 +29,7 @@ from tracker.models import (
     ReportingRule,
     Target,
     Task,
+    TaskComment,
     TaskGroupObjectPermission,
     Unit,
     User,
@@ -289,3 +290,48 @@ def unit_members_set(*, unit: Unit, members: Iterable[Unit], actor: User | None)
         models.Q(lead_unit=unit) | models.Q(cooperations__unit=unit) | models.Q(tasks__unit=unit)
     ).distinct():
         grants_sync(activity=activity)
+
+
+@transaction.atomic
+def user_preferences_save(*, user: User, wants_digest: bool, email: str, actor: User | None) -> User:
+    """A person's own reminder settings: the daily digest on or off, and where it goes.
+
+    Only these two fields are written (`update_fields`), so a stale copy of the user cannot
+    undo a change an administrator made meanwhile to anything else.
+    """
+    email = email.strip()
+    if wants_digest and not email:
+        raise ValidationError({"email": _("Give an e-mail address to receive the digest.")})
+    user.wants_digest = wants_digest
+    user.email = email
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=["wants_digest", "email"])
+    return user
+
+
+# --- Task comments -----------------------------------------------------------------------------
+
+COMMENT_MAX_LENGTH = 5000
+
+
+@transaction.atomic
+def comment_post(*, task: Task, author: User, body: str) -> TaskComment:
+    """Add a message to a task's thread, written by `author` (recorded in its history).
+
+    The task's unit, the activity's lead and cooperating units and the DIC may comment;
+    anyone else (a monitor, the finance officer) is refused with PermissionDenied.
+    """
+    # Imported here: tracker.permissions is a reader of these models, not a writer's dependency.
+    from django.core.exceptions import PermissionDenied
+
+    from tracker import permissions
+
+    if not permissions.can_comment_on(author, task):
+        raise PermissionDenied
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError({"body": _("Write a comment before posting it.")})
+    if len(body) > COMMENT_MAX_LENGTH:
+        message = _("A comment is at most %(limit)d characters long (this one has %(length)d).")
+        raise ValidationError({"body": message % {"limit": COMMENT_MAX_LENGTH, "length": len(body)}})
+    return _save(TaskComment(task=task, author=author, body=body), actor=author)

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -170,6 +171,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Largest evidence file (photo, PDF, Office document) a unit may attach to a progress report.
+EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -211,6 +214,16 @@ CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", "") or None
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
+# Reminders (tracker/tasks.py), at local time: beat runs each job once a day. Re-running a job
+# the same day sends again — there is nowhere to record "sent today" without a model change.
+CELERY_BEAT_SCHEDULE = {
+    "due-digests": {"task": "tracker.tasks.send_due_digests", "schedule": crontab(hour=7, minute=0)},
+    "escalations": {"task": "tracker.tasks.send_escalations", "schedule": crontab(hour=7, minute=30)},
+}
+# DIC managers are told of reports and tasks overdue by more than this many days.
+ESCALATION_AFTER_DAYS = env_int("ESCALATION_AFTER_DAYS", 7)
+# The address the e-mails link to (no request to build it from in a background job).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if os.environ.get("REDIS_URL"):

@@ -1,11 +1,23 @@
-"""The tracker's pages. Documents (plans, units, areas) and work (board, activities, tasks)
-are kept in two modules so their views stay short."""
+"""The tracker's pages. Documents (plans, units, areas), work (board, activities, tasks) and
+progress (reports and their review) are kept in separate modules so their views stay short."""
 
 from django.urls import path
 
 from tracker.views import home
+from tracker.views.comments import urlpatterns as comment_urls
 from tracker.views.documents import urlpatterns as document_urls
+from tracker.views.due import urlpatterns as due_urls
+from tracker.views.history import urlpatterns as history_urls
+from tracker.views.progress import urlpatterns as progress_urls
 from tracker.views.work import urlpatterns as work_urls
 
 app_name = "tracker"
-urlpatterns = [path("", home.home, name="home"), *document_urls, *work_urls]
+urlpatterns = [
+    path("", home.home, name="home"),
+    *document_urls,
+    *work_urls,
+    *progress_urls,
+    *history_urls,
+    *comment_urls,
+    *due_urls,
+]

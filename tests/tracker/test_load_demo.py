@@ -16,6 +16,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Sum
+from django.test import override_settings
 from django.utils import timezone
 
 from tracker import roles
@@ -39,8 +40,10 @@ D = datetime.date
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    # The sample evidence photos go to a temporary media folder, not the project's.
+    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
+    with media, django_db_blocker.unblock(), transaction.atomic():
         out = StringIO()
         call_command("load_demo", stdout=out)
         yield SimpleNamespace(output=out.getvalue())
@@ -552,16 +555,47 @@ def test_second_run_changes_nothing(demo):
     assert after == before
 
 
-def test_every_history_row_was_written_by_admin(demo):
+# The sample progress reports are written by the officers and reviewed by the manager, as in
+# the app; everything else is written by admin.
+PROGRESS_HISTORY = {"HistoricalProgressReport", "HistoricalReportedQuantity", "HistoricalEvidence"}
+
+
+def test_every_history_row_was_written_by_admin_or_the_reporting_people(demo):
     admin = User.objects.get(username="admin")
+    reporters = User.objects.filter(username__in=["canbo.xa", "canbo.dai", "quanly"])
     history_models = [
         model for model in apps.get_app_config("tracker").get_models() if model.__name__.startswith("Historical")
     ]
     assert len(history_models) >= 14
     written = [model for model in history_models if model.objects.exists()]
     assert len(written) >= 14
+    assert {model.__name__ for model in written} >= PROGRESS_HISTORY
     for model in written:
-        assert not model.objects.exclude(history_user=admin).exists(), model.__name__
+        allowed = [admin, *reporters] if model.__name__ in PROGRESS_HISTORY else [admin]
+        assert not model.objects.exclude(history_user__in=allowed).exists(), model.__name__
+    assert set(
+        User.objects.filter(
+            pk__in=apps.get_model("tracker", "HistoricalProgressReport").objects.values("history_user")
+        ).values_list("username", flat=True)
+    ) == {"canbo.xa", "canbo.dai", "quanly"}
+
+
+def test_sample_progress_reports_cover_each_state(demo):
+    from tracker.models import ProgressReport
+
+    reports = ProgressReport.objects.filter(task__activity__plan__is_sample=True)
+    assert sorted(reports.values_list("status", flat=True)) == [
+        "accepted",
+        "accepted",
+        "accepted",
+        "returned",
+        "submitted",
+        "superseded",
+    ]
+    correction = reports.get(revises__isnull=False)
+    assert (correction.status, correction.revises.status) == ("accepted", "superseded")
+    assert reports.get(status="returned").return_reason
+    assert reports.filter(evidence__content_type="image/png").count() == 2
 
 
 def test_command_prints_the_logins(demo):

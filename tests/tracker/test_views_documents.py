@@ -1049,8 +1049,8 @@ UNIT_DETAIL_QUERIES = 10
 AREA_LIST_QUERIES = 4
 # 4 the area with three levels of parents and its successor, 5 its targets with plan and
 # indicator, 6 its children, 7 its units, 8 the areas it was formed from, 9 the sums of its
-# communes' targets (one GROUP BY).
-AREA_DETAIL_QUERIES = 9
+# communes' targets (one GROUP BY), 10 the accepted quantities behind its targets (one GROUP BY).
+AREA_DETAIL_QUERIES = 10
 
 
 @pytest.mark.parametrize("size", [2, 20])

@@ -495,8 +495,9 @@ def test_missing_activity_is_404(manager_client):
 # The activity page, whatever the number of tasks:
 #  1 session, 2 user, 3 groups, 4 the activity with plan, type, lead unit and area,
 #  5 its cooperating units, 6 its outputs with their indicators, 7 its deadlines with the
-#  responsible units, 8 the tasks the user may see with their unit, area and output.
-DETAIL_QUERIES = 8
+#  responsible units, 8 the tasks the user may see with their unit, area and output,
+#  9 the outputs with their accepted quantities, 10 each task's latest progress report.
+DETAIL_QUERIES = 10
 
 
 @pytest.mark.parametrize("tasks", [2, 20])

@@ -2,7 +2,7 @@
 
 from rest_framework.routers import DefaultRouter
 
-from . import views
+from . import progress, views
 
 app_name = "api"
 router = DefaultRouter()
@@ -14,4 +14,5 @@ router.register("units", views.UnitViewSet, basename="unit")
 router.register("areas", views.AreaViewSet, basename="area")
 router.register("legal-documents", views.LegalDocumentViewSet, basename="legaldocument")
 router.register("indicators", views.IndicatorViewSet, basename="indicator")
+router.register("progress-reports", progress.ProgressReportViewSet, basename="progressreport")
 urlpatterns = router.urls

@@ -12,7 +12,7 @@ from django.utils import timezone
 from tracker import services
 from tracker.models import Activity
 
-from . import sample_plan, seed_000, seed_001, seed_002, seed_003, seed_004
+from . import progress, sample_plan, seed_000, seed_001, seed_002, seed_003, seed_004
 from .base import Ctx
 from .common import load_programme
 from .hue import load_hue
@@ -49,11 +49,13 @@ def load_demo(today: datetime.date | None = None) -> LoadResult:
     seed_003.load(ctx, programme, hue)
     lang_son = seed_004.load_lang_son(ctx)
     seed_004.load(ctx, programme, lang_son)
-    sample_plan.load(ctx, programme, lang_son, indicators)
+    sample = sample_plan.load(ctx, programme, lang_son, indicators)
     # Rows written through upsert skip the assigning services when unchanged; recomputing the
     # object rights of every activity is idempotent and keeps them exact either way.
     for activity in Activity.objects.select_related("lead_unit"):
         services.grants_sync(activity=activity)
     ensure_users()
+    # Reports are written by the demo's officers and reviewed by its manager, so after the users.
+    progress.load(ctx, sample.plan)
     after = _counts()
     return LoadResult(created={label: after[label] - before[label] for label in after}, totals=after)

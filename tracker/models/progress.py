@@ -33,7 +33,7 @@ class ProgressReport(models.Model):
     period_start = models.DateField(_("period from"))
     period_end = models.DateField(_("period to"))
     due_date = models.DateField(_("due date"))
-    percent_complete = models.PositiveSmallIntegerField(_("% complete"), default=0)
+    percent_complete = models.PositiveSmallIntegerField(_("Percent complete"), default=0)
     narrative = models.TextField(_("what was done"), blank=True)
     difficulties = models.TextField(_("difficulties and obstacles"), blank=True)
     proposals = models.TextField(_("proposals"), blank=True)

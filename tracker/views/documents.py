@@ -20,7 +20,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from tracker import permissions, selectors, services
+from tracker import permissions, selectors, selectors_progress, services
 from tracker.forms_documents import (
     AreaFilterForm,
     DeadlineForm,
@@ -313,6 +313,8 @@ def area_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def area_detail(request: HttpRequest, pk: int) -> HttpResponse:
     page = selectors.area_page(request.user, pk)
+    # Accepted figures next to each target, rolled up from the tasks in the area (1 query).
+    selectors_progress.targets_with_actuals(page.targets)
     return render(request, TEMPLATES + "area_detail.html", {"page": page, "area": page.area})
 
 

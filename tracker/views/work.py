@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from tracker import permissions, selectors_work, services
+from tracker import permissions, selectors_progress, selectors_work, services
 from tracker.filters import ActivityBoardFilter
 from tracker.forms_work import ActivityForm, OutputIndicatorFormSet, TaskForm, add_service_error
 from tracker.models import Activity, Task
@@ -61,6 +61,10 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     activity = selectors_work.activity_for_detail(request.user, pk)
     tasks = selectors_work.tasks_for_activity(request.user, activity, today=today)
+    # Accepted figures per output, and each task's latest report (2 queries).
+    latest = selectors_progress.latest_reports(tasks)
+    for task in tasks:
+        task.latest_report = latest.get(task.pk)
     return render(
         request,
         "tracker/work/activity_detail.html",
@@ -68,6 +72,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "activity": activity,
             "deadline_state": selectors_work.deadline_state(activity.status, activity.due_date, today),
             "tasks": tasks,
+            "progress": selectors_progress.activity_progress(activity),
         },
     )
 

@@ -1,0 +1,133 @@
+"""Every URL of the project, asked by every persona, answers as tests/permission_tables says.
+
+A URL pattern without an entry in the tables fails here, naming it: a new view cannot ship
+without someone deciding who may open it. A refused write (LOGIN/403/404/405 on POST, PATCH,
+DELETE…) must also leave every tracker table and history table exactly as it was.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.contrib.admin.sites import site as admin_site
+from django.shortcuts import resolve_url
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from tests.permission_tables import DENIED, LOGIN, PERSONAS, load
+from tests.permission_tables._world import build_world
+
+pytestmark = pytest.mark.django_db
+
+ENTRIES = load()
+READS = {"GET", "HEAD", "OPTIONS"}
+# Not ours to check: Django's admin (its own permission system), the language switch, and
+# the development server's media files.
+SKIPPED_CALLBACK_MODULES = {"django.views.static", "django.views.i18n"}
+
+
+def _walk(patterns, namespace: str = "", prefix: str = ""):
+    """(full name or None, route) of every pattern, through includes and namespaces."""
+    for pattern in patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            if pattern.app_name == admin_site.name or pattern.namespace == admin_site.name:
+                continue
+            inner = f"{namespace}:{pattern.namespace}" if namespace and pattern.namespace else pattern.namespace
+            yield from _walk(pattern.url_patterns, inner or namespace, route)
+        elif isinstance(pattern, URLPattern):
+            if pattern.callback.__module__ in SKIPPED_CALLBACK_MODULES:
+                continue
+            name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
+            yield name, route
+
+
+def project_patterns() -> list[tuple[str | None, str]]:
+    return list(_walk(get_resolver().url_patterns))
+
+
+def test_the_walk_reaches_the_api_and_skips_the_admin():
+    names = {name for name, _route in project_patterns()}
+    assert {"tracker:plan_detail", "api:plan-list", "api:api-root", "login"} <= names
+    assert not any(route.startswith("admin/") for _name, route in project_patterns())
+
+
+def test_every_url_pattern_has_a_name():
+    unnamed = sorted(route for name, route in project_patterns() if not name)
+    assert not unnamed, f"URL patterns without a name (the tables key on names): {unnamed}"
+
+
+def test_every_url_pattern_has_an_entry_in_the_permission_tables():
+    missing = sorted({name for name, _route in project_patterns() if name and name not in ENTRIES})
+    assert not missing, (
+        f"URL patterns with no entry in tests/permission_tables/: {', '.join(missing)}. "
+        "Add who may open them (see tests/permission_tables/__init__.py)."
+    )
+
+
+def test_every_entry_names_an_existing_url():
+    names = {name for name, _route in project_patterns()}
+    stale = sorted(set(ENTRIES) - names)
+    assert not stale, f"Entries for URL names that no longer exist: {stale}"
+
+
+@pytest.fixture
+def world(unit_a, unit_b, manager, officer_a, officer_b, finance, monitor, editor):
+    users = {
+        "manager": manager,
+        "officer_a": officer_a,
+        "officer_b": officer_b,
+        "finance": finance,
+        "monitor": monitor,
+        "editor": editor,
+    }
+    return build_world(unit_a=unit_a, unit_b=unit_b, users=users)
+
+
+def row_counts() -> dict[str, int]:
+    """Rows of every tracker model, historical tables and object-permission tables included."""
+    return {model._meta.label: model._default_manager.count() for model in apps.get_app_config("tracker").get_models()}
+
+
+def answer_of(response) -> int | str:
+    login_url = resolve_url(settings.LOGIN_URL)
+    if response.status_code == 302 and response["Location"].split("?")[0] == login_url:
+        return LOGIN
+    return response.status_code
+
+
+@pytest.mark.parametrize("name", sorted(ENTRIES))
+def test_url_answers_every_persona_as_the_table_says(name, world, client):
+    entry = ENTRIES[name]
+    failures = []
+    for method, expected in entry.methods.items():
+        assert set(expected) == set(PERSONAS), f"{name} {method}: answers for {sorted(expected)}"
+        for persona in PERSONAS:
+            client.logout()
+            if persona != "anonymous":
+                client.force_login(world.users[persona])
+            path = entry.path(world)
+            writes = method not in READS
+            before = row_counts() if writes else None
+            if method == "POST":
+                response = client.post(path, entry.data(world) if entry.data else {})
+            elif writes:
+                body = entry.data(world) if entry.data else {}
+                response = client.generic(method, path, data=_json(body), content_type="application/json")
+            else:
+                response = client.generic(method, path)
+            actual = answer_of(response)
+            if actual != expected[persona]:
+                failures.append(f"{method} {path} as {persona}: expected {expected[persona]}, got {actual}")
+            if writes and expected[persona] in DENIED:
+                after = row_counts()
+                changed = {label: (before[label], after[label]) for label in before if before[label] != after[label]}
+                if changed:
+                    failures.append(f"{method} {path} as {persona} was refused but wrote rows: {changed}")
+    assert not failures, "\n".join(failures)
+
+
+def _json(body: dict) -> str:
+    import json
+
+    return json.dumps(body, default=str)
