@@ -57,10 +57,15 @@ def _accepted_sum(**match) -> Coalesce:
     return Coalesce(Subquery(rows), Value(0))
 
 
+def annotate_achieved(queryset: QuerySet[OutputIndicator]) -> QuerySet[OutputIndicator]:
+    """Outputs annotated with `achieved`: accepted quantities over all tasks and periods."""
+    return queryset.annotate(achieved=_accepted_sum(output_indicator=OuterRef("pk")))
+
+
 def outputs_with_achieved(queryset: QuerySet[OutputIndicator]) -> list[OutputIndicator]:
     """Outputs with `achieved` (accepted quantities, all tasks and periods) and `percent` of
     the planned quantity (1 query)."""
-    outputs = list(queryset.annotate(achieved=_accepted_sum(output_indicator=OuterRef("pk"))))
+    outputs = list(annotate_achieved(queryset))
     for output in outputs:
         output.percent = percent(output.achieved, output.planned_quantity)
     return outputs

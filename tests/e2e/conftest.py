@@ -1,5 +1,6 @@
 """Headless Debian Chromium driven by Playwright (no browser download: the setup installs it)."""
 
+import importlib
 import shutil
 
 import pytest
@@ -33,3 +34,24 @@ def page(browser):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def reference_rows(transactional_db):
+    """A live server needs real commits, so these tests are transactional, and the flush after
+    each such test empties every table, including the rows migration 0002 created (roles and
+    content types). Put them back, as that migration does, before each browser journey."""
+    from django.contrib.auth.models import Group, Permission
+
+    from tracker.models import ActivityType
+
+    migration = importlib.import_module("tracker.migrations.0002_roles_and_content_types")
+    for name in migration.ROLES:
+        Group.objects.get_or_create(name=name)
+    for order, (code, name, measure) in enumerate(migration.CONTENT_TYPES, start=1):
+        ActivityType.objects.update_or_create(
+            code=code, defaults={"name": name, "output_measure": measure, "order": order}
+        )
+    Group.objects.get(name="dic_manager").permissions.set(
+        Permission.objects.filter(content_type__app_label="tracker", content_type__model__in=migration.MANAGER_MODELS)
+    )

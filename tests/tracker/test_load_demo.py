@@ -75,7 +75,8 @@ def test_seed_000_header_and_legal_bases(demo):
     assert plan.issuer.area.name == "Tỉnh Thừa Thiên Huế"
     assert (plan.place, plan.issued_on, plan.issued_on_precision) == ("Thừa Thiên Huế", D(2023, 12, 19), "day")
     assert (plan.period_start, plan.period_end) == (D(2023, 1, 1), D(2025, 12, 31))
-    assert plan.status == Plan.Status.ISSUED
+    # Issued in 2023, its period over by now: closed in the tracker.
+    assert plan.status == Plan.Status.CLOSED
     assert not plan.is_sample
     assert plan.signature_lines == ["TM. ỦY BAN NHÂN DÂN"]
     assert (plan.signer_title, plan.signer_name) == ("CHỦ TỊCH", "Nguyễn Văn Phương")
@@ -436,7 +437,8 @@ def test_documents_cited_by_several_plans_are_one_row_each(demo):
 def test_seed_areas_carry_no_invented_codes_and_seed_plans_are_not_samples(demo):
     assert not Area.objects.exclude(code="").exists()
     assert Plan.objects.filter(is_sample=False).count() == 5
-    assert set(Plan.objects.filter(is_sample=False).values_list("status", flat=True)) == {Plan.Status.ISSUED}
+    assert set(Plan.objects.filter(is_sample=False).values_list("status", flat=True)) == {Plan.Status.CLOSED}
+    assert Plan.objects.get(is_sample=True).status == Plan.Status.ISSUED
     assert not Area.objects.filter(is_sample=False, name__contains="(mẫu)").exists()
     assert set(Area.objects.filter(is_sample=True).values_list("name", flat=True)) == {
         "Xã Mẫu Một (mẫu)",

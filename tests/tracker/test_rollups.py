@@ -168,3 +168,27 @@ def test_activity_and_area_pages_show_the_achieved_figures(client, tree, manager
     assert "Achieved (accepted reports)" in response.content.decode()
     response = client.get(reverse("tracker:area_detail", args=[tree.district.pk]))
     assert [(t.actual, t.percent) for t in response.context["page"].targets] == [(6, 50)]
+
+
+def test_plan_page_shows_each_outputs_accepted_figure_against_its_plan(client, manager):
+    from django.conf import settings
+    from django.urls import reverse
+
+    from tracker.models import ProgressReport, ReportedQuantity
+
+    activity = factories.ActivityFactory()
+    output = activity.output_indicators.create(name="Cụm loa", unit_of_measure="cụm", planned_quantity=10)
+    task = factories.TaskFactory(activity=activity)
+    accepted = factories.ProgressReportFactory(task=task, status=ProgressReport.Status.ACCEPTED)
+    ReportedQuantity.objects.create(report=accepted, output_indicator=output, quantity=4)
+    waiting = factories.ProgressReportFactory(
+        task=task,
+        status=ProgressReport.Status.SUBMITTED,
+        period_start=datetime.date(2026, 4, 1),
+        period_end=datetime.date(2026, 4, 30),
+    )
+    ReportedQuantity.objects.create(report=waiting, output_indicator=output, quantity=5)  # not yet accepted
+    client.force_login(manager)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("tracker:plan_detail", args=[activity.plan_id])).content.decode()
+    assert "Cụm loa: <strong>10</strong> cụm · achieved <strong>4</strong> (40%)" in page

@@ -136,7 +136,11 @@ def plan(
     for field in PLAN_TEXT_FIELDS:
         values.setdefault(field, "")
     values.setdefault("is_sample", False)
-    values.setdefault("status", Plan.Status.ISSUED)
+    # A plan whose period is over is closed in the tracker: it was issued (the seed says so),
+    # and no one follows it any more, so its unreported work does not crowd "what is due".
+    period_end = values.get("period_end")
+    over = period_end is not None and period_end < ctx.today
+    values.setdefault("status", Plan.Status.CLOSED if over else Plan.Status.ISSUED)
     if lookup is None:
         lookup = {"issuer": issuer, "title": title}
     else:
