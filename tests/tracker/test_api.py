@@ -12,6 +12,7 @@ from django.utils import timezone
 from drf_spectacular.drainage import GENERATOR_STATS
 
 from tests import factories
+from tracker.demo import seed_002
 from tracker.models import (
     ActivityType,
     Area,
@@ -798,45 +799,8 @@ def test_target_table_year_must_be_a_year(manager_client, small_table):
     assert manager_client.get(url, {"year": "năm nay"}).status_code == 400
 
 
-# Seed 002 (146/KH-UBND, TP Thanh Hóa, 2019), its appendix as printed: poor households at the
-# end of 2018, target lacking telecom services, target lacking means of access; None = blank.
-SEED_002_APPENDIX = [
-    ("Phường Hàm Rồng", 24, 4, None),
-    ("Phường Nam Ngạn", 29, 6, 1),
-    ("Phường Trường Thi", 17, 4, None),
-    ("Phường Đông Thọ", 50, 10, 1),
-    ("Phường Phú Sơn", 30, 9, 1),
-    ("Phường Lam Sơn", 10, 3, None),
-    ("Phường Đông Sơn", 12, 4, None),
-    ("Phường Tân Sơn", 14, 5, 1),
-    ("Phường Ngọc Trao", 4, 1, None),
-    ("Phường Đông Vệ", 11, 3, None),
-    ("Phường Đông Cường", 25, 5, 1),
-    ("Phường Đông Hương", 43, 8, 1),
-    ("Phường Đông Hải", 37, 6, 1),
-    ("Phường Quảng Hưng", 51, 10, 1),
-    ("Phường Quảng Thành", 35, 9, 1),
-    ("Phường Quảng Thắng", 14, 5, None),
-    ("Phường An Hoạch", 18, 6, 1),
-    ("Phường Tào Xuyên", 24, 6, 1),
-    ("Xã Đông Lĩnh", 43, 9, 1),
-    ("Xã Đông Hưng", 9, 3, None),
-    ("Xã Đông Tân", 13, 5, 1),
-    ("Xã Đông Vinh", 23, 3, None),
-    ("Xã Hoằng Anh", 15, 5, 1),
-    ("Xã Hoằng Lý", 16, 3, None),
-    ("Xã Hoằng Long", 15, 4, None),
-    ("Xã Hoằng Quang", 33, 4, None),
-    ("Xã Hoằng Đại", 20, 5, None),
-    ("Xã Thiệu Dương", 27, 8, 1),
-    ("Xã Thiệu Khánh", 59, 11, 1),
-    ("Xã Thiệu Vân", 32, 7, 1),
-    ("Xã Quảng Thịnh", 14, 3, None),
-    ("Xã Quảng Đông", 34, 6, 1),
-    ("Xã Quảng Cát", 41, 8, 1),
-    ("Xã Quảng Tâm", 38, 6, 1),
-    ("Xã Quảng Phú", 40, 6, 1),
-]
+# Seed 002's appendix as the demo loader holds it (test_load_demo checks it against the seed).
+SEED_002_APPENDIX = seed_002.APPENDIX
 
 
 def test_seed_002_appendix_totals_920_200_21(manager_client):
