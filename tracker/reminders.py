@@ -45,6 +45,7 @@ class Outcome:
     skipped: int = 0
     failed: int = 0
     recipients: list[str] = field(default_factory=list)
+    sent_user_ids: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -183,6 +184,7 @@ def _run(
             else:
                 outcome.sent += 1
                 outcome.recipients.append(user.email)
+                outcome.sent_user_ids.append(user.pk)
         if progress and (number % PROGRESS_EVERY == 0 or number == len(users)):
             progress(number, len(users))
     return outcome
@@ -193,7 +195,12 @@ def send_due_digests(*, today: datetime.date, dry_run: bool = False, progress: P
     overdue, returned or due in the next 7 days: officers their units' items, DIC managers
     the province-wide summary."""
     snap = snapshot(today)
-    return _run(_recipients(wants_digest=True), lambda user: digest_for(user, snap), dry_run=dry_run, progress=progress)
+    recipients = [user for user in _recipients(wants_digest=True) if user.last_digest_on != today]
+    outcome = _run(recipients, lambda user: digest_for(user, snap), dry_run=dry_run, progress=progress)
+    if outcome.sent_user_ids:
+        # Not history-tracked plumbing; one query for the whole run.
+        User.objects.filter(pk__in=outcome.sent_user_ids).update(last_digest_on=today)
+    return outcome
 
 
 def escalation_items(snap: Snapshot, after_days: int) -> list[selectors_due.UnitDue]:

@@ -12,11 +12,11 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from tests import factories
 from tracker import reminders, roles, tasks
-from tracker.models import Plan
+from tracker.models import Plan, User
 
 pytestmark = pytest.mark.django_db
 
@@ -141,6 +141,7 @@ def test_no_digest_for_who_does_not_want_one_has_no_address_or_is_inactive(world
 def test_digest_query_count_does_not_grow_with_users(world, unit_a):
     def count() -> int:
         mail.outbox.clear()
+        User.objects.update(last_digest_on=None)  # as on a new day: everyone is due a digest
         with CaptureQueriesContext(connection) as captured:
             reminders.send_due_digests(today=TODAY)
         return len(captured)
@@ -150,8 +151,9 @@ def test_digest_query_count_does_not_grow_with_users(world, unit_a):
         factories.UserFactory(
             username=f"more{number}", unit=unit_a, role=roles.UNIT_OFFICER, email=f"more{number}@example.gov.vn"
         )
-    # tasks, rules, members, reports, deadlines, collectives, users, their groups
-    assert few == count() == 8
+    # tasks, rules, members, reports, deadlines, collectives, users, their groups, and the one
+    # update that marks who got their digest today
+    assert few == count() == 9
     assert len(mail.outbox) == 12
 
 
@@ -250,3 +252,17 @@ def test_draft_plans_send_nothing(world):
     reminders.send_due_digests(today=TODAY)
     reminders.send_escalations(today=TODAY)
     assert mail.outbox == []
+
+
+def test_a_second_run_on_the_same_day_sends_no_second_digest(officer_a, unit_a):
+    from tracker.reminders import send_due_digests
+
+    officer_a.email = "canbo.a@example.gov.vn"
+    officer_a.save()
+    today = timezone.localdate()
+    factories.TaskFactory(unit=unit_a, due_date=today + datetime.timedelta(days=3))
+    first = send_due_digests(today=today)
+    second = send_due_digests(today=today)
+    tomorrow = send_due_digests(today=today + datetime.timedelta(days=1))
+    assert (first.sent, second.sent, tomorrow.sent) == (1, 0, 1)
+    assert len(mail.outbox) == 2

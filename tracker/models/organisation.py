@@ -236,6 +236,9 @@ class User(AbstractUser):
         default=True,
         help_text=_("A digest of what is due in the next 7 days and what is overdue."),
     )
+    # Set when a digest went out, so a second run on the same day (a retried beat, a manual
+    # send_reminders) does not send it twice.
+    last_digest_on = models.DateField(_("last digest sent"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("user")
