@@ -40,11 +40,14 @@ def page(browser):
 def reference_rows(transactional_db):
     """A live server needs real commits, so these tests are transactional, and the flush after
     each such test empties every table, including the rows migration 0002 created (roles and
-    content types). Put them back, as that migration does, before each browser journey."""
+    content types). Put them back, as that migration does, before each browser journey; and the
+    permission rows too, which a flush after a serialized-rollback test leaves out."""
     from django.contrib.auth.models import Group, Permission
+    from django.core.management.sql import emit_post_migrate_signal
 
     from tracker.models import ActivityType
 
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")  # content types, permissions
     migration = importlib.import_module("tracker.migrations.0002_roles_and_content_types")
     for name in migration.ROLES:
         Group.objects.get_or_create(name=name)
