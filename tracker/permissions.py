@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, OuterRef, QuerySet
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from tracker import roles
 from tracker.models import (
@@ -124,7 +124,5 @@ def targets_visible_to(user: AnyUser, queryset: QuerySet[Target] | None = None) 
 
 
 def get_visible_or_404(queryset: QuerySet, **lookup):
-    try:
-        return queryset.get(**lookup)
-    except queryset.model.DoesNotExist as exc:
-        raise Http404 from exc
+    """One object of a permission-filtered queryset; 404 when the user may not see it."""
+    return get_object_or_404(queryset, **lookup)
