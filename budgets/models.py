@@ -1,4 +1,5 @@
-"""Funding sources, allocations (giao dự toán / phân bổ) and disbursements (giải ngân).
+"""Funding sources, estimates (dự toán), allocations (giao dự toán / phân bổ), disbursements
+(giải ngân) and donations (xã hội hóa: cash or in kind).
 
 Money is whole đồng in ``BigIntegerField``. Each allocation keeps its running total
 ``disbursed``; the database itself refuses a total below zero or above the allocation (named
@@ -16,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tracker.models import Activity, Unit
+from tracker.models import Activity, Area, Plan, Unit
 
 
 class FundingSource(models.Model):
@@ -33,6 +34,143 @@ class FundingSource(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Estimate(models.Model):
+    """A unit's cost estimate (dự toán) for one activity and year, with its lines.
+
+    Workflow: the unit drafts and submits it; the finance department appraises it (thẩm định:
+    an appraised amount per line and comments); the DIC records its approval with the
+    approving decision (phê duyệt) — or returns it with a reason at either step, after which
+    the unit edits and submits again. Only approved estimates can be allocated against.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted for appraisal")
+        APPRAISED = "appraised", _("Appraised")
+        APPROVED = "approved", _("Approved")
+        RETURNED = "returned", _("Returned")
+
+    activity = models.ForeignKey(
+        Activity, verbose_name=_("activity"), on_delete=models.PROTECT, related_name="estimates"
+    )
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("unit drawing it up"),
+        on_delete=models.PROTECT,
+        related_name="estimates",
+        help_text=_("The unit that draws up and carries out the estimate."),
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    title = models.CharField(_("title"), max_length=300)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    explanation = models.TextField(_("explanation"), blank=True, help_text=_("Basis of the figures (thuyết minh)."))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    appraisal_comments = models.TextField(_("appraisal comments"), blank=True)
+    appraised_at = models.DateTimeField(_("appraised at"), null=True, blank=True)
+    appraised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("appraised by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decision_number = models.CharField(
+        _("approving decision number"), max_length=50, blank=True, help_text=_("E.g. '1181/QĐ-UBND'.")
+    )
+    decision_date = models.DateField(_("approving decision date"), null=True, blank=True)
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approval recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    return_reason = models.TextField(_("reason for returning"), blank=True)
+    is_sample = models.BooleanField(
+        _("sample data"), default=False, help_text=_("Figures made up for the demonstration, not official.")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("estimate")
+        verbose_name_plural = _("estimates")
+        ordering = ["-year", "activity__order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="approved") | (Q(decision_date__isnull=False) & ~Q(decision_number="")),
+                name="estimate_approved_has_decision",
+                violation_error_message=_("An approved estimate needs the approving decision's number and date."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.year})"
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+
+class EstimateLine(models.Model):
+    """One line of an estimate: what, how many, at what price, from which source."""
+
+    estimate = models.ForeignKey(Estimate, on_delete=models.CASCADE, related_name="lines")
+    description = models.CharField(_("item"), max_length=300)
+    funding_source = models.ForeignKey(
+        FundingSource, verbose_name=_("funding source"), on_delete=models.PROTECT, related_name="estimate_lines"
+    )
+    unit_of_measure = models.CharField(_("unit of measure"), max_length=50, blank=True)
+    quantity = models.PositiveIntegerField(_("quantity"), default=1)
+    unit_price = models.BigIntegerField(_("unit price (VND)"))
+    amount = models.BigIntegerField(_("amount (VND)"), editable=False, help_text=_("Quantity × unit price."))
+    appraised_amount = models.BigIntegerField(
+        _("appraised amount (VND)"),
+        null=True,
+        blank=True,
+        help_text=_("Set by the finance department; the approved amount of the line."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("estimate line")
+        verbose_name_plural = _("estimate lines")
+        ordering = ["order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(unit_price__gt=0) & Q(quantity__gt=0),
+                name="estimateline_price_and_quantity_positive",
+                violation_error_message=_("Quantity and unit price must be positive."),
+            ),
+            models.CheckConstraint(
+                condition=Q(appraised_amount__isnull=True) | Q(appraised_amount__gte=0),
+                name="estimateline_appraised_not_negative",
+                violation_error_message=_("An appraised amount cannot be negative."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.description
+
+    def clean(self) -> None:
+        if self.unit_price is not None and self.quantity is not None:
+            self.amount = self.quantity * self.unit_price
 
 
 class Allocation(models.Model):
@@ -147,3 +285,143 @@ class Disbursement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.voucher_number} ({self.voucher_date:%d/%m/%Y})"
+
+
+class Donation(models.Model):
+    """Support received for the programme (xã hội hóa), in cash or in kind (e.g. phones).
+
+    Received at province, district or commune level by a unit, then passed on to units or
+    communes (``DonationTransfer``). ``transferred_quantity`` / ``transferred_amount`` are
+    running totals changed only under a row lock, with CHECK constraints as for allocations.
+    """
+
+    class Kind(models.TextChoices):
+        CASH = "cash", _("Cash")
+        IN_KIND = "in_kind", _("In kind")
+
+    class DonorKind(models.TextChoices):
+        ENTERPRISE = "enterprise", _("Enterprise")
+        ORGANISATION = "organisation", _("Agency or organisation")
+        INDIVIDUAL = "individual", _("Individual")
+
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("plan"), null=True, blank=True, on_delete=models.PROTECT, related_name="donations"
+    )
+    activity = models.ForeignKey(
+        Activity,
+        verbose_name=_("activity"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="donations",
+    )
+    donor = models.CharField(_("donor"), max_length=255)
+    donor_kind = models.CharField(_("donor kind"), max_length=20, choices=DonorKind.choices)
+    received_by = models.ForeignKey(
+        Unit, verbose_name=_("received by"), on_delete=models.PROTECT, related_name="donations_received"
+    )
+    received_on = models.DateField(_("received on"))
+    receipt_number = models.CharField(_("receipt number"), max_length=50, blank=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    item = models.CharField(
+        _("item"), max_length=200, blank=True, help_text=_("For support in kind, e.g. 'smartphone'.")
+    )
+    quantity = models.PositiveIntegerField(_("quantity"), null=True, blank=True)
+    unit_value = models.BigIntegerField(_("unit value (VND)"), null=True, blank=True)
+    amount = models.BigIntegerField(
+        _("value (VND)"), help_text=_("The cash amount, or quantity × unit value for support in kind.")
+    )
+    transferred_quantity = models.PositiveIntegerField(_("quantity passed on"), default=0, editable=False)
+    transferred_amount = models.BigIntegerField(_("value passed on (VND)"), default=0, editable=False)
+    note = models.TextField(_("note"), blank=True)
+    is_sample = models.BooleanField(
+        _("sample data"), default=False, help_text=_("Made up for the demonstration, not official.")
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("donation")
+        verbose_name_plural = _("donations")
+        ordering = ["-received_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__gt=0),
+                name="donation_amount_positive",
+                violation_error_message=_("A donation must have a positive value."),
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="cash", item="", quantity__isnull=True, unit_value__isnull=True)
+                | Q(kind="in_kind", quantity__gt=0, unit_value__gt=0, amount=F("quantity") * F("unit_value"))
+                & ~Q(item=""),
+                name="donation_kind_fields",
+                violation_error_message=_(
+                    "Cash is an amount only; support in kind needs an item, a quantity and a unit value."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(transferred_amount__gte=0, transferred_amount__lte=F("amount")),
+                name="donation_transferred_within_amount",
+                violation_error_message=_("More has been passed on than was received."),
+            ),
+            models.CheckConstraint(
+                condition=Q(quantity__isnull=True, transferred_quantity=0) | Q(transferred_quantity__lte=F("quantity")),
+                name="donation_transferred_within_quantity",
+                violation_error_message=_("More items have been passed on than were received."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.donor} ({self.received_on:%d/%m/%Y})"
+
+    def clean(self) -> None:
+        if self.kind == self.Kind.IN_KIND and self.quantity and self.unit_value:
+            self.amount = self.quantity * self.unit_value
+
+    @property
+    def remaining_amount(self) -> int:
+        return self.amount - self.transferred_amount
+
+    @property
+    def remaining_quantity(self) -> int | None:
+        return None if self.quantity is None else self.quantity - self.transferred_quantity
+
+
+class DonationTransfer(models.Model):
+    """Part of a donation passed on (phân bổ) to a unit, optionally for one commune."""
+
+    donation = models.ForeignKey(
+        Donation, verbose_name=_("donation"), on_delete=models.PROTECT, related_name="transfers"
+    )
+    recipient = models.ForeignKey(
+        Unit, verbose_name=_("recipient unit"), on_delete=models.PROTECT, related_name="donations_transferred"
+    )
+    area = models.ForeignKey(
+        Area, verbose_name=_("area"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    transferred_on = models.DateField(_("date"))
+    document_number = models.CharField(_("document number"), max_length=50, blank=True)
+    quantity = models.PositiveIntegerField(_("quantity"), null=True, blank=True)
+    amount = models.BigIntegerField(_("value (VND)"))
+    note = models.TextField(_("note"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("donation passed on")
+        verbose_name_plural = _("donations passed on")
+        ordering = ["transferred_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__gt=0) & (Q(quantity__isnull=True) | Q(quantity__gt=0)),
+                name="donationtransfer_positive",
+                violation_error_message=_("What is passed on must be positive."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recipient} ({self.transferred_on:%d/%m/%Y})"

@@ -12,13 +12,13 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from budgets.models import Allocation, Disbursement
+from budgets.models import Allocation, Disbursement, Donation, DonationTransfer, Estimate, EstimateLine
 from budgets.money import format_vnd
-from tracker.models import User
+from tracker.models import Activity, User
 from tracker.services import _save
 
 
@@ -39,15 +39,59 @@ def _add_to_disbursed_with_history(allocation: Allocation, delta: int, *, actor:
     Allocation.history.bulk_history_create([allocation], update=True, default_user=actor, default_change_reason=reason)
 
 
+def approved_amount(*, activity_id: int, year: int, funding_source_id: int) -> int:
+    """What approved estimates give the activity from one source in one year."""
+    total = EstimateLine.objects.filter(
+        estimate__activity_id=activity_id,
+        estimate__year=year,
+        estimate__status=Estimate.Status.APPROVED,
+        funding_source_id=funding_source_id,
+    ).aggregate(total=Sum("appraised_amount"))["total"]
+    return total or 0
+
+
 @transaction.atomic
 def allocation_save(*, allocation: Allocation, actor: User | None) -> Allocation:
     """Create or edit an allocation. ``disbursed`` is never taken from the caller: a new
     allocation starts at 0 and an edit keeps the stored total (read under the lock, so an
-    amount cut below what is already disbursed is refused)."""
+    amount cut below what is already disbursed is refused).
+
+    The allocations of an activity, year and source together may not exceed what approved
+    estimates give it. The activity's row is locked first, so two finance officers
+    allocating the same approval at once are serialised and cannot both take the last of it.
+    """
     if allocation.pk is None or not Allocation.objects.filter(pk=allocation.pk).exists():
         allocation.disbursed = 0
     else:
         allocation.disbursed = _lock(allocation).disbursed
+    if allocation.activity_id and allocation.funding_source_id and allocation.year and allocation.amount:
+        Activity.objects.select_for_update(no_key=True).filter(pk=allocation.activity_id).first()
+        approved = approved_amount(
+            activity_id=allocation.activity_id, year=allocation.year, funding_source_id=allocation.funding_source_id
+        )
+        others = (
+            Allocation.objects.filter(
+                activity_id=allocation.activity_id, year=allocation.year, funding_source_id=allocation.funding_source_id
+            )
+            .exclude(pk=allocation.pk)
+            .aggregate(total=Sum("amount"))["total"]
+            or 0
+        )
+        if others + allocation.amount > approved:
+            raise ValidationError(
+                {
+                    "amount": _(
+                        "Approved estimates give this activity %(approved)s from this source in %(year)s;"
+                        " %(others)s is already allocated, so at most %(left)s can be allocated here."
+                    )
+                    % {
+                        "approved": format_vnd(approved),
+                        "year": allocation.year,
+                        "others": format_vnd(others),
+                        "left": format_vnd(max(approved - others, 0)),
+                    }
+                }
+            )
     return _save(allocation, actor=actor)
 
 
@@ -128,3 +172,186 @@ def disbursement_reverse(
         reason=_("Reversal of %(voucher)s: %(reason)s") % {"voucher": original.voucher_number, "reason": reason},
     )
     return _save(reversal, actor=actor, reason=reason)
+
+
+# --- Estimates: draft → submitted → appraised → approved (or returned at either step) -------
+
+
+def _require_status(estimate: Estimate, *allowed: str) -> None:
+    if estimate.status not in allowed:
+        raise ValidationError(
+            _("This estimate is %(status)s; that cannot be done now.") % {"status": estimate.get_status_display()}
+        )
+
+
+def _locked_estimate(estimate: Estimate) -> Estimate:
+    return Estimate.objects.select_for_update(no_key=True).get(pk=estimate.pk)
+
+
+@transaction.atomic
+def estimate_save(*, estimate: Estimate, lines: list[EstimateLine], actor: User) -> Estimate:
+    """Create or edit a draft (or returned) estimate with its lines, replacing the old lines."""
+    if estimate.pk is not None:
+        _require_status(_locked_estimate(estimate), Estimate.Status.DRAFT, Estimate.Status.RETURNED)
+    else:
+        estimate.created_by = actor
+        estimate.status = Estimate.Status.DRAFT
+    if not lines:
+        raise ValidationError(_("An estimate needs at least one line."))
+    _save(estimate, actor=actor)
+    kept = {line.pk for line in lines if line.pk}
+    for old in estimate.lines.exclude(pk__in=kept):
+        old._history_user = actor
+        old.delete()
+    for order, line in enumerate(lines):
+        line.estimate = estimate
+        line.order = order
+        line.appraised_amount = None
+        _save(line, actor=actor)
+    return estimate
+
+
+@transaction.atomic
+def estimate_submit(*, estimate: Estimate, actor: User) -> Estimate:
+    locked = _locked_estimate(estimate)
+    _require_status(locked, Estimate.Status.DRAFT, Estimate.Status.RETURNED)
+    if not locked.lines.exists():
+        raise ValidationError(_("An estimate needs at least one line."))
+    locked.status = Estimate.Status.SUBMITTED
+    locked.submitted_at = timezone.now()
+    locked.submitted_by = actor
+    locked.return_reason = ""
+    return _save(locked, actor=actor, reason=_("Submitted for appraisal"))
+
+
+@transaction.atomic
+def estimate_appraise(*, estimate: Estimate, appraised: dict[int, int], comments: str, actor: User) -> Estimate:
+    """The finance department's appraisal: an amount for every line (by line id)."""
+    locked = _locked_estimate(estimate)
+    _require_status(locked, Estimate.Status.SUBMITTED)
+    lines = list(locked.lines.all())
+    missing = [line.description for line in lines if line.pk not in appraised]
+    if missing:
+        raise ValidationError(
+            _("Give an appraised amount for every line (missing: %(lines)s).") % {"lines": ", ".join(missing)}
+        )
+    for line in lines:
+        amount = appraised[line.pk]
+        if isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:
+            raise ValidationError(
+                _("The appraised amount of '%(line)s' must be a whole number of đồng, not negative.")
+                % {"line": line.description}
+            )
+        if line.appraised_amount != amount:
+            line.appraised_amount = amount
+            _save(line, actor=actor)
+    locked.status = Estimate.Status.APPRAISED
+    locked.appraisal_comments = comments
+    locked.appraised_at = timezone.now()
+    locked.appraised_by = actor
+    return _save(locked, actor=actor, reason=_("Appraised"))
+
+
+@transaction.atomic
+def estimate_approve(
+    *, estimate: Estimate, decision_number: str, decision_date: datetime.date, actor: User
+) -> Estimate:
+    """Record the approval (phê duyệt) with its decision; the appraised amounts become approved."""
+    locked = _locked_estimate(estimate)
+    _require_status(locked, Estimate.Status.APPRAISED)
+    locked.status = Estimate.Status.APPROVED
+    locked.decision_number = decision_number.strip()
+    locked.decision_date = decision_date
+    locked.approved_at = timezone.now()
+    locked.approved_by = actor
+    return _save(locked, actor=actor, reason=_("Approved by %(decision)s") % {"decision": decision_number})
+
+
+@transaction.atomic
+def estimate_return(*, estimate: Estimate, reason: str, actor: User) -> Estimate:
+    """Send a submitted or appraised estimate back to its unit with the reason."""
+    if not reason.strip():
+        raise ValidationError({"return_reason": _("Say why the estimate is returned.")})
+    locked = _locked_estimate(estimate)
+    _require_status(locked, Estimate.Status.SUBMITTED, Estimate.Status.APPRAISED)
+    locked.status = Estimate.Status.RETURNED
+    locked.return_reason = reason.strip()
+    return _save(locked, actor=actor, reason=_("Returned: %(reason)s") % {"reason": reason.strip()})
+
+
+# --- Donations: received, then passed on ------------------------------------------------------
+
+
+@transaction.atomic
+def donation_save(*, donation: Donation, actor: User) -> Donation:
+    """Record or correct a donation. The passed-on totals are kept, never taken from the caller."""
+    if donation.pk is None:
+        donation.recorded_by = actor
+        donation.transferred_amount = 0
+        donation.transferred_quantity = 0
+    else:
+        locked = Donation.objects.select_for_update(no_key=True).get(pk=donation.pk)
+        donation.transferred_amount = locked.transferred_amount
+        donation.transferred_quantity = locked.transferred_quantity
+    if donation.kind == Donation.Kind.CASH:
+        donation.item, donation.quantity, donation.unit_value = "", None, None
+    return _save(donation, actor=actor)
+
+
+@transaction.atomic
+def donation_transfer(
+    *,
+    donation: Donation,
+    recipient,
+    transferred_on: datetime.date,
+    actor: User,
+    quantity: int | None = None,
+    amount: int | None = None,
+    area=None,
+    document_number: str = "",
+    note: str = "",
+) -> DonationTransfer:
+    """Pass part of a donation on: items (in kind, valued at the unit value) or cash."""
+    locked = Donation.objects.select_for_update(no_key=True).get(pk=donation.pk)
+    if locked.kind == Donation.Kind.IN_KIND:
+        if not isinstance(quantity, int) or isinstance(quantity, bool) or quantity <= 0:
+            raise ValidationError({"quantity": _("Say how many items are passed on.")})
+        if quantity > locked.remaining_quantity:
+            raise ValidationError(
+                {"quantity": _("Only %(left)s items remain to be passed on.") % {"left": locked.remaining_quantity}}
+            )
+        amount = quantity * locked.unit_value
+    else:
+        quantity = None
+        if not isinstance(amount, int) or isinstance(amount, bool) or amount <= 0:
+            raise ValidationError({"amount": _("Say how much is passed on.")})
+        if amount > locked.remaining_amount:
+            raise ValidationError(
+                {"amount": _("Only %(left)s remain to be passed on.") % {"left": format_vnd(locked.remaining_amount)}}
+            )
+    transfer = DonationTransfer(
+        donation=locked,
+        recipient=recipient,
+        area=area,
+        transferred_on=transferred_on,
+        document_number=document_number,
+        quantity=quantity,
+        amount=amount,
+        note=note,
+        recorded_by=actor,
+    )
+    transfer.full_clean()
+    Donation.objects.filter(pk=locked.pk).update(
+        transferred_amount=F("transferred_amount") + amount,
+        transferred_quantity=F("transferred_quantity") + (quantity or 0),
+    )
+    locked.refresh_from_db(fields=["transferred_amount", "transferred_quantity"])
+    Donation.history.bulk_history_create(
+        [locked],
+        update=True,
+        default_user=actor,
+        default_change_reason=_("Passed on to %(unit)s") % {"unit": recipient},
+    )
+    _save(transfer, actor=actor)
+    donation.transferred_amount, donation.transferred_quantity = locked.transferred_amount, locked.transferred_quantity
+    return transfer

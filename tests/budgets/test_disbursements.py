@@ -12,7 +12,7 @@ from django.utils import translation
 
 from budgets import models, services
 from tests import factories
-from tests.budgets.factories import AllocationFactory
+from tests.budgets.factories import AllocationFactory, approved_estimate
 
 VOUCHER_DATE = datetime.date(2026, 3, 5)
 
@@ -40,8 +40,10 @@ def test_the_funding_sources_of_the_programme_are_data(db):
 
 def test_allocation_save_records_the_actor_and_starts_at_nothing_disbursed(finance):
     source = models.FundingSource.objects.get(code="local_budget")
+    activity = factories.ActivityFactory()
+    approved_estimate(activity=activity, year=2026, amount=5_000_000, funding_source=source)
     allocation = models.Allocation(
-        activity=factories.ActivityFactory(),
+        activity=activity,
         unit=factories.CommuneCommitteeFactory(),
         funding_source=source,
         year=2026,

@@ -1,0 +1,85 @@
+"""Who may see and do what with money.
+
+Finance officers record (appraisals, allocations, disbursements, donations); DIC managers
+approve estimates; a unit drafts and submits its own estimates and sees its own estimates,
+allocations and the donations it received or was passed; monitors (and managers) read
+everything. What a user may not see answers 404, as in the tracker.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from budgets.models import Allocation, Disbursement, Donation, DonationTransfer, Estimate
+from tracker import roles
+from tracker.models import Activity
+from tracker.permissions import AnyUser, activities_visible_to, has_role, is_unit_officer, sees_whole_programme
+
+
+def can_record_finance(user: AnyUser) -> bool:
+    """Appraise estimates, record allocations, disbursements and donations."""
+    return user.is_authenticated and (user.is_superuser or has_role(user, roles.FINANCE_OFFICER))
+
+
+def can_approve_estimates(user: AnyUser) -> bool:
+    return user.is_authenticated and (user.is_superuser or has_role(user, roles.DIC_MANAGER))
+
+
+def can_see_budgets(user: AnyUser) -> bool:
+    """Whether the budgets pages are any of the user's business at all."""
+    return sees_whole_programme(user) or (is_unit_officer(user) and user.unit_id is not None)
+
+
+def estimate_activities_for(user: AnyUser) -> QuerySet[Activity]:
+    """Activities the user may draft an estimate for: any, for the DIC and finance; for a
+    unit officer, those their unit can see (leads, cooperates on or carries out)."""
+    if can_approve_estimates(user) or can_record_finance(user):
+        return Activity.objects.all()
+    if is_unit_officer(user) and user.unit_id:
+        return activities_visible_to(user)
+    return Activity.objects.none()
+
+
+def can_draft_estimate(user: AnyUser, estimate: Estimate) -> bool:
+    """Edit or submit a draft/returned estimate: its own unit's officers, managers, finance."""
+    if not estimate.is_editable:
+        return False
+    if can_approve_estimates(user) or can_record_finance(user):
+        return True
+    return is_unit_officer(user) and user.unit_id is not None and estimate.unit_id == user.unit_id
+
+
+def estimates_visible_to(user: AnyUser, queryset: QuerySet[Estimate] | None = None) -> QuerySet[Estimate]:
+    queryset = Estimate.objects.all() if queryset is None else queryset
+    if sees_whole_programme(user):
+        return queryset
+    if is_unit_officer(user) and user.unit_id:
+        return queryset.filter(unit_id=user.unit_id)
+    return queryset.none()
+
+
+def allocations_visible_to(user: AnyUser, queryset: QuerySet[Allocation] | None = None) -> QuerySet[Allocation]:
+    queryset = Allocation.objects.all() if queryset is None else queryset
+    if sees_whole_programme(user):
+        return queryset
+    if is_unit_officer(user) and user.unit_id:
+        return queryset.filter(unit_id=user.unit_id)
+    return queryset.none()
+
+
+def disbursements_visible_to(user: AnyUser, queryset: QuerySet[Disbursement] | None = None) -> QuerySet[Disbursement]:
+    queryset = Disbursement.objects.all() if queryset is None else queryset
+    if sees_whole_programme(user):
+        return queryset
+    return queryset.filter(allocation__in=allocations_visible_to(user))
+
+
+def donations_visible_to(user: AnyUser, queryset: QuerySet[Donation] | None = None) -> QuerySet[Donation]:
+    """All, province-wide; a unit sees what it received and what was passed on to it."""
+    queryset = Donation.objects.all() if queryset is None else queryset
+    if sees_whole_programme(user):
+        return queryset
+    if is_unit_officer(user) and user.unit_id:
+        passed_to_unit = DonationTransfer.objects.filter(donation=OuterRef("pk"), recipient_id=user.unit_id)
+        return queryset.filter(Q(received_by_id=user.unit_id) | Exists(passed_to_unit))
+    return queryset.none()

@@ -1,0 +1,3 @@
+"""Placeholder module: its pages are being written."""
+
+urlpatterns = []
