@@ -2,7 +2,7 @@
 
 A URL pattern without an entry in the tables fails here, naming it: a new view cannot ship
 without someone deciding who may open it. A refused write (LOGIN/403/404/405 on POST, PATCH,
-DELETE…) must also leave every tracker table and history table exactly as it was.
+DELETE…) must also leave every tracker and budgets table and history table exactly as it was.
 """
 
 from __future__ import annotations
@@ -85,8 +85,12 @@ def world(unit_a, unit_b, manager, officer_a, officer_b, finance, monitor, edito
 
 
 def row_counts() -> dict[str, int]:
-    """Rows of every tracker model, historical tables and object-permission tables included."""
-    return {model._meta.label: model._default_manager.count() for model in apps.get_app_config("tracker").get_models()}
+    """Rows of every tracker and budgets model, historical and object-permission tables included."""
+    return {
+        model._meta.label: model._default_manager.count()
+        for app_label in ("tracker", "budgets")
+        for model in apps.get_app_config(app_label).get_models()
+    }
 
 
 def answer_of(response) -> int | str:
