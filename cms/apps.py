@@ -7,3 +7,10 @@ class CmsConfig(AppConfig):
 
     name = "cms"
     verbose_name = _("Campaign site")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Published articles count as outputs in the tracker (cms/outputs.py).
+        from cms import outputs
+
+        outputs.connect()

@@ -111,6 +111,26 @@ class ActivityAdmin(TrackedAdmin):
         services.grants_sync(activity=form.instance)  # lead and cooperating units may have changed
 
 
+@admin.register(models.OutputRecord)
+class OutputRecordAdmin(TrackedAdmin):
+    """Read-only: records are written by the system that owns the product (the campaign site
+    publishes and withdraws articles) through `progress_services.output_record_set/clear`."""
+
+    list_display = ("title", "output_indicator", "quantity", "achieved_on", "source")
+    list_select_related = ("output_indicator",)
+    search_fields = ("title", "source")
+    date_hierarchy = "achieved_on"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(models.Task)
 class TaskAdmin(TrackedAdmin):
     list_display = ("deliverable", "unit", "activity", "due_date", "status")

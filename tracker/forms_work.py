@@ -107,14 +107,24 @@ class ActivityForm(forms.ModelForm):
 class OutputIndicatorForm(forms.ModelForm):
     class Meta:
         model = OutputIndicator
-        fields = ["name", "unit_of_measure", "planned_quantity", "indicator"]
+        fields = ["name", "unit_of_measure", "planned_quantity", "indicator", "counted_from"]
 
     def __init__(self, *args, indicator_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
         _not_negative(self.fields["planned_quantity"])
+        # Most outputs are reported by units: a row posted without the choice keeps the
+        # output's current way (reports for a new one), and a blank extra row stays blank.
+        counted_from = self.fields["counted_from"]
+        counted_from.required = False
+        counted_from.has_changed = lambda initial, data: bool(data) and str(initial) != str(data)
         if indicator_choices is not None:
             # One query for all the rows' dropdowns instead of one per row.
             self.fields["indicator"].choices = indicator_choices
+
+    def clean_counted_from(self) -> str:
+        return (
+            self.cleaned_data.get("counted_from") or self.instance.counted_from or OutputIndicator.CountedFrom.REPORTS
+        )
 
 
 class BaseOutputIndicatorFormSet(forms.BaseInlineFormSet):
@@ -150,7 +160,7 @@ OutputIndicatorFormSet = forms.inlineformset_factory(
     OutputIndicator,
     form=OutputIndicatorForm,
     formset=BaseOutputIndicatorFormSet,
-    fields=["name", "unit_of_measure", "planned_quantity", "indicator"],
+    fields=["name", "unit_of_measure", "planned_quantity", "indicator", "counted_from"],
     extra=2,
     can_delete=True,
 )

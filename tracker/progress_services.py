@@ -23,7 +23,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tracker import permissions, services
-from tracker.models import Evidence, OutputIndicator, Progress, ProgressReport, ReportedQuantity, Task, User
+from tracker.models import (
+    Evidence,
+    OutputIndicator,
+    OutputRecord,
+    Progress,
+    ProgressReport,
+    ReportedQuantity,
+    Task,
+    User,
+)
 from tracker.reporting_calendar import ReportingPeriod, periods_for_task
 
 Status = ProgressReport.Status
@@ -154,6 +163,11 @@ def _check_figures(task: Task, percent_complete: int, quantities: Mapping[Output
         if output.activity_id != task.activity_id:
             errors.setdefault("quantities", []).append(
                 _("“%(output)s” is not an output of this task's activity.") % {"output": output.name}
+            )
+        elif quantity is not None and output.is_counted_from_records:
+            errors.setdefault("quantities", []).append(
+                _("“%(output)s” is counted automatically from published records; it takes no quantity in a report.")
+                % {"output": output.name}
             )
         elif quantity is not None and (not isinstance(quantity, int) or quantity < 0):
             errors.setdefault("quantities", []).append(
@@ -337,6 +351,61 @@ def progress_correct(*, report: ProgressReport, actor: User) -> ProgressReport:
             actor=actor,
         )
     return correction
+
+
+# --- Output records -------------------------------------------------------------------------
+# Products that count towards an output by themselves (an article published on the campaign
+# site; later a register of media products). The system that owns the product calls these
+# with the person who caused the change (the moderator who published, the editor who
+# unpublished); no quantity is typed by hand, so nothing is counted twice.
+
+
+@transaction.atomic
+def output_record_set(
+    *,
+    source: str,
+    output_indicator: OutputIndicator,
+    quantity: int,
+    achieved_on: datetime.date,
+    title: str,
+    url: str,
+    actor: User | None,
+) -> OutputRecord:
+    """Create or update the record of `source`; a call with the same values writes nothing."""
+    if not output_indicator.is_counted_from_records:
+        raise ValidationError(
+            {
+                "output_indicator": _(
+                    "“%(output)s” is counted from progress reports; choose an output counted from records."
+                )
+                % {"output": output_indicator.name}
+            }
+        )
+    values = {
+        "output_indicator_id": output_indicator.pk,
+        "quantity": quantity,
+        "achieved_on": achieved_on,
+        "title": title[:300],
+        "url": url,
+    }
+    record = OutputRecord.objects.select_for_update().filter(source=source).first()
+    if record is None:
+        return services._save(OutputRecord(source=source, **values), actor=actor)
+    if all(getattr(record, field) == value for field, value in values.items()):
+        return record
+    for field, value in values.items():
+        setattr(record, field, value)
+    return services._save(record, actor=actor)
+
+
+@transaction.atomic
+def output_record_clear(*, source: str, actor: User | None) -> bool:
+    """Remove the record of `source` (the product was withdrawn); False when there was none."""
+    record = OutputRecord.objects.select_for_update().filter(source=source).first()
+    if record is None:
+        return False
+    services._delete(record, actor=actor)
+    return True
 
 
 # --- Evidence -------------------------------------------------------------------------------

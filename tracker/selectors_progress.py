@@ -12,7 +12,19 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery, Sum, Value
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, ExtractYear
 
 from tracker import permissions
@@ -20,6 +32,7 @@ from tracker.models import (
     Activity,
     Evidence,
     OutputIndicator,
+    OutputRecord,
     Plan,
     ProgressReport,
     ReportedQuantity,
@@ -44,6 +57,10 @@ def percent(achieved: int | None, planned: int | None) -> int | None:
 
 
 # --- Roll-ups -------------------------------------------------------------------------------
+# An output's achieved quantity = accepted reported quantities + its output records (products
+# that count by themselves, such as published articles). An output takes one or the other
+# (`OutputIndicator.counted_from`, enforced by the services), so the sum never counts twice.
+# Both are summed in the same query, as correlated subqueries or a UNION.
 
 
 def _accepted_sum(**match) -> Coalesce:
@@ -57,14 +74,29 @@ def _accepted_sum(**match) -> Coalesce:
     return Coalesce(Subquery(rows), Value(0))
 
 
+def _records_sum(**match) -> Coalesce:
+    rows = (
+        OutputRecord.objects.filter(**match)
+        .order_by()
+        .values("output_indicator")
+        .annotate(total=Sum("quantity"))
+        .values("total")
+    )
+    return Coalesce(Subquery(rows), Value(0))
+
+
 def annotate_achieved(queryset: QuerySet[OutputIndicator]) -> QuerySet[OutputIndicator]:
-    """Outputs annotated with `achieved`: accepted quantities over all tasks and periods."""
-    return queryset.annotate(achieved=_accepted_sum(output_indicator=OuterRef("pk")))
+    """Outputs annotated with `achieved`: accepted quantities over all tasks and periods plus
+    the output's records; `achieved_reported` and `achieved_records` are the two parts."""
+    return queryset.annotate(
+        achieved_reported=_accepted_sum(output_indicator=OuterRef("pk")),
+        achieved_records=_records_sum(output_indicator=OuterRef("pk")),
+    ).annotate(achieved=F("achieved_reported") + F("achieved_records"))
 
 
 def outputs_with_achieved(queryset: QuerySet[OutputIndicator]) -> list[OutputIndicator]:
-    """Outputs with `achieved` (accepted quantities, all tasks and periods) and `percent` of
-    the planned quantity (1 query)."""
+    """Outputs with `achieved` (accepted quantities, all tasks and periods, plus records) and
+    `percent` of the planned quantity (1 query)."""
     outputs = list(annotate_achieved(queryset))
     for output in outputs:
         output.percent = percent(output.achieved, output.planned_quantity)
@@ -72,9 +104,30 @@ def outputs_with_achieved(queryset: QuerySet[OutputIndicator]) -> list[OutputInd
 
 
 def task_achieved(task: Task) -> dict[int, int]:
-    """Accepted quantities of one task, per output indicator id (1 query)."""
+    """Accepted quantities of one task, per output indicator id (1 query). Records belong to
+    the activity's output, not to a task: see `annotate_records_total`."""
     rows = (
         ReportedQuantity.objects.filter(report__task=task, report__status=ACCEPTED)
+        .values("output_indicator")
+        .annotate(total=Sum("quantity"))
+        .order_by()
+    )
+    return {row["output_indicator"]: row["total"] for row in rows}
+
+
+def annotate_records_total(queryset: QuerySet[OutputIndicator]) -> QuerySet[OutputIndicator]:
+    """Outputs annotated with `records_total`, the sum of their records (no extra query)."""
+    return queryset.annotate(records_total=_records_sum(output_indicator=OuterRef("pk")))
+
+
+def records_in_period(outputs: list[OutputIndicator], start: datetime.date, end: datetime.date) -> dict[int, int]:
+    """What the records of these outputs count in a reporting period: records count in the
+    period containing their `achieved_on` (1 query, none without an output counted from records)."""
+    ids = [output.pk for output in outputs if output.is_counted_from_records]
+    if not ids:
+        return {}
+    rows = (
+        OutputRecord.objects.filter(output_indicator__in=ids, achieved_on__gte=start, achieved_on__lte=end)
         .values("output_indicator")
         .annotate(total=Sum("quantity"))
         .order_by()
@@ -85,6 +138,16 @@ def task_achieved(task: Task) -> dict[int, int]:
 def activity_progress(activity: Activity) -> list[OutputIndicator]:
     """Planned, achieved and % per output of the activity (1 query)."""
     return outputs_with_achieved(activity.output_indicators.select_related("indicator"))
+
+
+def activity_records(activity: Activity) -> list[OutputRecord]:
+    """The records counting towards the activity's outputs, newest first, each with its
+    output (1 query)."""
+    return list(
+        OutputRecord.objects.filter(output_indicator__activity=activity)
+        .select_related("output_indicator")
+        .order_by("-achieved_on", "-pk")
+    )
 
 
 @dataclass
@@ -104,32 +167,62 @@ def plan_progress(plan: Plan) -> PlanProgress:
     return result
 
 
+def _record_area_path(depth: int) -> Case:
+    """The record's area `depth` levels up: its activity's area, or else its plan's."""
+    activity_area = "output_indicator__activity__area" + "__parent" * depth
+    plan_area = "output_indicator__activity__plan__area" + "__parent" * depth
+    return Case(
+        When(output_indicator__activity__area__isnull=False, then=F(f"{activity_area}_id")),
+        default=F(f"{plan_area}_id"),
+        output_field=IntegerField(),
+    )
+
+
 def targets_with_actuals(targets: list[Target]) -> list[Target]:
     """Set `actual` and `percent` on each target: accepted quantities of outputs counting
     towards its indicator, on tasks in its area or below (commune → district → province), in
-    periods ending in its year (1 query for any number of targets)."""
+    periods ending in its year, plus the records of such outputs achieved in its year in the
+    area of their activity (or plan) — 1 query (a UNION) for any number of targets."""
     if not targets:
         return targets
+    indicators = {target.indicator_id for target in targets}
+    years = {target.year for target in targets}
     area_paths = ["report__task__area" + "__parent" * depth for depth in range(AREA_DEPTH)]
-    rows = (
+    area_columns = [f"area_{depth}" for depth in range(AREA_DEPTH)]
+    reported = (
         ReportedQuantity.objects.filter(
             report__status=ACCEPTED,
-            output_indicator__indicator__in={target.indicator_id for target in targets},
-            report__period_end__year__in={target.year for target in targets},
+            output_indicator__indicator__in=indicators,
+            report__period_end__year__in=years,
             report__task__area__isnull=False,
         )
-        .annotate(year=ExtractYear("report__period_end"))
-        .values("output_indicator__indicator", "year", *(f"{path}_id" for path in area_paths))
+        .annotate(
+            indicator_id=F("output_indicator__indicator"),
+            year=ExtractYear("report__period_end"),
+            **{column: F(f"{path}_id") for column, path in zip(area_columns, area_paths, strict=True)},
+        )
+        .values("indicator_id", "year", *area_columns)
+        .annotate(total=Sum("quantity"))
+        .order_by()
+    )
+    recorded = (
+        OutputRecord.objects.filter(output_indicator__indicator__in=indicators, achieved_on__year__in=years)
+        .annotate(
+            indicator_id=F("output_indicator__indicator"),
+            year=ExtractYear("achieved_on"),
+            **{column: _record_area_path(depth) for depth, column in enumerate(area_columns)},
+        )
+        .values("indicator_id", "year", *area_columns)
         .annotate(total=Sum("quantity"))
         .order_by()
     )
     totals: dict[tuple[int, int, int], int] = defaultdict(int)
-    for row in rows:
+    for row in reported.union(recorded, all=True):
         # Each row counts towards its own area and every area above it.
-        for path in area_paths:
-            area_id = row[f"{path}_id"]
+        for column in area_columns:
+            area_id = row[column]
             if area_id is not None:
-                totals[(row["output_indicator__indicator"], row["year"], area_id)] += row["total"]
+                totals[(row["indicator_id"], row["year"], area_id)] += row["total"]
     for target in targets:
         target.actual = totals.get((target.indicator_id, target.year, target.area_id), 0)
         target.percent = percent(target.actual, target.planned_value)
@@ -253,7 +346,10 @@ def task_for_detail(user: AnyUser, pk: int) -> Task:
         .select_related("activity", "activity__plan", "unit", "area", "output_indicator")
         .prefetch_related(
             _rules_prefetch(),
-            Prefetch("activity__output_indicators", queryset=OutputIndicator.objects.order_by("order", "id")),
+            Prefetch(
+                "activity__output_indicators",
+                queryset=annotate_records_total(OutputIndicator.objects.order_by("order", "id")),
+            ),
             Prefetch(
                 "progress_reports",
                 queryset=ProgressReport.objects.select_related("created_by", "submitted_by", "reviewed_by")

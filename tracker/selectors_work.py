@@ -243,13 +243,21 @@ def grouped_area_choices(areas: Iterable[Area]) -> list:
 
 
 def activity_for_detail(user: AnyUser, pk: int) -> Activity:
-    """The activity with what its page shows, or 404 if the user may not see it (4 queries)."""
+    """The activity with what its page shows, or 404 if the user may not see it (4 queries).
+
+    Its outputs come with their achieved figures (accepted reports plus records) in the same
+    query, so the progress section needs none of its own."""
+    # Imported here: selectors_progress builds on this module (AREA_DEPTH, DUE_SOON_DAYS).
+    from tracker.selectors_progress import annotate_achieved
+
     queryset = (
         permissions.activities_visible_to(user)
         .select_related("plan", "activity_type", "lead_unit", "area")
         .prefetch_related(
             Prefetch("cooperating_units", queryset=_unit_names(), to_attr="cooperating_unit_list"),
-            Prefetch("output_indicators", queryset=OutputIndicator.objects.select_related("indicator")),
+            Prefetch(
+                "output_indicators", queryset=annotate_achieved(OutputIndicator.objects.select_related("indicator"))
+            ),
             Prefetch("deadlines", queryset=Deadline.objects.select_related("responsible_unit")),
         )
     )

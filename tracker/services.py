@@ -153,6 +153,10 @@ def _sync_cooperations(activity: Activity, units: list[Unit], *, actor: User | N
 
 @transaction.atomic
 def output_indicator_save(*, output: OutputIndicator, actor: User | None) -> OutputIndicator:
+    # An output with records counts them; letting units report it as well would count twice.
+    if output.pk and output.counted_from == OutputIndicator.CountedFrom.REPORTS and output.records.exists():
+        message = _("Published records already count towards this output; it stays counted from records.")
+        raise ValidationError({"counted_from": message})
     return _save(output, actor=actor)
 
 

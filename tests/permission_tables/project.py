@@ -1,11 +1,10 @@
-"""The project's own URLs outside the tracker app: the root, sign-in and the API schema."""
+"""The project's own URLs outside the tracker app: sign-in and the API schema."""
 
 from django.urls import reverse
 
 from tests.permission_tables import Entry, answers
 
 ENTRIES = {
-    "root": Entry(path=lambda w: reverse("root"), methods={"GET": answers(anonymous=302, others=302)}),
     "login": Entry(path=lambda w: reverse("login"), methods={"GET": answers(anonymous=200, others=200)}),
     # Signing out is a POST (Django 5); a GET is refused.
     "logout": Entry(path=lambda w: reverse("logout"), methods={"GET": answers(anonymous=405, others=405)}),

@@ -371,6 +371,7 @@ def test_activity_shows_units_outputs_and_is_overdue_by_todays_date_in_vietnam(m
                 "name": "Chương trình phát thanh",
                 "unit_of_measure": "chương trình",
                 "planned_quantity": 12,
+                "counted_from": "reports",
             }
         ],
     }

@@ -134,7 +134,7 @@ class PlanDetailSerializer(PlanSerializer):
 class OutputIndicatorSerializer(serializers.ModelSerializer):
     class Meta:
         model = OutputIndicator
-        fields = ["id", "name", "unit_of_measure", "planned_quantity"]
+        fields = ["id", "name", "unit_of_measure", "planned_quantity", "counted_from"]
 
 
 def _today(serializer: serializers.Serializer):

@@ -294,7 +294,18 @@ class Indicator(models.Model):
 
 
 class OutputIndicator(models.Model):
-    """What an activity must produce: a quantity in a unit of measure."""
+    """What an activity must produce: a quantity in a unit of measure.
+
+    Its achieved quantity is counted either from the quantities units enter in their progress
+    reports, or from records of products that count by themselves (an article published on
+    the campaign site, later a register of media products) — never from both, so that nothing
+    is counted twice: a report cannot carry a quantity for an output counted from records,
+    and a record cannot be written against an output counted from reports.
+    """
+
+    class CountedFrom(models.TextChoices):
+        REPORTS = "reports", _("Progress reports")
+        RECORDS = "records", _("Records of published products")
 
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="output_indicators")
     name = models.CharField(_("output"), max_length=300)
@@ -309,6 +320,16 @@ class OutputIndicator(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="outputs",
+    )
+    counted_from = models.CharField(
+        _("counted from"),
+        max_length=10,
+        choices=CountedFrom.choices,
+        default=CountedFrom.REPORTS,
+        help_text=_(
+            "Progress reports: units enter the quantity in their reports. Records: counted automatically "
+            "from published products (e.g. articles on the campaign site); units do not enter it."
+        ),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     history = HistoricalRecords()
@@ -327,6 +348,10 @@ class OutputIndicator(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_counted_from_records(self) -> bool:
+        return self.counted_from == self.CountedFrom.RECORDS
 
 
 class Task(models.Model):

@@ -8,6 +8,7 @@ submitted again. An accepted report is never edited: a correction is a new repor
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -143,6 +144,54 @@ class ReportedQuantity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.output_indicator}: {self.quantity}"
+
+
+def validate_record_url(value: str) -> None:
+    """A path on this site ("/chien-dich/…") or an http(s) address; nothing a browser would run."""
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    URLValidator(schemes=["http", "https"], message=_("Give a path on this site or an http(s) address."))(value)
+
+
+class OutputRecord(models.Model):
+    """One product that counts towards an output by itself, such as an article published on
+    the campaign site: the output's achieved quantity is the sum of accepted reported
+    quantities and of these records (an output takes one or the other, see
+    `OutputIndicator.counted_from`).
+
+    `source` names what the record stands for ("cms.article:42"), so that the system that
+    produced it can set it again (idempotently) or clear it when the product is withdrawn.
+    """
+
+    output_indicator = models.ForeignKey(
+        OutputIndicator, verbose_name=_("output"), on_delete=models.CASCADE, related_name="records"
+    )
+    quantity = models.PositiveIntegerField(_("quantity"), default=1)
+    achieved_on = models.DateField(
+        _("achieved on"), help_text=_("The period a record counts in is the one containing this date.")
+    )
+    source = models.CharField(
+        _("source"), max_length=100, unique=True, help_text=_("What the record stands for, e.g. cms.article:42.")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    url = models.CharField(_("address"), max_length=500, blank=True, validators=[validate_record_url])
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("output record")
+        verbose_name_plural = _("output records")
+        ordering = ["-achieved_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quantity__gte=1),
+                name="outputrecord_quantity_positive",
+                violation_error_message=_("A record counts at least one."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.quantity})"
 
 
 class Evidence(models.Model):

@@ -57,7 +57,8 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     achieved = selectors_progress.task_achieved(task)
     outputs = list(task.activity.output_indicators.all())
     for output in outputs:
-        output.achieved = achieved.get(output.pk, 0)
+        # An output counted from records has no reported share per task: its records count.
+        output.achieved = output.records_total if output.is_counted_from_records else achieved.get(output.pk, 0)
     return render(
         request,
         "tracker/progress/task_detail.html",
@@ -104,7 +105,14 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, _("The report for this period was submitted and awaits review."))
         return redirect("tracker:report_detail", pk=report.pk)
 
-    outputs = list(task.activity.output_indicators.order_by("order", "id"))
+    all_outputs = list(task.activity.output_indicators.order_by("order", "id"))
+    # Outputs counted from records take no figure here (they count by themselves): the form
+    # asks only for the others and shows what the records count in the period.
+    outputs = [output for output in all_outputs if not output.is_counted_from_records]
+    counted = [output for output in all_outputs if output.is_counted_from_records]
+    in_period = selectors_progress.records_in_period(counted, period.start, period.end)
+    for output in counted:
+        output.in_period = in_period.get(output.pk, 0)
     initial = {}
     if report is not None:
         initial = {
@@ -161,6 +169,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "evidence": list(report.evidence.all()) if report else [],
             "quantity_names": [quantity_field_name(o) for o in outputs],
+            "counted_outputs": counted,
         },
     )
 

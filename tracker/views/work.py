@@ -61,10 +61,14 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     activity = selectors_work.activity_for_detail(request.user, pk)
     tasks = selectors_work.tasks_for_activity(request.user, activity, today=today)
-    # Accepted figures per output, and each task's latest report (2 queries).
+    # Each task's latest report, and the published records counting towards the outputs (2
+    # queries); the outputs' achieved figures came with the activity.
     latest = selectors_progress.latest_reports(tasks)
     for task in tasks:
         task.latest_report = latest.get(task.pk)
+    progress = list(activity.output_indicators.all())
+    for output in progress:
+        output.percent = selectors_progress.percent(output.achieved, output.planned_quantity)
     return render(
         request,
         "tracker/work/activity_detail.html",
@@ -72,7 +76,9 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "activity": activity,
             "deadline_state": selectors_work.deadline_state(activity.status, activity.due_date, today),
             "tasks": tasks,
-            "progress": selectors_progress.activity_progress(activity),
+            "progress": progress,
+            "records": selectors_progress.activity_records(activity),
+            "counts_records": any(output.is_counted_from_records for output in progress),
         },
     )
 

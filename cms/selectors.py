@@ -1,0 +1,390 @@
+"""Reads for the campaign site's pages, each named after what it serves.
+
+The public progress figures are chosen to be safe to publish (see `public_progress`): plans
+that were issued (never a draft, never the demo's sample plan), accepted report figures and
+published records only, summed by content type and by area — nothing per unit or person, no
+report text, no money.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Q, QuerySet, Sum
+from django.http import QueryDict
+from django.utils.text import slugify
+
+from cms.models import ARTICLES_PER_PAGE, ArticlePage, CampaignPage, normalise_for_search
+from tracker.models import (
+    Activity,
+    Area,
+    LegalDocument,
+    OutputIndicator,
+    OutputRecord,
+    Plan,
+    PlanLegalBasis,
+    ReportedQuantity,
+)
+from tracker.models.progress import ProgressReport
+from tracker.text import vietnamese_sort_key
+
+# The plans whose figures the public may see: issued or closed, not invented for the demo.
+PUBLIC_PLAN_STATUSES = (Plan.Status.ISSUED, Plan.Status.CLOSED)
+
+
+def public_plans() -> QuerySet[Plan]:
+    return Plan.objects.filter(status__in=PUBLIC_PLAN_STATUSES, is_sample=False)
+
+
+# --- Articles and campaigns -------------------------------------------------------------------
+
+
+def live_articles() -> QuerySet[ArticlePage]:
+    """Published articles anyone may read, newest first, with what a card shows."""
+    return (
+        ArticlePage.objects.live()
+        .public()
+        .select_related("lead_image")
+        .prefetch_related("lead_image__renditions")
+        .order_by("-first_published_at", "-pk")
+    )
+
+
+def latest_articles(*, limit: int) -> list[ArticlePage]:
+    return list(live_articles()[:limit])
+
+
+def live_campaigns() -> QuerySet[CampaignPage]:
+    return CampaignPage.objects.live().public().select_related("lead_image", "plan").order_by("-period_start", "title")
+
+
+def current_campaigns(*, today: datetime.date, limit: int = 3) -> list[CampaignPage]:
+    """Campaigns under way today, then those about to start, then the most recent ones."""
+    campaigns = list(live_campaigns())
+    campaigns.sort(
+        key=lambda c: (0 if c.is_current(today) else 1 if c.period_start > today else 2, -c.period_start.toordinal())
+    )
+    return campaigns[:limit]
+
+
+def campaigns_by_state(index, *, today: datetime.date) -> dict[str, list[CampaignPage]]:
+    campaigns = list(live_campaigns().child_of(index))
+    return {
+        "current_campaigns": [c for c in campaigns if c.is_current(today)],
+        "upcoming_campaigns": [c for c in campaigns if c.period_start > today],
+        "past_campaigns": [c for c in campaigns if c.period_end < today],
+    }
+
+
+@dataclass
+class KindFilter:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+def campaign_articles(campaign: CampaignPage, params: QueryDict) -> dict:
+    """The campaign's articles, optionally of one kind or tag, twelve to a page."""
+    articles = live_articles().child_of(campaign)
+    counts = dict(articles.order_by().values_list("kind").annotate(n=Count("pk")).values_list("kind", "n"))
+    kind = params.get("kind", "")
+    if kind in ArticlePage.Kind.values:
+        articles = articles.filter(kind=kind)
+    else:
+        kind = ""
+    tag = params.get("tag", "").strip()
+    if tag:
+        articles = articles.filter(tags__slug=slugify(tag)).distinct()
+    paginator = Paginator(articles, ARTICLES_PER_PAGE)
+    page = paginator.get_page(params.get("page"))
+    return {
+        "articles": page,
+        "kinds": [
+            KindFilter(value, label, counts[value], value == kind)
+            for value, label in ArticlePage.Kind.choices
+            if counts.get(value)
+        ],
+        "selected_kind": kind,
+        "selected_tag": tag,
+    }
+
+
+def related_articles(article: ArticlePage, limit: int = 3) -> list[ArticlePage]:
+    """Other articles of the same campaign, newest first."""
+    parent = article.get_parent()
+    return list(live_articles().child_of(parent).exclude(pk=article.pk)[:limit])
+
+
+def home_sections(home) -> dict[str, object]:
+    """The home page's links to its sections (the campaign list, the library, progress)."""
+    children = {page.specific_class.__name__: page for page in home.get_children().live().public().specific()}
+    return {
+        "campaigns": children.get("CampaignIndexPage"),
+        "library": children.get("DocumentLibraryPage"),
+        "progress": children.get("ProgressPage"),
+    }
+
+
+# --- Search ----------------------------------------------------------------------------------
+
+
+@dataclass
+class SearchResults:
+    query: str
+    campaigns: list[CampaignPage]
+    articles: PaginatorPage | None
+
+
+def search(query: str, page_number: str | None) -> SearchResults:
+    """Campaigns and articles matching every word of the query, accents or not.
+
+    Pages index a copy of their text without diacritics (`search_text`), and the query is
+    stripped the same way, so "dien thoai thong minh" and "điện thoại thông minh" find the
+    same pages on SQLite (FTS5) and PostgreSQL (full-text search) alike.
+    """
+    query = " ".join(query.split())[:200]
+    normalised = normalise_for_search(query)
+    if not normalised:
+        return SearchResults(query, [], None)
+    campaigns = list(CampaignPage.objects.live().public().search(normalised, operator="and")[:5])
+    articles = ArticlePage.objects.live().public().search(normalised, operator="and")
+    paginator = Paginator(articles, ARTICLES_PER_PAGE)
+    page = paginator.get_page(page_number)
+    # Search results come back without their images: fetch those for the page shown in one go.
+    ids = [article.pk for article in page.object_list]
+    by_id = {article.pk: article for article in live_articles().filter(pk__in=ids)}
+    page.object_list = [by_id[pk] for pk in ids if pk in by_id]
+    return SearchResults(query, campaigns, page)
+
+
+# --- Document library --------------------------------------------------------------------------
+
+
+@dataclass
+class LibraryPlan:
+    plan: Plan
+    bases: list[LegalDocument]
+    files: list
+
+
+@dataclass
+class Library:
+    plans: list[LibraryPlan]
+    documents: list[LegalDocument]  # every legal basis of those plans, newest first
+    extra_files: list  # attachments tied to no plan or legal document
+
+
+def document_library(page) -> Library:
+    """The plans the public may read, the legal documents they are based on, and the files
+    editors attached (4 queries)."""
+    plans = list(public_plans().select_related("issuer").order_by("-issued_on", "number_symbol", "pk"))
+    links = (
+        PlanLegalBasis.objects.filter(plan__in=[p.pk for p in plans])
+        .select_related("document")
+        .order_by("plan_id", "order", "pk")
+    )
+    bases: dict[int, list[LegalDocument]] = defaultdict(list)
+    documents: dict[int, LegalDocument] = {}
+    for link in links:
+        bases[link.plan_id].append(link.document)
+        documents[link.document_id] = link.document
+    attachments = list(page.attachments.select_related("document", "legal_document", "plan").order_by("sort_order"))
+    files_by_document: dict[int, list] = defaultdict(list)
+    files_by_plan: dict[int, list] = defaultdict(list)
+    extra = []
+    for attachment in attachments:
+        if attachment.legal_document_id:
+            files_by_document[attachment.legal_document_id].append(attachment)
+            documents.setdefault(attachment.legal_document_id, attachment.legal_document)
+        elif attachment.plan_id:
+            files_by_plan[attachment.plan_id].append(attachment)
+        else:
+            extra.append(attachment)
+    for document in documents.values():
+        document.attachments = files_by_document.get(document.pk, [])
+    ordered = sorted(
+        documents.values(),
+        key=lambda d: (d.issued_on is None, -(d.issued_on.toordinal() if d.issued_on else 0), d.number_symbol),
+    )
+    return Library(
+        plans=[LibraryPlan(plan, bases.get(plan.pk, []), files_by_plan.get(plan.pk, [])) for plan in plans],
+        documents=ordered,
+        extra_files=extra,
+    )
+
+
+# --- Public progress ---------------------------------------------------------------------------
+
+
+@dataclass
+class OutputSum:
+    unit_of_measure: str
+    planned: int | None  # None when no output of the group states a planned figure
+    achieved: int
+
+    @property
+    def percent(self) -> int | None:
+        if not self.planned:
+            return None
+        return round(100 * self.achieved / self.planned)
+
+
+@dataclass
+class TypeProgress:
+    name: str
+    activities: int
+    sums: list[OutputSum] = field(default_factory=list)
+
+
+@dataclass
+class AreaProgress:
+    area: Area
+    values: list[int]  # achieved, aligned with PublicProgress.area_columns
+
+
+@dataclass
+class PublicProgress:
+    by_type: list[TypeProgress]
+    by_area: list[AreaProgress]
+    area_columns: list[tuple[str, str]]  # (content type, unit of measure), in content-type order
+    articles_published: int
+    plans: int
+
+
+def public_progress() -> PublicProgress:
+    """Aggregate progress the public may see (5 queries whatever the amount of data).
+
+    - Only plans issued or closed, not drafts and not the demo's sample plan.
+    - Achieved = accepted progress reports (never drafts, submitted, returned or superseded
+      ones) + records of published products; planned = the plans' stated quantities.
+    - Summed by content type and unit of measure, and by province and district; a commune's
+      figures are only part of its district's or province's sum, never shown alone, and no
+      unit, person, report text or amount of money appears.
+    """
+    from tracker.selectors_progress import annotate_achieved
+
+    plans = public_plans()
+    outputs = list(
+        annotate_achieved(OutputIndicator.objects.filter(activity__plan__in=plans))
+        .annotate(type_name=F("activity__activity_type__name"), type_order=F("activity__activity_type__order"))
+        .values("type_name", "type_order", "unit_of_measure", "planned_quantity", "achieved")
+    )
+    activity_counts = dict(
+        Activity.objects.filter(plan__in=plans)
+        .values_list("activity_type__name")
+        .annotate(n=Count("pk"))
+        .values_list("activity_type__name", "n")
+    )
+    groups: dict[tuple[int, str], dict[str, OutputSum]] = defaultdict(dict)
+    for row in outputs:
+        key = (row["type_order"], row["type_name"])
+        unit = row["unit_of_measure"].strip()
+        current = groups[key].setdefault(unit, OutputSum(unit, None, 0))
+        current.achieved += row["achieved"]
+        if row["planned_quantity"] is not None:
+            current.planned = (current.planned or 0) + row["planned_quantity"]
+    # A unit of measure with nothing planned and nothing achieved says nothing: left out.
+    by_type = [
+        TypeProgress(
+            name=name,
+            activities=activity_counts.get(name, 0),
+            sums=[s for s in sums.values() if s.achieved or s.planned],
+        )
+        for (_order, name), sums in sorted(groups.items())
+        if any(s.achieved or s.planned for s in sums.values())
+    ]
+
+    # By area: accepted quantities by the task's area, records by their activity's (or plan's)
+    # area, each rolled up to the province and district above it.
+    levels = (Area.Level.PROVINCE, Area.Level.DISTRICT)
+    paths = ["", "parent__", "parent__parent__", "parent__parent__parent__"]
+    reported = (
+        ReportedQuantity.objects.filter(
+            report__status=ProgressReport.Status.ACCEPTED,
+            report__task__activity__plan__in=plans,
+            report__task__area__isnull=False,
+        )
+        .values(
+            "output_indicator__activity__activity_type__name",
+            "output_indicator__activity__activity_type__order",
+            "output_indicator__unit_of_measure",
+            *(f"report__task__area__{p}id" for p in paths),
+        )
+        .annotate(total=Sum("quantity"))
+        .order_by()
+    )
+    recorded = (
+        OutputRecord.objects.filter(output_indicator__activity__plan__in=plans)
+        .values(
+            "output_indicator__activity__activity_type__name",
+            "output_indicator__activity__activity_type__order",
+            "output_indicator__unit_of_measure",
+            *(f"output_indicator__activity__area__{p}id" for p in paths),
+            *(f"output_indicator__activity__plan__area__{p}id" for p in paths),
+        )
+        .annotate(total=Sum("quantity"))
+        .order_by()
+    )
+    totals: dict[int, dict[tuple[str, str], int]] = defaultdict(lambda: defaultdict(int))
+    columns: dict[tuple[str, str], int] = {}
+
+    def add(row, area_ids):
+        column = (
+            row["output_indicator__activity__activity_type__name"],
+            row["output_indicator__unit_of_measure"].strip(),
+        )
+        columns[column] = row["output_indicator__activity__activity_type__order"]
+        for area_id in {a for a in area_ids if a is not None}:
+            totals[area_id][column] += row["total"]
+
+    for row in reported:
+        add(row, [row[f"report__task__area__{p}id"] for p in paths])
+    for row in recorded:
+        own = [row[f"output_indicator__activity__area__{p}id"] for p in paths]
+        add(row, own if own[0] is not None else [row[f"output_indicator__activity__plan__area__{p}id"] for p in paths])
+    areas = list(Area.objects.filter(pk__in=list(totals), level__in=levels).select_related("parent"))
+    areas.sort(
+        key=lambda a: (a.level, vietnamese_sort_key(a.parent.name if a.parent else ""), vietnamese_sort_key(a.name))
+    )
+    area_columns = sorted(columns, key=lambda c: (columns[c], c[0], c[1]))
+    by_area = [AreaProgress(area, [totals[area.pk].get(column, 0) for column in area_columns]) for area in areas]
+    return PublicProgress(
+        by_type=by_type,
+        by_area=by_area,
+        area_columns=area_columns,
+        articles_published=ArticlePage.objects.live().public().count(),
+        plans=plans.count(),
+    )
+
+
+@dataclass
+class HeadlineFigure:
+    value: int
+    label: str
+
+
+def headline_figures() -> list[HeadlineFigure]:
+    """The home page's few numbers: published articles, campaigns, and outreach achieved."""
+    from django.utils.translation import gettext as _
+
+    articles = ArticlePage.objects.live().public().count()
+    campaigns = CampaignPage.objects.live().public().count()
+    records = OutputRecord.objects.filter(output_indicator__activity__plan__in=public_plans()).aggregate(
+        n=Sum("quantity")
+    )["n"]
+    accepted_reports = ProgressReport.objects.filter(
+        Q(status=ProgressReport.Status.ACCEPTED), task__activity__plan__in=public_plans()
+    ).count()
+    figures = [
+        HeadlineFigure(articles, _("articles published")),
+        HeadlineFigure(campaigns, _("campaigns")),
+        HeadlineFigure(records or 0, _("products counted towards the plans")),
+        HeadlineFigure(accepted_reports, _("progress reports accepted")),
+    ]
+    # A zero says nothing on a front page (except that no article is out yet).
+    return [figures[0], *(item for item in figures[1:] if item.value)]
