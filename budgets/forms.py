@@ -1,12 +1,31 @@
-"""Form pieces shared by the budgets pages."""
+"""Form pieces shared by the budgets pages, and the forms and filters of the finance
+officer's working pages (estimates, allocations and disbursements, donations).
+
+The forms read what was typed and check what a user can correct in place; the rules (an
+estimate's state, what is approved, what remains to disburse or pass on) live in
+`budgets.services`, whose ValidationErrors the views attach with `add_service_error`.
+"""
 
 from __future__ import annotations
 
+import datetime
+
+import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db.models import Q, QuerySet
+from django.forms.models import ModelChoiceIterator
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from budgets.money import parse_vnd
+from budgets import permissions, selectors
+from budgets.models import Allocation, Donation, Estimate, EstimateLine, FundingSource
+from budgets.money import format_vnd, parse_vnd
+from tracker import selectors_work
+from tracker.models import Activity
+from tracker.permissions import AnyUser, is_unit_officer
+from tracker.widgets import DateInput, VietnameseOrderIterator
 
 
 class VNDInput(forms.TextInput):
@@ -52,3 +71,552 @@ class VNDField(forms.Field):
                 params={"limit": f"{self.min_value:,}".replace(",", ".")},
             )
         return amount
+
+
+# --- Choices ---------------------------------------------------------------------------------
+
+
+class ActivityByPlanIterator(ModelChoiceIterator):
+    """Activities as <optgroup>s per plan (newest first), in Vietnamese order within a plan.
+
+    ModelChoiceField validates a choice against its queryset, not this list, so grouping the
+    options costs nothing but the one query that reads them.
+    """
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for label, activities in selectors.group_activities(self.queryset):
+            yield (label, [self.choice(activity) for activity in activities])
+
+
+def _activity_field(field: forms.ModelChoiceField, queryset: QuerySet[Activity]) -> None:
+    field.iterator = ActivityByPlanIterator
+    field.label_from_instance = selectors.activity_label
+    field.queryset = selectors.activities_for_choice(queryset)
+
+
+def _unit_field(field: forms.ModelChoiceField, *, include=()) -> None:
+    field.iterator = VietnameseOrderIterator
+    field.queryset = selectors_work.units_for_choice(include=include, today=timezone.localdate())
+
+
+def _year_field(field: forms.Field) -> None:
+    field.widget = forms.NumberInput(attrs={"min": 2000, "max": 2100, "inputmode": "numeric"})
+
+
+def _default(form: forms.BaseForm, name: str, value) -> None:
+    """Pre-fill a new object's field (a model form's initial holds None for it already)."""
+    if form.initial.get(name) in (None, ""):
+        form.initial[name] = value
+
+
+def fixed_unit(user: AnyUser) -> bool:
+    """A unit officer draws up estimates for their own unit only; the DIC and finance choose."""
+    return is_unit_officer(user) and not (
+        permissions.can_record_finance(user) or permissions.can_approve_estimates(user)
+    )
+
+
+# --- Estimates -------------------------------------------------------------------------------
+
+
+class EstimateForm(forms.ModelForm):
+    class Meta:
+        model = Estimate
+        fields = ["activity", "unit", "year", "title", "explanation"]
+        labels = {
+            "activity": _("Activity"),
+            "unit": _("Unit drawing it up"),
+            "year": _("Year"),
+            "title": _("Title"),
+            "explanation": _("Explanation"),
+        }
+        widgets = {"title": forms.TextInput(), "explanation": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, user: AnyUser, **kwargs):
+        super().__init__(*args, **kwargs)
+        estimate = self.instance
+        _activity_field(self.fields["activity"], permissions.estimate_activities_for(user))
+        if fixed_unit(user):
+            del self.fields["unit"]
+        else:
+            unit_field = self.fields["unit"]
+            _unit_field(unit_field, include=[estimate.unit_id])
+            unit_field.required = False
+            unit_field.help_text = _("Leave blank for the activity's lead unit.")
+        _year_field(self.fields["year"])
+        if estimate.pk is None:
+            _default(self, "year", timezone.localdate().year)
+
+    def clean(self):
+        cleaned = super().clean()
+        activity = cleaned.get("activity")
+        if "unit" in self.fields and not cleaned.get("unit") and activity is not None:
+            cleaned["unit"] = activity.lead_unit
+        return cleaned
+
+
+class EstimateLineForm(forms.ModelForm):
+    unit_price = VNDField(label=_("Unit price (đ)"), min_value=1)
+
+    class Meta:
+        model = EstimateLine
+        fields = ["description", "funding_source", "unit_of_measure", "quantity", "unit_price"]
+        labels = {
+            "description": _("Item"),
+            "funding_source": _("Funding source"),
+            "unit_of_measure": _("Unit of measure"),
+            "quantity": _("Quantity"),
+        }
+
+    def __init__(self, *args, source_choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if source_choices is not None:
+            # One query for every row's dropdown instead of one per row.
+            self.fields["funding_source"].choices = source_choices
+        quantity = self.fields["quantity"]
+        quantity.min_value = 1
+        quantity.widget.attrs.update({"min": 1, "inputmode": "numeric"})
+        quantity.validators.append(MinValueValidator(1))
+
+    @property
+    def amount(self) -> int | None:
+        """Quantity × unit price as typed (shown in the row; the model computes it on save)."""
+        if self.is_bound:
+            data = getattr(self, "cleaned_data", {})
+            quantity, price = data.get("quantity"), data.get("unit_price")
+        else:
+            quantity, price = self.initial.get("quantity"), self.initial.get("unit_price")
+        if isinstance(quantity, int) and isinstance(price, int):
+            return quantity * price
+        return None
+
+
+class BaseEstimateLineFormSet(forms.BaseInlineFormSet):
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        if not hasattr(self, "_source_choices"):
+            self._source_choices = [("", "---------")] + [(s.pk, s.name) for s in FundingSource.objects.all()]
+        kwargs["source_choices"] = self._source_choices
+        return kwargs
+
+    def lines(self) -> list[EstimateLine]:
+        """The lines to keep, in the form's order: existing ones not deleted, new ones filled in."""
+        deleted = set(self.deleted_forms)
+        return [
+            form.instance
+            for form in self.forms
+            if form not in deleted and (form.instance.pk or form.has_changed()) and form.is_valid()
+        ]
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        if not self.lines():
+            raise ValidationError(_("An estimate needs at least one line."))
+
+    @property
+    def total(self) -> int:
+        return sum(form.amount or 0 for form in self.forms if form not in set(self.deleted_forms or []))
+
+
+EstimateLineFormSet = forms.inlineformset_factory(
+    Estimate,
+    EstimateLine,
+    form=EstimateLineForm,
+    formset=BaseEstimateLineFormSet,
+    fields=["description", "funding_source", "unit_of_measure", "quantity", "unit_price"],
+    extra=3,
+    can_delete=True,
+)
+
+
+class EstimateAppraiseForm(forms.Form):
+    """The finance department's appraisal: an amount per line, pre-filled with the request."""
+
+    comments = forms.CharField(label=_("Appraisal comments"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, lines: list[EstimateLine], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lines = lines
+        for line in lines:
+            self.fields[self.field_name(line)] = VNDField(
+                label=line.description,
+                min_value=0,
+                initial=line.amount if line.appraised_amount is None else line.appraised_amount,
+            )
+        self.order_fields([*(self.field_name(line) for line in lines), "comments"])
+
+    @staticmethod
+    def field_name(line: EstimateLine) -> str:
+        return f"line_{line.pk}"
+
+    def line_rows(self) -> list[tuple[EstimateLine, forms.BoundField]]:
+        return [(line, self[self.field_name(line)]) for line in self.lines]
+
+    def appraised(self) -> dict[int, int]:
+        return {line.pk: self.cleaned_data[self.field_name(line)] for line in self.lines}
+
+
+class EstimateApproveForm(forms.Form):
+    decision_number = forms.CharField(
+        label=_("Approving decision number"),
+        max_length=50,
+        widget=forms.TextInput(attrs={"placeholder": "1181/QĐ-UBND"}),
+    )
+    decision_date = forms.DateField(label=_("Decision date"), widget=DateInput())
+
+
+class EstimateReturnForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for returning"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+# --- Allocations and disbursements -----------------------------------------------------------
+
+
+class AllocationForm(forms.ModelForm):
+    amount = VNDField(label=_("Amount allocated (đ)"), min_value=1)
+
+    class Meta:
+        model = Allocation
+        fields = ["activity", "unit", "funding_source", "year", "amount", "decision_number", "decision_date", "note"]
+        labels = {
+            "activity": _("Activity"),
+            "unit": _("Unit"),
+            "funding_source": _("Funding source"),
+            "year": _("Year"),
+            "decision_number": _("Decision number"),
+            "decision_date": _("Decision date"),
+            "note": _("Note"),
+        }
+        widgets = {
+            "decision_number": forms.TextInput(attrs={"placeholder": "1181/QĐ-UBND"}),
+            "decision_date": DateInput(),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        allocation = self.instance
+        _activity_field(self.fields["activity"], Activity.objects.all())
+        _unit_field(self.fields["unit"], include=[allocation.unit_id])
+        self.fields["funding_source"].empty_label = None if allocation.pk else "---------"
+        _year_field(self.fields["year"])
+        if allocation.pk is None:
+            _default(self, "year", timezone.localdate().year)
+
+    def clean_amount(self):
+        amount = self.cleaned_data["amount"]
+        if self.instance.pk and amount is not None and amount < self.instance.disbursed:
+            raise ValidationError(
+                _("%(disbursed)s has already been disbursed: the allocation cannot be smaller."),
+                params={"disbursed": format_vnd(self.instance.disbursed)},
+            )
+        return amount
+
+    def chosen(self) -> tuple[int | None, int | None, int | None]:
+        """The activity, year and source the form holds (typed or initial), for the box that
+        shows what is approved and still allocatable."""
+
+        def number(name):
+            value = self.data.get(name) if self.is_bound else self.initial.get(name)
+            if isinstance(value, Activity | FundingSource):
+                return value.pk
+            try:
+                return int(value)
+            except (TypeError, ValueError):
+                return None
+
+        return number("activity"), number("year"), number("funding_source")
+
+
+class DisbursementForm(forms.Form):
+    voucher_number = forms.CharField(label=_("Voucher number"), max_length=50)
+    voucher_date = forms.DateField(label=_("Voucher date"), widget=DateInput())
+    amount = VNDField(label=_("Amount (đ)"), min_value=1)
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DisbursementReverseForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for reversing"), max_length=4000)
+
+
+# --- Donations -------------------------------------------------------------------------------
+
+
+class DonationForm(forms.ModelForm):
+    """Cash is an amount; support in kind is an item, a quantity and a value per item (the
+    page shows the fields of the kind chosen; the form checks them whatever is shown)."""
+
+    amount = VNDField(label=_("Cash amount (đ)"), min_value=1, required=False)
+    unit_value = VNDField(label=_("Value per item (đ)"), min_value=1, required=False)
+
+    class Meta:
+        model = Donation
+        fields = [
+            "donor",
+            "donor_kind",
+            "received_by",
+            "received_on",
+            "receipt_number",
+            "plan",
+            "activity",
+            "kind",
+            "amount",
+            "item",
+            "quantity",
+            "unit_value",
+            "note",
+        ]
+        labels = {
+            "donor": _("Donor"),
+            "donor_kind": _("Donor kind"),
+            "received_by": _("Receiving unit"),
+            "received_on": _("Date received"),
+            "receipt_number": _("Receipt number"),
+            "plan": _("Plan"),
+            "activity": _("Activity"),
+            "kind": _("Kind"),
+            "item": _("Item given"),
+            "quantity": _("Quantity"),
+            "note": _("Note"),
+        }
+        help_texts = {"item": _("E.g. smartphone.")}
+        widgets = {
+            "received_on": DateInput(),
+            "kind": forms.RadioSelect(),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, user: AnyUser, **kwargs):
+        super().__init__(*args, **kwargs)
+        donation = self.instance
+        _unit_field(self.fields["received_by"], include=[donation.received_by_id])
+        plan_field = self.fields["plan"]
+        plan_field.label_from_instance = selectors_work.plan_label
+        plan_field.queryset = selectors_work.plans_for_choice(user).order_by("-period_start", "pk")
+        _activity_field(self.fields["activity"], Activity.objects.all())
+        self.fields["kind"].choices = Donation.Kind.choices
+        quantity = self.fields["quantity"]
+        quantity.min_value = 1
+        quantity.widget.attrs.update({"min": 1, "inputmode": "numeric"})
+        if donation.pk is None:
+            _default(self, "received_on", timezone.localdate())
+            _default(self, "kind", Donation.Kind.CASH)
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        if kind == Donation.Kind.CASH:
+            if not cleaned.get("amount") and "amount" not in self.errors:
+                self.add_error("amount", _("Give the amount received in cash."))
+            cleaned["item"], cleaned["quantity"], cleaned["unit_value"] = "", None, None
+        elif kind == Donation.Kind.IN_KIND:
+            for name, message in (
+                ("item", _("Say what was given, e.g. smartphone.")),
+                ("quantity", _("Say how many items were given.")),
+                ("unit_value", _("Give the value of one item.")),
+            ):
+                if not cleaned.get(name) and name not in self.errors:
+                    self.add_error(name, message)
+            if cleaned.get("quantity") and cleaned.get("unit_value"):
+                cleaned["amount"] = cleaned["quantity"] * cleaned["unit_value"]
+        self._check_what_was_passed_on(cleaned)
+        activity, plan = cleaned.get("activity"), cleaned.get("plan")
+        if activity is not None:
+            if plan is None:
+                cleaned["plan"] = activity.plan
+            elif activity.plan_id != plan.pk:
+                self.add_error("activity", _("This activity belongs to another plan."))
+        return cleaned
+
+    def _check_what_was_passed_on(self, cleaned: dict) -> None:
+        """A correction cannot leave less than was already passed on (said on the field; the
+        database's constraints would otherwise answer above the form, less precisely)."""
+        donation = self.instance
+        if donation.pk is None:
+            return
+        quantity, amount = cleaned.get("quantity"), cleaned.get("amount")
+        if quantity is not None and quantity < donation.transferred_quantity:
+            self.add_error(
+                "quantity",
+                _("%(count)s items have already been passed on: the quantity cannot be smaller.")
+                % {"count": donation.transferred_quantity},
+            )
+        elif cleaned.get("kind") == Donation.Kind.CASH and amount is not None and amount < donation.transferred_amount:
+            self.add_error(
+                "amount",
+                _("%(amount)s has already been passed on: the amount cannot be smaller.")
+                % {"amount": format_vnd(donation.transferred_amount)},
+            )
+
+
+class DonationTransferForm(forms.Form):
+    """Pass part of a donation on: a number of items (in kind) or an amount (cash)."""
+
+    recipient = forms.ModelChoiceField(label=_("Recipient unit"), queryset=None)
+    area = forms.ModelChoiceField(
+        label=_("Commune or area"),
+        queryset=None,
+        required=False,
+        help_text=_("Where the support goes, when it is for one commune."),
+    )
+    transferred_on = forms.DateField(label=_("Date passed on"), widget=DateInput())
+    document_number = forms.CharField(label=_("Document number"), max_length=50, required=False)
+    quantity = forms.IntegerField(
+        label=_("Number of items"), min_value=1, widget=forms.NumberInput(attrs={"min": 1, "inputmode": "numeric"})
+    )
+    amount = VNDField(label=_("Amount (đ)"), min_value=1)
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, donation: Donation, **kwargs):
+        super().__init__(*args, **kwargs)
+        today = timezone.localdate()
+        _unit_field(self.fields["recipient"])
+        area_field = self.fields["area"]
+        area_field.iterator = VietnameseOrderIterator
+        area_field.label_from_instance = lambda area: f"{area.name} ({area.get_level_display()})"
+        area_field.queryset = selectors_work.areas_for_choice(today=today)
+        self.initial.setdefault("transferred_on", today)
+        if donation.kind == Donation.Kind.IN_KIND:
+            del self.fields["amount"]
+            self.fields["quantity"].widget.attrs["max"] = donation.remaining_quantity
+        else:
+            del self.fields["quantity"]
+
+
+# --- List filters ----------------------------------------------------------------------------
+
+
+class _ListFilter(django_filters.FilterSet):
+    """A list's filters, validated against choices read once per page; a value outside them
+    (a stale link) shows the error and no row rather than quietly ignoring the filter."""
+
+    CHOICES: dict[str, str] = {}
+
+    def __init__(self, data=None, queryset=None, *, choices: dict, **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        for name, key in self.CHOICES.items():
+            self.filters[name].extra["choices"] = choices[key]
+
+    def filter_queryset(self, queryset):
+        if self.form.errors:
+            return queryset.none()
+        return super().filter_queryset(queryset)
+
+
+def _search_field(label):
+    return django_filters.CharFilter(
+        method="filter_search", label=label, widget=forms.TextInput(attrs={"type": "search"})
+    )
+
+
+class EstimateListFilter(_ListFilter):
+    q = _search_field(_("Search"))
+    year = django_filters.ChoiceFilter(label=_("Year"), empty_label=_("All years"))
+    status = django_filters.ChoiceFilter(
+        choices=Estimate.Status.choices, label=_("Status"), empty_label=_("Any status")
+    )
+    plan = django_filters.ChoiceFilter(field_name="activity__plan_id", label=_("Plan"), empty_label=_("All plans"))
+    activity = django_filters.ChoiceFilter(
+        field_name="activity_id", label=_("Activity"), empty_label=_("All activities")
+    )
+    unit = django_filters.ChoiceFilter(field_name="unit_id", label=_("Unit"), empty_label=_("All units"))
+
+    CHOICES = {"year": "years", "plan": "plans", "activity": "activities", "unit": "units"}
+
+    class Meta:
+        model = Estimate
+        fields: list[str] = []
+
+    def filter_search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(title__icontains=value) | Q(activity__title__icontains=value) | Q(decision_number__icontains=value)
+        )
+
+
+class AllocationListFilter(_ListFilter):
+    """The GET names are part of the page's interface: the execution tables link here with
+    ``year``, ``funding_source``, ``unit``, ``plan``, ``activity``, ``activity_type`` and ``area``."""
+
+    q = _search_field(_("Search"))
+    year = django_filters.ChoiceFilter(label=_("Year"), empty_label=_("All years"))
+    funding_source = django_filters.ChoiceFilter(
+        field_name="funding_source_id", label=_("Funding source"), empty_label=_("All sources")
+    )
+    plan = django_filters.ChoiceFilter(field_name="activity__plan_id", label=_("Plan"), empty_label=_("All plans"))
+    activity = django_filters.ChoiceFilter(
+        field_name="activity_id", label=_("Activity"), empty_label=_("All activities")
+    )
+    activity_type = django_filters.ChoiceFilter(
+        field_name="activity__activity_type_id", label=_("Content type"), empty_label=_("All content types")
+    )
+    unit = django_filters.ChoiceFilter(field_name="unit_id", label=_("Unit"), empty_label=_("All units"))
+    area = django_filters.ChoiceFilter(method="filter_area", label=_("Area"), empty_label=_("All areas"))
+
+    CHOICES = {
+        "year": "years",
+        "funding_source": "funding_sources",
+        "plan": "plans",
+        "activity": "activities",
+        "activity_type": "activity_types",
+        "unit": "units",
+        "area": "areas",
+    }
+
+    class Meta:
+        model = Allocation
+        fields: list[str] = []
+
+    def filter_search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(decision_number__icontains=value)
+            | Q(activity__title__icontains=value)
+            | Q(activity__section_code=value)
+            | Q(unit__name__icontains=value)
+            | Q(note__icontains=value)
+        )
+
+    def filter_area(self, queryset, name, value):
+        # As the tracker's board: the allocated unit's area or any area below it.
+        return queryset.filter(selectors_work.within_area(int(value), prefix="unit__"))
+
+
+class DonationListFilter(_ListFilter):
+    q = _search_field(_("Search"))
+    plan = django_filters.ChoiceFilter(field_name="plan_id", label=_("Plan"), empty_label=_("All plans"))
+    kind = django_filters.ChoiceFilter(
+        choices=Donation.Kind.choices, label=_("Kind"), empty_label=_("Cash and in kind")
+    )
+    received_by = django_filters.ChoiceFilter(
+        field_name="received_by_id", label=_("Receiving unit"), empty_label=_("All units")
+    )
+    month = django_filters.ChoiceFilter(method="filter_month", label=_("Month received"), empty_label=_("Any month"))
+
+    CHOICES = {"plan": "plans", "received_by": "units", "month": "months"}
+
+    class Meta:
+        model = Donation
+        fields: list[str] = []
+
+    def filter_search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(donor__icontains=value) | Q(item__icontains=value) | Q(receipt_number__icontains=value)
+        )
+
+    def filter_month(self, queryset, name, value):
+        year, month = (int(part) for part in value.split("-"))
+        start = datetime.date(year, month, 1)
+        end = datetime.date(year + month // 12, month % 12 + 1, 1)
+        return queryset.filter(received_on__gte=start, received_on__lt=end)

@@ -425,3 +425,56 @@ class DonationTransfer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.recipient} ({self.transferred_on:%d/%m/%Y})"
+
+
+class ImportJob(models.Model):
+    """One Excel import of allocations and disbursements, from upload to the rows written.
+
+    The uploaded file is kept in the row (a worker on another machine needs no shared disk,
+    and the file stays as the record of what was imported). The job is checked first — every
+    row, against the same services that will write it, inside a transaction that is rolled
+    back — and applied only when a finance officer confirms a file without errors; applying
+    is again one transaction, so either every row is written or none. Not a tracked model:
+    the rows it writes carry their own history with the importing user.
+    """
+
+    class Status(models.TextChoices):
+        CHECKING = "checking", _("Checking the file")
+        INVALID = "invalid", _("The file has errors")
+        READY = "ready", _("Checked, waiting for confirmation")
+        APPLYING = "applying", _("Importing")
+        DONE = "done", _("Imported")
+        FAILED = "failed", _("Not imported")
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+    file_name = models.CharField(_("file name"), max_length=255)
+    content = models.BinaryField(_("file"), editable=False)
+    language = models.CharField(_("language of the messages"), max_length=10, default="vi")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.CHECKING)
+    total_rows = models.PositiveIntegerField(_("rows"), default=0)
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    summary = models.JSONField(_("summary"), default=dict, blank=True)
+    applied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("imported by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Excel import")
+        verbose_name_plural = _("Excel imports")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display()})"
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (self.Status.CHECKING, self.Status.APPLYING)

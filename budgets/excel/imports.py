@@ -1,0 +1,717 @@
+"""Reading an uploaded import file, and putting its rows through the services."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from io import BytesIO
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+
+from budgets import services
+from budgets.excel.layout import (
+    ALLOCATION_SHEET,
+    DISBURSEMENT_SHEET,
+    EXAMPLE_MARK,
+    FIELD_COLUMNS,
+    MAX_ROWS,
+    SHEETS,
+    TOTAL_MARK,
+    Column,
+    allocation_text,
+    column_of,
+)
+from budgets.models import Allocation, Disbursement, FundingSource
+from budgets.money import format_vnd, parse_vnd
+from tracker.models import Activity, Unit, User
+
+# --- Reading an uploaded file -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One error of an import, with the sheet, the row and the column it is in."""
+
+    sheet: str | None
+    row: int | None
+    column: str | None
+    message: str
+
+    @property
+    def text(self) -> str:
+        values = {"row": self.row, "column": self.column, "message": self.message}
+        if self.row is not None and self.column:
+            return _("Row %(row)s, column '%(column)s': %(message)s") % values
+        if self.row is not None:
+            return _("Row %(row)s: %(message)s") % values
+        return self.message
+
+    def as_dict(self) -> dict:
+        return {"sheet": self.sheet, "row": self.row, "column": self.column, "text": self.text}
+
+
+class FileRefused(Exception):
+    """The file cannot be read as an import at all (not Excel, no sheet, wrong headers)."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("; ".join(problem.text for problem in problems))
+        self.problems = problems
+
+
+def _refuse(message: str, sheet: str | None = None) -> FileRefused:
+    return FileRefused([Problem(sheet, None, None, message)])
+
+
+def _norm(value) -> str:
+    """Headers and sheet names compared as people see them: NFC, trimmed, any case, single spaces."""
+    text = unicodedata.normalize("NFC", str(value or ""))
+    return " ".join(text.split()).casefold()
+
+
+@dataclass
+class SheetData:
+    name: str
+    columns: list[Column]
+    rows: list[tuple[int, dict]] = field(default_factory=list)  # (row number in Excel, values by key)
+    examples: int = 0
+
+
+def open_workbook(content: bytes):
+    if not content:
+        raise _refuse(_("The file is empty."))
+    try:
+        return load_workbook(BytesIO(content), read_only=True, data_only=True)
+    except Exception:  # a damaged or foreign file fails in many ways; all mean the same to the user
+        raise _refuse(
+            _("This is not an Excel workbook (.xlsx). Download the template, fill it in and upload it.")
+        ) from None
+
+
+def _find_header(rows: list[tuple], columns: list[Column], sheet: str) -> tuple[int, dict[str, int]]:
+    """The header row among the first ten, and where each column is; every missing column
+    is reported."""
+    wanted = {_norm(column.header): column.key for column in columns}
+    # The columns a row cannot do without; the others (a new allocation has no code yet, a
+    # payment may name its allocation either way) are read where the sheet has them.
+    required = [column for column in columns if column.required]
+    best: tuple[int, dict[str, int]] = (-1, {})
+    for index, row in enumerate(rows[:10]):
+        found = {wanted[_norm(value)]: position for position, value in enumerate(row) if _norm(value) in wanted}
+        if all(column.key in found for column in required):
+            return index, found
+        if len(found) > len(best[1]):
+            best = (index, found)
+    problems = [
+        Problem(
+            sheet,
+            None,
+            column.header,
+            _("The sheet '%(sheet)s' has no column '%(column)s' in its header row.")
+            % {"sheet": sheet, "column": column.header},
+        )
+        for column in required
+        if column.key not in best[1]
+    ]
+    raise FileRefused(problems)
+
+
+def read_sheets(workbook) -> list[SheetData]:
+    """The import sheets of a workbook, their header rows checked and their rows read."""
+    by_name = {_norm(sheet.title): sheet for sheet in workbook.worksheets}
+    found = [(name, by_name[_norm(name)]) for name in SHEETS if _norm(name) in by_name]
+    if not found:
+        raise _refuse(
+            _("The workbook has no sheet named '%(allocations)s' or '%(disbursements)s'. Use the template.")
+            % {"allocations": ALLOCATION_SHEET, "disbursements": DISBURSEMENT_SHEET}
+        )
+    result, problems, total = [], [], 0
+    for name, worksheet in found:
+        columns = SHEETS[name]
+        rows = list(worksheet.iter_rows(values_only=True))
+        try:
+            header_index, positions = _find_header(rows, columns, name)
+        except FileRefused as refused:
+            problems += refused.problems
+            continue
+        data = SheetData(name=name, columns=columns)
+        for offset, row in enumerate(rows[header_index + 1 :], start=header_index + 2):
+            values = {key: row[position] if position < len(row) else None for key, position in positions.items()}
+            imported = {key: value for key, value in values.items() if column_of(columns, key).imported}
+            if all(_blank(value) for value in imported.values()):
+                continue
+            first = values.get("allocation")
+            if isinstance(first, str) and _norm(first) == _norm(EXAMPLE_MARK):
+                data.examples += 1
+                continue
+            if _norm(row[0] if row else "") == _norm(TOTAL_MARK):
+                continue  # the total row of an export
+            data.rows.append((offset, values))
+        total += len(data.rows)
+        result.append(data)
+    if problems:
+        raise FileRefused(problems)
+    if total > MAX_ROWS:
+        raise _refuse(
+            _("The file has %(rows)s rows; import at most %(max)s at a time.") % {"rows": total, "max": MAX_ROWS}
+        )
+    if total == 0:
+        raise _refuse(_("The file has no row to import (rows marked 'VÍ DỤ' are examples)."))
+    return result
+
+
+def inspect_file(content: bytes) -> list[SheetData]:
+    """Open and read an uploaded file, or raise FileRefused saying why it cannot be imported."""
+    workbook = open_workbook(content)
+    try:
+        return read_sheets(workbook)
+    finally:
+        workbook.close()
+
+
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+# --- Reading cells ------------------------------------------------------------------------------
+
+_CODE_SEPARATOR = re.compile(r"\s+[–-]\s+")
+
+
+def _shown(value) -> str:
+    if isinstance(value, datetime.datetime):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+class CellError(Exception):
+    pass
+
+
+def _read_int(value) -> int:
+    if isinstance(value, bool):
+        raise CellError
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float | Decimal) and value == int(value):
+        return int(value)
+    if isinstance(value, str):
+        code = _CODE_SEPARATOR.split(value.strip(), maxsplit=1)[0].strip()
+        if code.isdigit():
+            return int(code)
+    raise CellError
+
+
+def _read_money(value) -> int:
+    if isinstance(value, bool):
+        raise CellError
+    if isinstance(value, int):
+        amount = value
+    elif isinstance(value, float | Decimal):
+        if value != int(value):
+            raise CellError
+        amount = int(value)
+    else:
+        try:
+            amount = parse_vnd(str(value))
+        except ValueError:
+            raise CellError from None
+    if amount < 0:
+        raise CellError
+    return amount
+
+
+def _read_date(value) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+            try:
+                return datetime.datetime.strptime(text, pattern).date()
+            except ValueError:
+                continue
+    raise CellError
+
+
+def _read_text(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime):
+        return value.strftime("%d/%m/%Y")
+    return str(value).strip()
+
+
+@dataclass
+class Lookups:
+    """Every code the file names, read in one query per kind."""
+
+    sources: dict[str, FundingSource]
+    activities: dict[int, Activity]
+    units: dict[int, Unit]
+    allocations: dict[int, Allocation]
+
+    @classmethod
+    def for_sheets(cls, sheets: list[SheetData]) -> Lookups:
+        wanted: dict[str, set[int]] = {"activity": set(), "unit": set(), "allocation": set()}
+        for sheet in sheets:
+            for _row, values in sheet.rows:
+                for key, ids in wanted.items():
+                    with contextlib.suppress(CellError):
+                        ids.add(_read_int(values.get(key)))
+        sources = {}
+        for source in FundingSource.objects.all():
+            sources[_norm(source.code)] = source
+            sources[_norm(source.name)] = source
+        return cls(
+            sources=sources,
+            activities=Activity.objects.select_related("plan").in_bulk(wanted["activity"]),
+            units=Unit.objects.in_bulk(wanted["unit"]),
+            allocations=Allocation.objects.select_related("activity", "unit", "funding_source").in_bulk(
+                wanted["allocation"]
+            ),
+        )
+
+    def source(self, value) -> FundingSource:
+        text = _read_text(value)
+        code = _CODE_SEPARATOR.split(text, maxsplit=1)[0]
+        found = self.sources.get(_norm(code)) or self.sources.get(_norm(text))
+        if found is None:
+            raise CellError
+        return found
+
+
+class RowReader:
+    """Reads one row's cells, collecting a Problem for each cell that cannot be read."""
+
+    def __init__(self, sheet: SheetData, row: int, values: dict, lookups: Lookups):
+        self.sheet, self.row, self.values, self.lookups = sheet, row, values, lookups
+        self.problems: list[Problem] = []
+
+    def problem(self, key: str, message: str) -> None:
+        header = column_of(self.sheet.columns, key).header if key else None
+        self.problems.append(Problem(self.sheet.name, self.row, header, message))
+
+    def raw(self, key: str):
+        return self.values.get(key)
+
+    def given(self, key: str) -> bool:
+        return not _blank(self.raw(key))
+
+    def _read(self, key: str, reader: Callable, message: str, *, required: bool):
+        value = self.raw(key)
+        if _blank(value):
+            if required:
+                self.problem(key, _("This column must be filled in."))
+            return None
+        try:
+            return reader(value)
+        except CellError:
+            self.problem(key, message % {"value": _shown(value)})
+            return None
+
+    def year(self, key: str = "year", *, required: bool = True) -> int | None:
+        year = self._read(key, _read_int, _("'%(value)s' is not a year."), required=required)
+        if year is not None and not 2000 <= year <= 2100:
+            self.problem(key, _("'%(value)s' is not a year.") % {"value": year})
+            return None
+        return year
+
+    def money(self, key: str = "amount") -> int | None:
+        return self._read(
+            key,
+            _read_money,
+            _("'%(value)s' is not a whole amount of đồng; write it as 1234567 or 1.234.567."),
+            required=True,
+        )
+
+    def date(self, key: str) -> datetime.date | None:
+        return self._read(
+            key, _read_date, _("'%(value)s' is not a date; write it as dd/mm/yyyy (e.g. 15/07/2022)."), required=True
+        )
+
+    def text(self, key: str, *, required: bool = False) -> str:
+        value = self._read(key, _read_text, "%(value)s", required=required)
+        return value or ""
+
+    def _object(self, key: str, table: dict, message: str, *, required: bool):
+        code = self._read(key, _read_int, message, required=required)
+        if code is None:
+            return None
+        found = table.get(code)
+        if found is None:
+            self.problem(key, message % {"value": code})
+        return found
+
+    def activity(self, *, required: bool = True) -> Activity | None:
+        return self._object(
+            "activity",
+            self.lookups.activities,
+            _("No activity has the code '%(value)s' (see the sheet 'Danh mục')."),
+            required=required,
+        )
+
+    def unit(self, *, required: bool = True) -> Unit | None:
+        return self._object(
+            "unit",
+            self.lookups.units,
+            _("No unit has the code '%(value)s' (see the sheet 'Danh mục')."),
+            required=required,
+        )
+
+    def allocation(self) -> Allocation | None:
+        return self._object(
+            "allocation",
+            self.lookups.allocations,
+            _("No allocation has the code '%(value)s' (see the sheet 'Danh mục')."),
+            required=False,
+        )
+
+    def source(self, *, required: bool = True) -> FundingSource | None:
+        return self._read(
+            "funding_source",
+            self.lookups.source,
+            _("No funding source has the code '%(value)s' (see the sheet 'Danh mục')."),
+            required=required,
+        )
+
+
+# --- Rows to write ------------------------------------------------------------------------------
+
+
+@dataclass
+class AllocationRow:
+    row: int
+    allocation: Allocation | None  # the existing one the row names, if any
+    year: int
+    activity: Activity
+    unit: Unit
+    source: FundingSource
+    amount: int
+    decision_number: str
+    decision_date: datetime.date
+    note: str
+
+
+@dataclass
+class DisbursementRow:
+    row: int
+    allocation: Allocation | None
+    key: tuple | None  # (year, activity, unit, source) when the allocation is named by them
+    voucher_number: str
+    voucher_date: datetime.date
+    amount: int
+    note: str
+
+
+@dataclass
+class ParsedFile:
+    allocations: list[AllocationRow] = field(default_factory=list)
+    disbursements: list[DisbursementRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    rows: int = 0
+    examples: int = 0
+
+
+def _parse_allocation(reader: RowReader, seen: dict[tuple, int]) -> AllocationRow | None:
+    existing = reader.allocation()
+    year, activity, unit, source = reader.year(), reader.activity(), reader.unit(), reader.source()
+    amount = reader.money()
+    decision_number = reader.text("decision_number", required=True)
+    decision_date = reader.date("decision_date")
+    note = reader.text("note")
+    if reader.problems:
+        return None
+    key = (year, activity.pk, unit.pk, source.pk)
+    if existing is not None:
+        stored = (existing.year, existing.activity_id, existing.unit_id, existing.funding_source_id)
+        if stored != key:
+            reader.problem(
+                "allocation",
+                _(
+                    "Allocation %(code)s is for %(stored)s: the year, activity, unit and funding source of an existing"
+                    " allocation cannot be changed here; add a new row without a code instead."
+                )
+                % {"code": existing.pk, "stored": allocation_text(existing)},
+            )
+            return None
+    if key in seen:
+        reader.problem(
+            None,
+            _("Row %(row)s already sets this allocation (same year, activity, unit and funding source).")
+            % {"row": seen[key]},
+        )
+        return None
+    seen[key] = reader.row
+    return AllocationRow(
+        row=reader.row,
+        allocation=existing,
+        year=year,
+        activity=activity,
+        unit=unit,
+        source=source,
+        amount=amount,
+        decision_number=decision_number,
+        decision_date=decision_date,
+        note=note,
+    )
+
+
+def _parse_disbursement(reader: RowReader) -> DisbursementRow | None:
+    allocation = reader.allocation()
+    by_key = any(reader.given(key) for key in ("year", "activity", "unit", "funding_source"))
+    key = None
+    if not reader.given("allocation"):
+        if not by_key:
+            reader.problem(
+                "allocation", _("Give the allocation's code, or its year, activity, unit and funding source codes.")
+            )
+        else:
+            year, activity, unit, source = reader.year(), reader.activity(), reader.unit(), reader.source()
+            if not reader.problems:
+                key = (year, activity.pk, unit.pk, source.pk)
+    voucher_number = reader.text("voucher_number", required=True)
+    voucher_date = reader.date("voucher_date")
+    amount = reader.money()
+    note = reader.text("note")
+    if reader.problems:
+        return None
+    return DisbursementRow(
+        row=reader.row,
+        allocation=allocation,
+        key=key,
+        voucher_number=voucher_number,
+        voucher_date=voucher_date,
+        amount=amount,
+        note=note,
+    )
+
+
+def parse_file(sheets: list[SheetData]) -> ParsedFile:
+    """Every row read and its codes looked up (a fixed number of queries); the problems of
+    each cell that cannot be read."""
+    parsed = ParsedFile()
+    lookups = Lookups.for_sheets(sheets)
+    seen: dict[tuple, int] = {}
+    for sheet in sheets:
+        parsed.examples += sheet.examples
+        for row, values in sheet.rows:
+            parsed.rows += 1
+            reader = RowReader(sheet, row, values, lookups)
+            if sheet.name == ALLOCATION_SHEET:
+                parsed_row = _parse_allocation(reader, seen)
+                if parsed_row:
+                    parsed.allocations.append(parsed_row)
+            else:
+                parsed_row = _parse_disbursement(reader)
+                if parsed_row:
+                    parsed.disbursements.append(parsed_row)
+            parsed.problems += reader.problems
+    return parsed
+
+
+# --- Putting the rows through the services ------------------------------------------------------
+
+
+@dataclass
+class Outcome:
+    problems: list[Problem] = field(default_factory=list)
+    rows: int = 0
+    created: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    allocated_before: int = 0
+    allocated_after: int = 0
+    disbursements: int = 0
+    disbursed: int = 0
+    examples: int = 0
+    changes: list[dict] = field(default_factory=list)
+
+    MAX_CHANGES_SHOWN = 500
+
+    def change(self, sheet: str, row: int, text: str) -> None:
+        if len(self.changes) < self.MAX_CHANGES_SHOWN:
+            self.changes.append({"sheet": sheet, "row": row, "text": text})
+
+    def summary(self) -> dict:
+        return {
+            "created": self.created,
+            "changed": self.changed,
+            "unchanged": self.unchanged,
+            "allocated_before": self.allocated_before,
+            "allocated_after": self.allocated_after,
+            "disbursements": self.disbursements,
+            "disbursed": self.disbursed,
+            "examples": self.examples,
+            "rows": self.rows,
+            "changes": self.changes,
+            "more_changes": max(self.created + self.changed + self.disbursements - len(self.changes), 0),
+        }
+
+
+def _service_problems(error: ValidationError, sheet: str, row: int) -> list[Problem]:
+    if hasattr(error, "error_dict"):
+        return [
+            Problem(sheet, row, FIELD_COLUMNS.get(name), message)
+            for name, messages in error.message_dict.items()
+            for message in messages
+        ]
+    return [Problem(sheet, row, None, message) for message in error.messages]
+
+
+def _apply_allocation(item: AllocationRow, outcome: Outcome, actor: User) -> None:
+    existing = item.allocation
+    if existing is None:
+        existing = Allocation.objects.filter(
+            year=item.year, activity=item.activity, unit=item.unit, funding_source=item.source
+        ).first()
+    if existing is not None:
+        existing = Allocation.objects.get(pk=existing.pk)  # the stored values, not a stale copy
+        unchanged = (existing.amount, existing.decision_number, existing.decision_date, existing.note) == (
+            item.amount,
+            item.decision_number,
+            item.decision_date,
+            item.note,
+        )
+        if unchanged:
+            outcome.unchanged += 1
+            return
+        before = existing.amount
+        allocation = existing
+    else:
+        before = 0
+        allocation = Allocation(activity=item.activity, unit=item.unit, funding_source=item.source, year=item.year)
+    allocation.amount = item.amount
+    allocation.decision_number = item.decision_number
+    allocation.decision_date = item.decision_date
+    allocation.note = item.note
+    services.allocation_save(allocation=allocation, actor=actor)
+    outcome.allocated_before += before
+    outcome.allocated_after += item.amount
+    if existing is None:
+        outcome.created += 1
+        text = _("New: %(allocation)s, %(amount)s") % {
+            "allocation": allocation_text(allocation),
+            "amount": format_vnd(item.amount),
+        }
+    else:
+        outcome.changed += 1
+        text = _("Changed: %(allocation)s, %(before)s → %(after)s") % {
+            "allocation": allocation_text(allocation),
+            "before": format_vnd(before),
+            "after": format_vnd(item.amount),
+        }
+    outcome.change(ALLOCATION_SHEET, item.row, text)
+
+
+def _apply_disbursement(item: DisbursementRow, outcome: Outcome, actor: User) -> None:
+    if item.allocation is not None:
+        allocation = Allocation.objects.select_related("activity", "unit", "funding_source").get(pk=item.allocation.pk)
+    else:
+        year, activity_id, unit_id, source_id = item.key
+        allocation = (
+            Allocation.objects.select_related("activity", "unit", "funding_source")
+            .filter(year=year, activity_id=activity_id, unit_id=unit_id, funding_source_id=source_id)
+            .first()
+        )
+        if allocation is None:
+            raise ValidationError(
+                {"allocation": _("No allocation matches this year, activity, unit and funding source.")}
+            )
+    recorded = Disbursement.objects.filter(
+        allocation=allocation,
+        voucher_number=item.voucher_number,
+        voucher_date=item.voucher_date,
+        amount=item.amount,
+        reverses__isnull=True,
+        reversals__isnull=True,
+    ).exists()
+    if recorded:
+        raise ValidationError(
+            {
+                "voucher_number": _(
+                    "This payment is already recorded on this allocation (voucher %(voucher)s of %(date)s, %(amount)s)."
+                )
+                % {
+                    "voucher": item.voucher_number,
+                    "date": item.voucher_date.strftime("%d/%m/%Y"),
+                    "amount": format_vnd(item.amount),
+                }
+            }
+        )
+    services.disbursement_record(
+        allocation=allocation,
+        amount=item.amount,
+        voucher_number=item.voucher_number,
+        voucher_date=item.voucher_date,
+        actor=actor,
+        note=item.note,
+    )
+    outcome.disbursements += 1
+    outcome.disbursed += item.amount
+    outcome.change(
+        DISBURSEMENT_SHEET,
+        item.row,
+        _("Payment %(voucher)s of %(date)s: %(amount)s on %(allocation)s")
+        % {
+            "voucher": item.voucher_number,
+            "date": item.voucher_date.strftime("%d/%m/%Y"),
+            "amount": format_vnd(item.amount),
+            "allocation": allocation_text(allocation),
+        },
+    )
+
+
+Progress = Callable[[int, int], None]
+PROGRESS_EVERY = 25
+
+
+def _run(parsed: ParsedFile, *, actor: User, progress: Progress) -> Outcome:
+    """Every row through its service, each in a savepoint so that one refusal leaves the
+    others to be checked; allocations first, so disbursements can name new ones."""
+    outcome = Outcome(problems=list(parsed.problems), examples=parsed.examples, rows=parsed.rows)
+    work = [(ALLOCATION_SHEET, item, _apply_allocation) for item in parsed.allocations] + [
+        (DISBURSEMENT_SHEET, item, _apply_disbursement) for item in parsed.disbursements
+    ]
+    for done, (sheet, item, apply) in enumerate(work, start=1):
+        try:
+            with transaction.atomic():
+                apply(item, outcome, actor)
+        except ValidationError as error:
+            outcome.problems += _service_problems(error, sheet, item.row)
+        if done % PROGRESS_EVERY == 0:
+            progress(done, len(work))
+    progress(len(work), len(work))
+    outcome.problems.sort(key=lambda problem: (problem.sheet != ALLOCATION_SHEET, problem.row or 0))
+    return outcome
+
+
+def check_file(content: bytes, *, actor: User, progress: Progress) -> Outcome:
+    """Check every row as the import would write it, then roll everything back."""
+    parsed = parse_file(inspect_file(content))
+    with transaction.atomic():
+        outcome = _run(parsed, actor=actor, progress=progress)
+        transaction.set_rollback(True)
+    return outcome
+
+
+def apply_file(content: bytes, *, actor: User, progress: Progress) -> Outcome:
+    """Write every row, or — at the first sign that something changed since the check —
+    none: one transaction."""
+    parsed = parse_file(inspect_file(content))
+    with transaction.atomic():
+        outcome = _run(parsed, actor=actor, progress=progress)
+        if outcome.problems:
+            transaction.set_rollback(True)
+    return outcome

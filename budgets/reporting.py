@@ -1,0 +1,79 @@
+"""Budget figures for the tracker's official reports.
+
+The tracker does not import budget models (DESIGN.md: imports point from budgets to the
+tracker); where a report shows money it asks this one function, which returns plain values.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Sum
+
+from budgets.models import Allocation, Disbursement, FundingSource
+
+
+def disbursement_rate(disbursed: int, allocated: int) -> Decimal | None:
+    """Disbursed as a percentage of allocated, to one decimal (None when nothing was allocated)."""
+    if not allocated:
+        return None
+    return (Decimal(100) * disbursed / allocated).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def budget_by_source(
+    *, activity_ids: Iterable[int], year: int | None = None, date_to: datetime.date | None = None
+) -> list[dict]:
+    """Allocated and disbursed money of the activities, per funding source (three queries).
+
+    - ``year``: only allocations of that budget year (all years when None);
+    - ``date_to``: the report's "as of" date — only allocations decided and disbursements
+      (by voucher date, reversals included) up to that day, so a report for the first half
+      of a year does not show money given or paid in August.
+
+    Returns one dict per source with money (whole đồng, int), in the sources' own order:
+    ``{"source_id", "code", "source", "allocated", "disbursed", "rate"}`` where ``rate`` is
+    the disbursement rate in percent as a ``Decimal`` with one decimal, or None. Sources with
+    neither an allocation nor a disbursement are left out.
+    """
+    activity_ids = list(activity_ids)
+    if not activity_ids:
+        return []
+    allocations = Allocation.objects.filter(activity_id__in=activity_ids)
+    if year is not None:
+        allocations = allocations.filter(year=year)
+    disbursements = Disbursement.objects.filter(allocation__in=allocations)
+    if date_to is not None:
+        # Money paid by the date is counted even if its allocation's decision is dated later
+        # (a data-entry slip should not make paid money vanish from the report).
+        disbursements = disbursements.filter(voucher_date__lte=date_to)
+        allocations = allocations.filter(decision_date__lte=date_to)
+    allocated = dict(
+        allocations.order_by()
+        .values_list("funding_source")
+        .annotate(total=Sum("amount"))
+        .values_list("funding_source", "total")
+    )
+    disbursed = dict(
+        disbursements.order_by()
+        .values_list("allocation__funding_source")
+        .annotate(total=Sum("amount"))
+        .values_list("allocation__funding_source", "total")
+    )
+    source_ids = set(allocated) | set(disbursed)
+    rows = []
+    for source in FundingSource.objects.filter(pk__in=source_ids).order_by("id"):
+        money_in = int(allocated.get(source.pk) or 0)
+        money_out = int(disbursed.get(source.pk) or 0)
+        rows.append(
+            {
+                "source_id": source.pk,
+                "code": source.code,
+                "source": source.name,
+                "allocated": money_in,
+                "disbursed": money_out,
+                "rate": disbursement_rate(money_out, money_in),
+            }
+        )
+    return rows
