@@ -18,6 +18,8 @@ PORT ?= 8000
 run: setup
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py load_demo
+	DEBUG=1 $(BIN)/python manage.py load_demo_budgets
+	DEBUG=1 $(BIN)/python manage.py load_cms_demo
 	@echo "Starting the tracker at http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
@@ -49,6 +51,8 @@ messages: $(STAMP)
 demo: setup
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py load_demo
+	DEBUG=1 $(BIN)/python manage.py load_demo_budgets
+	DEBUG=1 $(BIN)/python manage.py load_cms_demo
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -85,6 +85,20 @@ INSTALLED_APPS = [
     "tracker",
     "budgets",
     "cms",
+    # The campaign site (cms/): Wagtail serves the public pages at / and its admin at /cms/.
+    "wagtail.contrib.sitemaps",
+    "wagtail.contrib.table_block",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -96,7 +110,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's middleware, relaxed for Wagtail's admin (/cms/) only; see cms/middleware.py.
+    "cms.middleware.CSPMiddleware",
     # Records request.user on every history row written during the request.
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks, so it sees the outcome of authentication.
@@ -201,6 +216,9 @@ SPECTACULAR_SETTINGS = {
     "Tiểu dự án 1 – Giảm nghèo về thông tin.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Only our API: Wagtail's admin mounts its own DRF views under /cms/, which are not ours
+    # to document (and do not describe themselves without a request).
+    "PREPROCESSING_HOOKS": ["tracker.api.schema.only_our_api"],
     # Plans and activities/tasks both have a "status" with different choices: name them.
     "ENUM_NAME_OVERRIDES": {
         "PlanStatusEnum": "tracker.models.plans.Plan.Status",
@@ -219,9 +237,15 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "due-digests": {"task": "tracker.tasks.send_due_digests", "schedule": crontab(hour=7, minute=0)},
     "escalations": {"task": "tracker.tasks.send_escalations", "schedule": crontab(hour=7, minute=30)},
+    # The campaign site: scheduled articles go live (and count in the tracker) on time.
+    "publish-scheduled": {"task": "cms.tasks.publish_scheduled", "schedule": crontab(minute="*/5")},
 }
 # DIC managers are told of reports and tasks overdue by more than this many days.
 ESCALATION_AFTER_DAYS = env_int("ESCALATION_AFTER_DAYS", 7)
+# Official reports (tracker/reports/): caps on what one report may cover, and on its job's time.
+REPORT_MAX_PERIOD_DAYS = env_int("REPORT_MAX_PERIOD_DAYS", 1830)  # five years, a programme phase
+REPORT_MAX_ROWS = env_int("REPORT_MAX_ROWS", 3000)  # table rows and listed items of one report
+REPORT_TIME_LIMIT_SECONDS = env_int("REPORT_TIME_LIMIT_SECONDS", 300)
 # The address the e-mails link to (no request to build it from in a background job).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
@@ -258,6 +282,36 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# The campaign site (Wagtail). Its admin lives at /cms/ and uses the tracker's login page.
+WAGTAIL_SITE_NAME = "Giảm nghèo về thông tin"
+WAGTAILADMIN_BASE_URL = SITE_URL
+WAGTAILADMIN_LOGIN_URL = LOGIN_URL
+# Pages are written in Vietnamese; an article in an ethnic-minority language says so in its
+# own "language" field (it is an original, not a translation), so Wagtail's i18n stays off.
+WAGTAIL_I18N_ENABLED = False
+WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_MODERATION_ENABLED = True
+WAGTAIL_WORKFLOW_ENABLED = True
+WAGTAILADMIN_COMMENTS_ENABLED = True
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        # Vietnamese has no stemmer: PostgreSQL indexes words as they are.
+        "SEARCH_CONFIG": "simple",
+    }
+}
+WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "mp4", "webm"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024  # videos are uploaded as documents
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
+# No oEmbed (wagtail.embeds is not installed): a third-party player needs a frame and scripts
+# the public CSP refuses, so videos are uploaded as documents and played with <video>.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000  # the page editor posts many fields
+
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
@@ -278,7 +332,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # django-axes logs every login at INFO; failures and lockouts (WARNING) are what matter.
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # Wagtail's background tasks (search index, reference index) log every run at INFO.
+        "django_tasks": {"level": "WARNING"},
+    },
 }
 
 APP_NAME = _("Information-poverty tracker")

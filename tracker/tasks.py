@@ -19,3 +19,12 @@ def send_due_digests() -> dict:
 def send_escalations() -> dict:
     outcome = reminders.send_escalations(today=timezone.localdate())
     return {"users": outcome.users, "sent": outcome.sent, "skipped": outcome.skipped, "failed": outcome.failed}
+
+
+@shared_task
+def generate_official_report(report_id: int) -> str:
+    """Generate a queued official report (PDF and Excel); `tracker.reports.services` sets the
+    time limits when it queues the job."""
+    from tracker.reports import services as report_services
+
+    return report_services.generated_report_run(report_id=report_id).status

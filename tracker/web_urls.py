@@ -9,6 +9,7 @@ from tracker.views.documents import urlpatterns as document_urls
 from tracker.views.due import urlpatterns as due_urls
 from tracker.views.history import urlpatterns as history_urls
 from tracker.views.progress import urlpatterns as progress_urls
+from tracker.views.reports import urlpatterns as official_report_urls
 from tracker.views.work import urlpatterns as work_urls
 
 app_name = "tracker"
@@ -20,4 +21,5 @@ urlpatterns = [
     *history_urls,
     *comment_urls,
     *due_urls,
+    *official_report_urls,
 ]

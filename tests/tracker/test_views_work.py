@@ -494,10 +494,14 @@ def test_missing_activity_is_404(manager_client):
 
 # The activity page, whatever the number of tasks:
 #  1 session, 2 user, 3 groups, 4 the activity with plan, type, lead unit and area,
-#  5 its cooperating units, 6 its outputs with their indicators, 7 its deadlines with the
-#  responsible units, 8 the tasks the user may see with their unit, area and output,
-#  9 the outputs with their accepted quantities, 10 each task's latest progress report.
+#  5 its cooperating units, 6 its outputs with their indicators and achieved figures (accepted
+#  reports + output records, as subqueries), 7 its deadlines with the responsible units, 8 the
+#  tasks the user may see with their unit, area and output, 9 each task's latest progress
+#  report, 10 the output records (published articles) with their outputs.
 DETAIL_QUERIES = 10
+# + 1 the budget figures card (budgets/templatetags/budget_figures.py: approved, allocated and
+# disbursed by funding source, one UNION ALL query; tests/budgets/test_budget_figures.py).
+DETAIL_QUERIES += 1
 
 
 @pytest.mark.parametrize("tasks", [2, 20])

@@ -19,17 +19,20 @@ from .progress import (
     ActivityGroupObjectPermission,
     ActivityUserObjectPermission,
     Evidence,
+    OutputRecord,
     ProgressReport,
     ReportedQuantity,
     TaskComment,
     TaskGroupObjectPermission,
     TaskUserObjectPermission,
 )
+from .reports import GeneratedReport as GeneratedReport
 
 __all__ = [
     "ActivityGroupObjectPermission",
     "ActivityUserObjectPermission",
     "Evidence",
+    "OutputRecord",
     "ProgressReport",
     "ReportedQuantity",
     "TaskComment",

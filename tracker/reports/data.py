@@ -1,0 +1,646 @@
+"""The figures of each official report, assembled from accepted data into a snapshot.
+
+A snapshot is a plain JSON-able dict (ints, strings, lists): the PDF, the Excel file and the
+HTML preview are all rendered from it, and it is stored with the generated report, so the
+three show the same figures and the preview can be shown again exactly as generated.
+
+Achieved figures come only from `tracker.selectors_progress` (accepted reported quantities
+plus output records); money only from `budgets.reporting.budget_by_source`. The document's
+own words are Vietnamese whatever the interface language: the builders run under
+`translation.override("vi")` where a label comes from a model's choices.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.conf import settings
+from django.db.models import OuterRef, QuerySet
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from budgets.reporting import budget_by_source
+from tracker import selectors_due, selectors_progress
+from tracker.models import (
+    Activity,
+    Cooperation,
+    GeneratedReport,
+    OutputIndicator,
+    Plan,
+    ProgressReport,
+    ReportingRule,
+    Target,
+    Task,
+    Unit,
+)
+from tracker.models.plans import Progress
+from tracker.target_tables import target_table
+from tracker.text import vietnamese_sort_key
+
+from . import document
+
+SNAPSHOT_VERSION = 1
+Kind = GeneratedReport.Kind
+ACCEPTED = ProgressReport.Status.ACCEPTED
+# Plans a whole-sub-project report covers: issued ones, and those closed since (a report on
+# 2023 still covers a 2023 plan closed in 2024). Drafts are not yet anyone's work.
+REPORTED_PLAN_STATUSES = (Plan.Status.ISSUED, Plan.Status.CLOSED)
+EARLIEST = datetime.date(1900, 1, 1)
+
+
+class ReportError(Exception):
+    """A report that cannot be produced; the message is shown to the user as it is."""
+
+
+@dataclasses.dataclass(frozen=True)
+class ReportRequest:
+    """What the person producing a report chose (the form's fields), kept with the record."""
+
+    kind: str
+    period_type: str
+    period_start: datetime.date
+    period_end: datetime.date
+    plan_id: int | None = None
+    unit_id: int | None = None
+    issuer_id: int | None = None
+    document_date: datetime.date | None = None
+    place: str = ""
+    symbol: str = ""
+    summary: str = ""
+    signing_authority: str = ""
+    signer_title: str = ""
+    signer_name: str = ""
+    recipients: str = ""
+    recommendations: str = ""
+
+    def to_json(self) -> dict:
+        values = dataclasses.asdict(self)
+        for key, value in values.items():
+            if isinstance(value, datetime.date):
+                values[key] = value.isoformat()
+        return values
+
+    @classmethod
+    def from_json(cls, values: dict) -> ReportRequest:
+        known = {field.name for field in dataclasses.fields(cls)}
+        values = {key: value for key, value in values.items() if key in known}
+        for key in ("period_start", "period_end", "document_date"):
+            if values.get(key):
+                values[key] = datetime.date.fromisoformat(values[key])
+        return cls(**values)
+
+
+ProgressCallback = Callable[[int], None]
+
+
+def _no_progress(_percent: int) -> None:
+    return None
+
+
+# --- Formatting helpers of the snapshot ----------------------------------------------------
+
+
+def _day(value: datetime.date | None) -> str:
+    return f"{value:%d/%m/%Y}" if value else ""
+
+
+def _rate(value: Decimal | None) -> str | None:
+    """A rate as the document prints it, '37,5' (a string keeps the decimal exact in JSON;
+    the Excel file turns it back into a number)."""
+    return None if value is None else str(value).replace(".", ",")
+
+
+def _percent_one_decimal(part: int, whole: int) -> Decimal | None:
+    """The rounding `budget_by_source` uses for each source's rate, for the total row."""
+    if not whole:
+        return None
+    return (Decimal(100) * part / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def _status_labels() -> dict[str, str]:
+    """Task and activity statuses in the document's language (Vietnamese)."""
+    with translation.override("vi"):
+        return {value: str(label) for value, label in Progress.choices}
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def _sorted_units(names: Iterable[str]) -> list[str]:
+    return sorted(set(names), key=vietnamese_sort_key)
+
+
+# --- Achieved figures per period ------------------------------------------------------------
+
+
+def outputs_with_period_figures(
+    queryset: QuerySet[OutputIndicator], *, start: datetime.date, end: datetime.date
+) -> list[OutputIndicator]:
+    """Outputs with `in_period` (achieved in the period), `to_date` (achieved from the start up
+    to the period's end) and `percent` (`to_date` of the planned quantity). Two queries, three
+    when an output is counted from records.
+
+    The one place the reports read achieved quantities, through `selectors_progress`:
+    accepted reported quantities of reports whose period ends in the window (the rule of
+    `targets_with_actuals`), plus output records achieved in it (`records_in_period`).
+    `selectors_progress` has no public period-bounded sum of reported quantities, so its own
+    building block `_accepted_sum` is used with a period filter; should it grow one, this
+    function (and `tasks_with_period_figures`) is where to switch.
+    """
+    outputs = list(
+        queryset.annotate(
+            in_period_reported=selectors_progress._accepted_sum(
+                output_indicator=OuterRef("pk"), report__period_end__gte=start, report__period_end__lte=end
+            ),
+            to_date_reported=selectors_progress._accepted_sum(
+                output_indicator=OuterRef("pk"), report__period_end__lte=end
+            ),
+        )
+    )
+    # No query for these two unless an output is counted from records.
+    in_period = selectors_progress.records_in_period(outputs, start, end)
+    to_date = selectors_progress.records_in_period(outputs, EARLIEST, end)
+    for output in outputs:
+        output.in_period = output.in_period_reported + in_period.get(output.pk, 0)
+        output.to_date = output.to_date_reported + to_date.get(output.pk, 0)
+        output.percent = selectors_progress.percent(output.to_date, output.planned_quantity)
+    return outputs
+
+
+def tasks_with_period_figures(queryset: QuerySet[Task], *, start: datetime.date, end: datetime.date) -> list[Task]:
+    """A unit's tasks with the accepted quantities of the task's own output: `in_period` and
+    `to_date` (1 query). Output records count for the activity's output, not for a task."""
+    task_output = {"report__task": OuterRef("pk"), "output_indicator": OuterRef("output_indicator")}
+    tasks = list(
+        queryset.annotate(
+            in_period=selectors_progress._accepted_sum(
+                **task_output, report__period_end__gte=start, report__period_end__lte=end
+            ),
+            to_date=selectors_progress._accepted_sum(**task_output, report__period_end__lte=end),
+        )
+    )
+    return tasks
+
+
+# --- Scope ----------------------------------------------------------------------------------
+
+
+def plans_in_scope(request: ReportRequest) -> list[Plan]:
+    """The chosen plan, or every issued (or since closed) plan whose period meets the report's."""
+    plans = Plan.objects.select_related("issuer")
+    if request.plan_id:
+        return list(plans.filter(pk=request.plan_id))
+    return list(
+        plans.filter(
+            status__in=REPORTED_PLAN_STATUSES,
+            period_start__lte=request.period_end,
+            period_end__gte=request.period_start,
+        ).order_by("period_start", "issued_on", "pk")
+    )
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _plan_entry(plan: Plan) -> dict:
+    reference = document.plan_reference(plan)
+    return {
+        "reference": reference,
+        # "Kế hoạch số 146/KH-UBND ngày … của … về triển khai …"; an unnumbered plan is its title.
+        "label": f"{reference} về {_lower_first(plan.title.strip())}" if plan.number_symbol else reference,
+        "title": plan.title,
+        "period": f"{_day(plan.period_start)} – {_day(plan.period_end)}",
+        "is_sample": plan.is_sample,
+    }
+
+
+def _check_rows(count: int) -> None:
+    limit = settings.REPORT_MAX_ROWS
+    if count > limit:
+        raise ReportError(
+            _(
+                "This report would have %(rows)s table rows, more than the %(limit)s allowed. "
+                "Choose one plan or a shorter period."
+            )
+            % {"rows": f"{count:,}".replace(",", "."), "limit": f"{limit:,}".replace(",", ".")}
+        )
+
+
+def count_rows(snapshot: dict) -> int:
+    """Table rows and listed items of a snapshot: what the size cap counts."""
+    body = snapshot.get("body", {})
+    rows = 0
+    for group in body.get("results", []):
+        for activity in group["activities"]:
+            rows += 1 + len(activity["outputs"]) + len(activity["narratives"])
+    rows += len(body.get("tasks", [])) + len(body.get("narratives", []))
+    rows += len(body.get("difficulties", [])) + len(body.get("proposals", []))
+    rows += len((body.get("budget") or {}).get("rows", []))
+    for table in (body.get("table"), body.get("appendix")):
+        if table:
+            rows += len(table["rows"])
+    return rows
+
+
+# --- The official frame -----------------------------------------------------------------------
+
+
+def _issuer(request: ReportRequest, day: datetime.date) -> Unit:
+    issuer_id = request.issuer_id or (request.unit_id if request.kind == Kind.UNIT else None)
+    if not issuer_id:
+        raise ReportError(_("Choose the agency issuing the report."))
+    unit = Unit.objects.select_related("area", "parent").get(pk=issuer_id)
+    issuer = document.unit_in_force(unit, day)
+    if issuer.pk != unit.pk:
+        issuer = Unit.objects.select_related("area", "parent").get(pk=issuer.pk)
+    return issuer
+
+
+def _frame(request: ReportRequest, *, issuer: Unit, day: datetime.date, summary: str, recipients: str) -> dict:
+    place = request.place.strip() or document.place_of(issuer.area)
+    if not recipients and issuer.parent_id:
+        # Reported up to the agency above the issuer (the province's People's Committee).
+        recipients = f"{issuer.parent.name} (b/c)"
+    return {
+        "parent_agency": document.parent_agency_line(issuer),
+        "issuer": document.issuer_line(issuer),
+        "issuer_name": issuer.name,
+        "symbol": request.symbol.strip() or document.report_symbol(issuer),
+        "place": place,
+        "document_date": day.isoformat(),
+        "date_line": document.date_line(place, day),
+        "date_words": document.date_line("", day),
+        "doc_type": document.DOCUMENT_TYPE,
+        "summary": (request.summary.strip() or summary),
+        "closing": f"Trên đây là báo cáo {_lower_first(request.summary.strip() or summary)} của {issuer.name}./.",
+        "recipients": document.recipient_lines(request.recipients or recipients),
+        "signature": {
+            "authority": document.signature_lines(request.signing_authority),
+            "title": request.signer_title.strip().upper(),
+            "name": request.signer_name.strip(),
+        },
+    }
+
+
+def _data_note(kind: str, day: datetime.date) -> str:
+    """Where the figures come from, printed with the report (what was counted, as of when)."""
+    if kind == Kind.BUDGET:
+        source = "các quyết định giao dự toán và chứng từ giải ngân đã ghi nhận"
+    elif kind == Kind.UNIT:
+        source = "các báo cáo tiến độ của đơn vị đã được chấp nhận"
+    elif kind == Kind.TARGETS:
+        source = "các báo cáo tiến độ đã được chấp nhận và các kết quả đã ghi nhận"
+    else:
+        source = "các báo cáo tiến độ đã được chấp nhận, các kết quả và số liệu kinh phí đã ghi nhận"
+    return f"Số liệu tổng hợp từ {source} trên Hệ thống theo dõi thực hiện Tiểu dự án 1, tính đến ngày {_day(day)}."
+
+
+# --- I. General information: who had to report, who did -----------------------------------------
+
+
+def _reporting_counts(tasks: QuerySet[Task], *, start: datetime.date, end: datetime.date, today: datetime.date):
+    """Expected reports of the tasks for periods ending in the report's period, and how many
+    came in, were accepted and were on time (4 queries, `selectors_due`)."""
+    items = [
+        item for item in selectors_due.expected_reports_for_tasks(tasks, today=today) if start <= item.period.end <= end
+    ]
+    due = [item for item in items if item.period.due <= today or item.reported]
+    return {
+        "expected": len(items),
+        "due": len(due),
+        "received": sum(1 for item in items if item.reported),
+        "accepted": sum(1 for item in items if item.state == selectors_due.ACCEPTED),
+        "on_time": sum(1 for item in items if item.reported and not item.late),
+        "late": sum(1 for item in items if item.reported and item.late),
+        "missing": sum(1 for item in items if item.overdue),
+    }
+
+
+# --- II. Results per content -------------------------------------------------------------------
+
+
+def _accepted_reports(tasks: QuerySet[Task], *, start: datetime.date, end: datetime.date) -> list[ProgressReport]:
+    """Accepted reports of the tasks whose period ends in the report's period (1 query)."""
+    return list(
+        ProgressReport.objects.filter(status=ACCEPTED, task__in=tasks, period_end__gte=start, period_end__lte=end)
+        .select_related("task", "task__unit")
+        .order_by("period_end", "created_at", "pk")
+    )
+
+
+def _texts_by_unit(reports: list[ProgressReport], field: str) -> list[dict]:
+    """Non-blank texts of the reports with their unit's name, each text once per unit."""
+    seen = set()
+    entries = []
+    for report in reports:
+        text = getattr(report, field).strip()
+        key = (report.task.unit_id, text)
+        if text and key not in seen:
+            seen.add(key)
+            entries.append({"unit": report.task.unit.name, "text": text})
+    return sorted(entries, key=lambda entry: vietnamese_sort_key(entry["unit"]))
+
+
+def _output_entry(output: OutputIndicator) -> dict:
+    return {
+        "name": output.name,
+        "unit_of_measure": output.unit_of_measure,
+        "planned": output.planned_quantity,
+        "in_period": output.in_period,
+        "to_date": output.to_date,
+        "percent": output.percent,
+        "from_records": bool(getattr(output, "is_counted_from_records", False)),
+    }
+
+
+def _results(plans: list[Plan], activities: list[Activity], outputs, reports, *, multiple: bool) -> list[dict]:
+    outputs_by_activity: dict[int, list[OutputIndicator]] = defaultdict(list)
+    for output in outputs:
+        outputs_by_activity[output.activity_id].append(output)
+    reports_by_activity: dict[int, list[ProgressReport]] = defaultdict(list)
+    for report in reports:
+        reports_by_activity[report.task.activity_id].append(report)
+    status_labels = _status_labels()
+    groups = []
+    for plan in plans:
+        entries = []
+        for activity in (a for a in activities if a.plan_id == plan.pk):
+            entries.append(
+                {
+                    "code": activity.section_code,
+                    "title": activity.title,
+                    "lead_unit": activity.lead_unit.name,
+                    "status": str(status_labels.get(activity.status, activity.status)),
+                    "outputs": [_output_entry(output) for output in outputs_by_activity[activity.pk]],
+                    "narratives": _texts_by_unit(reports_by_activity[activity.pk], "narrative"),
+                }
+            )
+        if entries or not multiple:
+            groups.append({"plan": document.plan_reference(plan), "is_sample": plan.is_sample, "activities": entries})
+    return groups
+
+
+# --- III. Budget -------------------------------------------------------------------------------
+
+
+def _budget(activity_ids: list[int], *, start: datetime.date, end: datetime.date) -> dict:
+    """Money of the activities by source, as of the period's end; one budget year when the
+    period lies in one year (three queries, `budgets.reporting`)."""
+    year = start.year if start.year == end.year else None
+    rows = budget_by_source(activity_ids=activity_ids, year=year, date_to=end)
+    entries = [
+        {
+            "source": row["source"],
+            "allocated": row["allocated"],
+            "disbursed": row["disbursed"],
+            "remaining": row["allocated"] - row["disbursed"],
+            "rate": _rate(row["rate"]),
+        }
+        for row in rows
+    ]
+    allocated = sum(row["allocated"] for row in rows)
+    disbursed = sum(row["disbursed"] for row in rows)
+    total = {
+        "allocated": allocated,
+        "disbursed": disbursed,
+        "remaining": allocated - disbursed,
+        "rate": _rate(_percent_one_decimal(disbursed, allocated)),
+    }
+    return {"year": year, "date_to": _day(end), "rows": entries, "total": total}
+
+
+# --- Targets by area ---------------------------------------------------------------------------
+
+
+def targets_table(plan: Plan) -> dict | None:
+    """The plan's targets by area with the achieved figure next to each (3 queries): the
+    pivot of `target_table` (seed 002's appendix), actuals from
+    `selectors_progress.targets_with_actuals`. None when the plan sets no target."""
+    table = target_table(plan)
+    if not table.rows:
+        return None
+    targets = selectors_progress.targets_with_actuals(list(Target.objects.filter(plan=plan)))
+    actual = {(t.area_id, t.indicator_id, t.year): t.actual for t in targets}
+    years = {column.year for column in table.columns}
+    columns = []
+    for column in table.columns:
+        indicator = column.indicator
+        label = f"{indicator.name} ({indicator.unit_of_measure})"
+        if len(years) > 1 and str(column.year) not in indicator.name:
+            label += f", năm {column.year}"
+        columns.append({"label": label, "baseline": indicator.role == indicator.Role.BASELINE})
+    rows = []
+    actual_totals = [0] * len(columns)
+    for row in table.rows:
+        cells = []
+        for index, (column, planned) in enumerate(zip(table.columns, row.values, strict=True)):
+            baseline = columns[index]["baseline"]
+            if baseline or planned is None:
+                # A baseline has no achieved figure; a blank target (no figure given) neither.
+                cells.append({"baseline": baseline, "planned": planned, "actual": None, "percent": None})
+                continue
+            achieved = actual.get((row.area.pk, column.indicator.pk, column.year), 0)
+            actual_totals[index] += achieved
+            percent = selectors_progress.percent(achieved, planned)
+            cells.append({"baseline": False, "planned": planned, "actual": achieved, "percent": percent})
+        rows.append({"area": row.area.name, "is_sample": row.area.is_sample, "cells": cells})
+    totals = []
+    for index, planned in enumerate(table.totals):
+        if columns[index]["baseline"]:
+            totals.append({"baseline": True, "planned": planned, "actual": None, "percent": None})
+        else:
+            achieved = actual_totals[index]
+            percent = selectors_progress.percent(achieved, planned)
+            totals.append({"baseline": False, "planned": planned, "actual": achieved, "percent": percent})
+    return {
+        "caption": "CHỈ TIÊU VÀ KẾT QUẢ THỰC HIỆN THEO ĐỊA BÀN",
+        "plan": document.plan_reference(plan),
+        "columns": columns,
+        "has_targets": any(not column["baseline"] for column in columns),
+        "rows": rows,
+        "totals": totals,
+    }
+
+
+# --- The reports -------------------------------------------------------------------------------
+
+
+def _progress_report(request: ReportRequest, *, today: datetime.date, progress: ProgressCallback) -> tuple:
+    start, end = request.period_start, request.period_end
+    plans = plans_in_scope(request)
+    plan_ids = [plan.pk for plan in plans]
+    outputs_qs = OutputIndicator.objects.filter(activity__plan__in=plan_ids).order_by(
+        "activity__plan__period_start", "activity__plan_id", "activity__order", "activity__section_code", "order", "id"
+    )
+    _check_rows(outputs_qs.count())
+    activities = list(
+        Activity.objects.filter(plan__in=plan_ids)
+        .select_related("lead_unit")
+        .order_by("plan_id", "order", "section_code")
+    )
+    outputs = outputs_with_period_figures(outputs_qs, start=start, end=end)
+    progress(30)
+    tasks = Task.objects.filter(activity__plan__in=plan_ids).exclude(status=Progress.CANCELLED)
+    reports = _accepted_reports(tasks, start=start, end=end)
+    units = [activity.lead_unit.name for activity in activities]
+    units += Task.objects.filter(activity__plan__in=plan_ids).values_list("unit__name", flat=True)
+    units += Cooperation.objects.filter(activity__plan__in=plan_ids).values_list("unit__name", flat=True)
+    body = {
+        "period_text": document.period_phrase(GeneratedReport.PeriodType.CUSTOM, start, end),
+        "plans": [_plan_entry(plan) for plan in plans],
+        "units": _sorted_units(units),
+        "reporting": _reporting_counts(tasks, start=start, end=end, today=today),
+        "results": _results(plans, activities, outputs, reports, multiple=request.plan_id is None),
+        "has_narratives": any(report.narrative.strip() for report in reports),
+        "budget": _budget([activity.pk for activity in activities], start=start, end=end),
+        "difficulties": _texts_by_unit(reports, "difficulties"),
+        "proposals": _texts_by_unit(reports, "proposals"),
+        "recommendations": _paragraphs(request.recommendations),
+        "appendix": targets_table(plans[0]) if request.plan_id and plans else None,
+    }
+    progress(45)
+    subject = document.plan_reference(plans[0]) if request.plan_id and plans else document.subproject_name(end)
+    summary = f"Kết quả thực hiện {subject} {document.period_phrase(request.period_type, start, end)}"
+    recipients = "\n".join(f"{plan.issuer.name} (b/c)" for plan in plans[:3]) if request.plan_id else ""
+    return body, summary, recipients, any(plan.is_sample for plan in plans)
+
+
+def _targets_report(request: ReportRequest, *, today: datetime.date, progress: ProgressCallback) -> tuple:
+    plans = plans_in_scope(request)
+    if not plans:
+        raise ReportError(_("Choose the plan whose targets the report shows."))
+    plan = plans[0]
+    _check_rows(Target.objects.filter(plan=plan).values("area").distinct().count())
+    table = targets_table(plan)
+    if table is None:
+        raise ReportError(_("This plan sets no targets per area."))
+    progress(45)
+    body = {
+        "plan": document.plan_reference(plan),
+        "plans": [_plan_entry(plan)],
+        "table": table,
+        "recommendations": _paragraphs(request.recommendations),
+    }
+    summary = f"Kết quả thực hiện chỉ tiêu theo địa bàn của {document.plan_reference(plan)}"
+    return body, summary, f"{plan.issuer.name} (b/c)", plan.is_sample
+
+
+def _unit_report(request: ReportRequest, *, today: datetime.date, progress: ProgressCallback) -> tuple:
+    start, end = request.period_start, request.period_end
+    unit = Unit.objects.get(pk=request.unit_id)
+    tasks_qs = (
+        Task.objects.filter(unit=unit, activity__plan__period_start__lte=end, activity__plan__period_end__gte=start)
+        .exclude(activity__plan__status=Plan.Status.DRAFT)
+        .select_related("activity", "activity__plan", "activity__plan__issuer", "area", "output_indicator")
+        .order_by("activity__plan__period_start", "activity__plan_id", "activity__order", "due_date", "pk")
+    )
+    if request.plan_id:
+        tasks_qs = tasks_qs.filter(activity__plan_id=request.plan_id)
+    _check_rows(tasks_qs.count())
+    tasks = tasks_with_period_figures(tasks_qs, start=start, end=end)
+    progress(30)
+    reports = _accepted_reports(tasks_qs, start=start, end=end)
+    latest_percent = {report.task_id: report.percent_complete for report in reports}  # ordered by period end
+    status_labels = _status_labels()
+    entries = []
+    for number, task in enumerate(tasks, start=1):
+        output = task.output_indicator
+        entries.append(
+            {
+                "no": number,
+                "plan": document.plan_reference(task.activity.plan),
+                "activity": f"{task.activity.section_code}. {task.activity.title}",
+                "activity_code": task.activity.section_code,
+                "deliverable": task.deliverable,
+                "area": task.area.name if task.area_id else "",
+                "due": _day(task.due_date),
+                "status": str(status_labels.get(task.status, task.status)),
+                "output": output.name if output else "",
+                "unit_of_measure": output.unit_of_measure if output else "",
+                "target": task.target_quantity,
+                "in_period": task.in_period if output else None,
+                "to_date": task.to_date if output else None,
+                "percent_complete": latest_percent.get(task.pk),
+            }
+        )
+    narratives = []
+    by_task = {task.pk: task for task in tasks}
+    for report in reports:
+        if report.narrative.strip():
+            narratives.append({"task": by_task[report.task_id].deliverable, "text": report.narrative.strip()})
+    plans = {task.activity.plan_id: task.activity.plan for task in tasks}
+    if request.plan_id and not plans:
+        plans = {plan.pk: plan for plan in plans_in_scope(request)}
+    body = {
+        "unit": unit.name,
+        "period_text": document.period_phrase(GeneratedReport.PeriodType.CUSTOM, start, end),
+        "plans": [_plan_entry(plan) for plan in plans.values()],
+        "tasks": entries,
+        "narratives": narratives,
+        "difficulties": [entry["text"] for entry in _texts_by_unit(reports, "difficulties")],
+        "proposals": [entry["text"] for entry in _texts_by_unit(reports, "proposals")],
+        "recommendations": _paragraphs(request.recommendations),
+    }
+    progress(45)
+    phrase = document.period_phrase(request.period_type, start, end)
+    summary = f"Kết quả thực hiện nhiệm vụ {phrase}"
+    if request.plan_id and plans:
+        summary = f"Kết quả thực hiện nhiệm vụ theo {document.plan_reference(next(iter(plans.values())))}, {phrase}"
+    # Up the reporting chain: the recipients of the plans' reporting rules the unit reports under.
+    rules = ReportingRule.objects.filter(plan__in=list(plans), recipient__isnull=False).filter(
+        reporter__in=[unit.pk, *unit.groups.values_list("pk", flat=True)]
+    )
+    recipients = "\n".join(f"{name} (b/c)" for name in _sorted_units(rules.values_list("recipient__name", flat=True)))
+    return body, summary, recipients, unit.is_sample or any(plan.is_sample for plan in plans.values())
+
+
+def _budget_report(request: ReportRequest, *, today: datetime.date, progress: ProgressCallback) -> tuple:
+    start, end = request.period_start, request.period_end
+    plans = plans_in_scope(request)
+    activity_ids = list(Activity.objects.filter(plan__in=[plan.pk for plan in plans]).values_list("pk", flat=True))
+    body = {
+        "period_text": document.period_phrase(GeneratedReport.PeriodType.CUSTOM, start, end),
+        "plans": [_plan_entry(plan) for plan in plans],
+        "budget": _budget(activity_ids, start=start, end=end),
+        "recommendations": _paragraphs(request.recommendations),
+    }
+    progress(45)
+    subject = document.plan_reference(plans[0]) if request.plan_id and plans else document.subproject_name(end)
+    summary = (
+        f"Tình hình giao và giải ngân kinh phí thực hiện {subject} "
+        f"{document.period_phrase(request.period_type, start, end)}"
+    )
+    return body, summary, "", any(plan.is_sample for plan in plans)
+
+
+BUILDERS = {
+    Kind.PROGRESS: _progress_report,
+    Kind.TARGETS: _targets_report,
+    Kind.UNIT: _unit_report,
+    Kind.BUDGET: _budget_report,
+}
+
+
+def build_snapshot(request: ReportRequest, *, today: datetime.date, progress: ProgressCallback = _no_progress) -> dict:
+    """Every figure and word of the report, as a JSON-able dict (the kind's own `body` inside
+    the official frame). Raises ReportError with a message for the user, in the active
+    language; the document's own words are Vietnamese whatever it is."""
+    day = request.document_date or today
+    issuer = _issuer(request, day)
+    body, summary, recipients, is_sample = BUILDERS[request.kind](request, today=today, progress=progress)
+    snapshot = {
+        "version": SNAPSHOT_VERSION,
+        "kind": request.kind,
+        "frame": _frame(request, issuer=issuer, day=day, summary=summary, recipients=recipients),
+        "body": body,
+        "data_note": _data_note(request.kind, today),
+        "is_sample": is_sample,
+    }
+    _check_rows(count_rows(snapshot))
+    return snapshot

@@ -1,0 +1,164 @@
+"""The official frame of a report (Nghị định 30/2020/NĐ-CP): who issues it, its number and
+symbol, place and date, summary, recipients and signature — all from data, none constant.
+
+The agency in the header is the unit *in force on the document's date*: a report dated
+before 1/3/2025 is issued by the Sở Thông tin và Truyền thông, one dated after by its
+successor, the Sở Khoa học và Công nghệ (`Unit.successor` with effective dates).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from tracker.models import Area, Plan, ProgrammeComponent, Unit
+from tracker.templatetags.tracker_format import document_date
+
+DOCUMENT_TYPE = "BÁO CÁO"
+# The tracker's subject, when no sub-project of the programme tree is in force on the date
+# (the merged 2026–2035 programme has no sub-projects in the data yet).
+SUBPROJECT_NAME = "Tiểu dự án 1 Giảm nghèo về thông tin"
+
+# Level words an area's name starts with ("Tỉnh Lạng Sơn" → place "Lạng Sơn"), longest first.
+_LEVEL_WORDS = ("Thành phố", "Thị trấn", "Thị xã", "Tỉnh", "Huyện", "Quận", "Phường", "Xã", "Tp.")
+_SMALL_WORDS = {"và", "-", "–", "&"}
+MAX_SUCCESSOR_STEPS = 10  # a guard against a cycle typed into the data
+
+
+def unit_in_force(unit: Unit, on: datetime.date) -> Unit:
+    """The unit, or the successor (or predecessor) that was in force on the date.
+
+    Following `successor` forward from a unit that had ended; back through `predecessors`
+    from one not yet created (the DIC's successor asked for a 2023 report → the DIC).
+    """
+    current = unit
+    for _step in range(MAX_SUCCESSOR_STEPS):
+        if current.valid_to and current.valid_to < on and current.successor_id:
+            current = current.successor
+            continue
+        if current.valid_from and current.valid_from > on:
+            # The predecessor that had started by the date, the one ending last if several.
+            started = [unit for unit in current.predecessors.all() if not unit.valid_from or unit.valid_from <= on]
+            if started:
+                current = max(started, key=lambda unit: unit.valid_to or datetime.date.max)
+                continue
+        break
+    return current
+
+
+def place_of(area: Area | None) -> str:
+    """'Tỉnh Lạng Sơn' → 'Lạng Sơn': the place in the date line."""
+    if area is None:
+        return ""
+    name = area.name.strip()
+    for word in _LEVEL_WORDS:
+        if name.lower().startswith(word.lower() + " "):
+            return name[len(word) + 1 :].strip()
+    return name
+
+
+def _without_area_suffix(name: str, area: Area | None) -> str:
+    """'Sở Khoa học và Công nghệ tỉnh Lạng Sơn' → 'Sở Khoa học và Công nghệ' when the line
+    above already names the province."""
+    if area is None:
+        return name
+    suffix = " " + area.name.strip().lower()
+    if name.lower().endswith(suffix):
+        return name[: -len(suffix)].strip()
+    return name
+
+
+def parent_agency_line(issuer: Unit) -> str:
+    """The managing agency above the issuer: the People's Committee of the issuer's area
+    ('UBND TỈNH LẠNG SƠN'); none for a People's Committee itself (NĐ 30/2020)."""
+    if issuer.kind == Unit.Kind.PEOPLES_COMMITTEE:
+        return ""
+    if issuer.area is not None:
+        return f"UBND {issuer.area.name}".upper()
+    if issuer.parent_id:
+        return issuer.parent.name.upper()
+    return ""
+
+
+def issuer_line(issuer: Unit) -> str:
+    """The issuing agency, in capitals, written out ('ỦY BAN NHÂN DÂN XÃ …', not 'UBND')."""
+    name = issuer.name.strip()
+    if issuer.kind == Unit.Kind.PEOPLES_COMMITTEE:
+        name = re.sub(r"^UBND\b", "Ủy ban nhân dân", name)
+    elif issuer.area is not None:
+        name = _without_area_suffix(name, issuer.area)
+    return name.upper()
+
+
+def agency_symbol(issuer: Unit) -> str:
+    """The issuer's abbreviation in a document symbol: 'UBND' for a People's Committee,
+    else the initials of its name without the area ('Sở Thông tin và Truyền thông' → STTTT,
+    'Sở Khoa học và Công nghệ' → SKHCN)."""
+    if issuer.kind == Unit.Kind.PEOPLES_COMMITTEE:
+        return "UBND"
+    name = _without_area_suffix(issuer.name.strip(), issuer.area)
+    words = [word for word in re.split(r"[\s\-–&,()]+", name) if word and word.lower() not in _SMALL_WORDS]
+    return "".join(word[0] for word in words if word[0].isalpha()).upper()
+
+
+def report_symbol(issuer: Unit) -> str:
+    return f"BC-{agency_symbol(issuer)}"
+
+
+def date_line(place: str, day: datetime.date) -> str:
+    """'Lạng Sơn, ngày 05 tháng 3 năm 2023' (leading zero for days < 10 and months 1–2)."""
+    text = document_date(day)
+    return f"{place}, {text}" if place else text
+
+
+def period_phrase(period_type: str, start: datetime.date, end: datetime.date) -> str:
+    """How a Vietnamese report names its period: 'tháng 3 năm 2023', '6 tháng đầu năm 2023',
+    'năm 2023', or 'từ ngày 01/01/2023 đến ngày 30/9/2023'."""
+    if period_type == "month":
+        return f"tháng {start.month} năm {start.year}"
+    if period_type == "half_year":
+        return f"6 tháng đầu năm {start.year}"
+    if period_type == "year":
+        return f"năm {start.year}"
+    return f"từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}"
+
+
+def plan_reference(plan: Plan) -> str:
+    """'Kế hoạch số 146/KH-UBND ngày 18/02/2019 của UBND thành phố Thanh Hóa', or the plan's
+    title when it has no number yet."""
+    if plan.number_symbol:
+        text = f"Kế hoạch số {plan.number_symbol}"
+        if plan.issued_on and plan.issued_on_precision == Plan.DatePrecision.DAY:
+            text += f" ngày {plan.issued_on:%d/%m/%Y}"
+        return f"{text} của {plan.issuer.name}"
+    title = plan.title.strip()
+    if title.lower().startswith("kế hoạch"):
+        return title
+    return f"Kế hoạch {title[:1].lower()}{title[1:]}"
+
+
+def subproject_name(on: datetime.date) -> str:
+    """The sub-project's name as the programme tree (data) gives it on the date."""
+    component = (
+        ProgrammeComponent.objects.in_force(on)
+        .filter(level=ProgrammeComponent.Level.SUBPROJECT)
+        .order_by("code")
+        .first()
+    )
+    return component.name if component else SUBPROJECT_NAME
+
+
+def recipient_lines(text: str) -> list[str]:
+    """'Nơi nhận' entries: one per line, each ending ';', the last '.'; 'Lưu: VT.' is added
+    at the end unless the user wrote a 'Lưu' line (NĐ 30/2020)."""
+    entries = [line.strip().lstrip("-–•").strip().rstrip(";.").strip() for line in text.splitlines()]
+    entries = [entry for entry in entries if entry]
+    stored = [entry for entry in entries if entry.lower().startswith("lưu")]
+    entries = [entry for entry in entries if not entry.lower().startswith("lưu")]
+    entries.append(stored[-1] if stored else "Lưu: VT")
+    return [f"{entry};" for entry in entries[:-1]] + [f"{entries[-1]}."]
+
+
+def signature_lines(authority: str) -> list[str]:
+    """'KT. GIÁM ĐỐC' or 'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH' → one line each, in capitals."""
+    return [line.strip().upper() for line in re.split(r"[/\n]", authority) if line.strip()]

@@ -1,0 +1,217 @@
+"""Asking for an official report, generating it in the background, and reading its files back.
+
+A request writes a queued record (`generated_report_request`), then the job runs
+(`generated_report_run`, the Celery task `tracker.tasks.generate_official_report`, inline when
+no broker is configured): it claims the record, assembles the figures, renders the PDF and
+the Excel file, stores both with their SHA-256 fingerprints and marks the record done — or
+failed, with a message the person who asked can act on. A finished record is never written
+again; downloads check the stored file against its fingerprint first.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import logging
+import time
+
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from tracker.models import GeneratedReport, Plan, Unit, User
+from tracker.text import slugify_vi
+
+from . import data, excel, pdf
+from .permissions import can_produce
+
+logger = logging.getLogger(__name__)
+Kind = GeneratedReport.Kind
+Status = GeneratedReport.Status
+
+FILE_TYPES = {
+    "pdf": ("pdf", "pdf_sha256", "application/pdf"),
+    "xlsx": ("xlsx", "xlsx_sha256", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+}
+
+
+class ReportTimeLimit(Exception):
+    """The job ran past REPORT_TIME_LIMIT_SECONDS."""
+
+
+class StoredFileAltered(Exception):
+    """A stored file no longer matches the fingerprint taken when it was generated."""
+
+
+def sha256(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+# --- Asking for a report --------------------------------------------------------------------
+
+
+def _validate(request: data.ReportRequest) -> None:
+    errors: dict[str, str] = {}
+    if request.period_end < request.period_start:
+        errors["period_end"] = _("The period cannot end before it starts.")
+    elif (request.period_end - request.period_start).days + 1 > settings.REPORT_MAX_PERIOD_DAYS:
+        errors["period_end"] = _(
+            "A report covers at most %(days)s days; choose a shorter period or produce several reports."
+        ) % {"days": settings.REPORT_MAX_PERIOD_DAYS}
+    if request.kind == Kind.TARGETS and not request.plan_id:
+        errors["plan"] = _("The table of targets by area belongs to one plan: choose it.")
+    if request.kind == Kind.UNIT and not request.unit_id:
+        errors["unit"] = _("Choose the unit whose report it is.")
+    if request.kind != Kind.UNIT and not request.issuer_id:
+        errors["issuer"] = _("Choose the agency issuing the report.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def generated_report_request(
+    *, actor: User, request: data.ReportRequest, language: str | None = None
+) -> GeneratedReport:
+    """Record that `actor` asks for this report (queued); the job fills it in.
+
+    Raises PermissionDenied when the actor may not produce it (another unit's report, a
+    kind not theirs, a plan they do not see) and ValidationError for a request that cannot
+    be met (period too long, a missing plan, unit or issuer).
+    """
+    plan = Plan.objects.filter(pk=request.plan_id).first() if request.plan_id else None
+    unit = Unit.objects.filter(pk=request.unit_id).first() if request.unit_id else None
+    if (request.plan_id and plan is None) or (request.unit_id and unit is None):
+        raise PermissionDenied
+    if not can_produce(actor, kind=request.kind, plan=plan, unit=unit):
+        raise PermissionDenied
+    _validate(request)
+    # The job writes error messages in the language of the person who asked.
+    parameters = {**request.to_json(), "language": language or translation.get_language() or settings.LANGUAGE_CODE}
+    report = GeneratedReport(
+        kind=request.kind,
+        plan=plan,
+        unit=unit if request.kind == Kind.UNIT else None,
+        period_type=request.period_type,
+        period_start=request.period_start,
+        period_end=request.period_end,
+        parameters=parameters,
+        created_by=actor,
+        status=Status.QUEUED,
+    )
+    report.full_clean()
+    report.save()
+    return report
+
+
+def generated_report_enqueue(report: GeneratedReport) -> None:
+    """Hand the job to Celery (run inline when no broker is configured), with the time limits."""
+    from tracker import tasks  # tasks import this module's job
+
+    limit = settings.REPORT_TIME_LIMIT_SECONDS
+    try:
+        tasks.generate_official_report.apply_async(args=[report.pk], soft_time_limit=limit, time_limit=limit + 30)
+    except Exception:  # the broker is down: say so on the record rather than leave it queued
+        logger.exception("Could not queue the generation of report %s", report.pk)
+        with translation.override(report.parameters.get("language") or settings.LANGUAGE_CODE):
+            _fail(report.pk, _("The report could not be queued for generation. Try again in a few minutes."))
+
+
+# --- The job ----------------------------------------------------------------------------------
+
+
+def _fail(report_id: int, message: str) -> None:
+    GeneratedReport.objects.filter(pk=report_id, status__in=[Status.QUEUED, Status.RUNNING]).update(
+        status=Status.FAILED, error_message=message, finished_at=timezone.now()
+    )
+
+
+def _file_name(report: GeneratedReport, summary: str) -> str:
+    return f"bao-cao-{report.pk}-{slugify_vi(summary)[:60].strip('-')}"
+
+
+def generated_report_run(*, report_id: int, today: datetime.date | None = None) -> GeneratedReport:
+    """Generate a queued report: claim it, build, render, store, mark done (or failed).
+
+    A report that is not queued any more (already generated, being generated by another
+    worker, failed) is left exactly as it is — a finished report is never rewritten.
+    """
+    claimed = GeneratedReport.objects.filter(pk=report_id, status=Status.QUEUED).update(
+        status=Status.RUNNING, started_at=timezone.now(), progress=5
+    )
+    report = GeneratedReport.objects.get(pk=report_id)
+    if not claimed:
+        return report
+    deadline = time.monotonic() + settings.REPORT_TIME_LIMIT_SECONDS
+
+    def progress(percent: int) -> None:
+        if time.monotonic() > deadline:
+            raise ReportTimeLimit
+        GeneratedReport.objects.filter(pk=report_id, status=Status.RUNNING).update(progress=percent)
+
+    with translation.override(report.parameters.get("language") or settings.LANGUAGE_CODE):
+        try:
+            request = data.ReportRequest.from_json(report.parameters)
+            snapshot = data.build_snapshot(request, today=today or timezone.localdate(), progress=progress)
+            progress(50)
+            pdf_bytes, pages = pdf.render_pdf(snapshot)
+            progress(80)
+            xlsx_bytes = excel.render_xlsx(snapshot)
+            progress(95)
+            _store(report, snapshot, pdf_bytes=pdf_bytes, pages=pages, xlsx_bytes=xlsx_bytes)
+        except data.ReportError as error:
+            _fail(report_id, str(error))
+        except (ReportTimeLimit, SoftTimeLimitExceeded):
+            _fail(
+                report_id,
+                _(
+                    "The report took longer than the %(seconds)s seconds allowed and was stopped. "
+                    "Choose one plan or a shorter period."
+                )
+                % {"seconds": settings.REPORT_TIME_LIMIT_SECONDS},
+            )
+        except Exception:
+            logger.exception("Generating report %s failed", report_id)
+            _fail(report_id, _("The report could not be generated because of an error in the system. It was logged."))
+    report.refresh_from_db()
+    return report
+
+
+def _store(report: GeneratedReport, snapshot: dict, *, pdf_bytes: bytes, pages: int, xlsx_bytes: bytes) -> None:
+    summary = snapshot["frame"]["summary"]
+    name = _file_name(report, summary)
+    report.pdf.save(f"{name}.pdf", ContentFile(pdf_bytes), save=False)
+    report.xlsx.save(f"{name}.xlsx", ContentFile(xlsx_bytes), save=False)
+    with transaction.atomic():
+        GeneratedReport.objects.filter(pk=report.pk, status=Status.RUNNING).update(
+            status=Status.DONE,
+            progress=100,
+            title=summary[:500],
+            snapshot=snapshot,
+            pdf=report.pdf.name,
+            pdf_sha256=sha256(pdf_bytes),
+            xlsx=report.xlsx.name,
+            xlsx_sha256=sha256(xlsx_bytes),
+            page_count=pages,
+            finished_at=timezone.now(),
+        )
+
+
+# --- Reading a generated file back ------------------------------------------------------------
+
+
+def generated_report_file(report: GeneratedReport, file_type: str) -> tuple[bytes, str, str]:
+    """The stored file's bytes, its content type and a download name, after checking the
+    bytes against the fingerprint taken when it was generated (StoredFileAltered if not)."""
+    field_name, hash_name, content_type = FILE_TYPES[file_type]
+    field = getattr(report, field_name)
+    with field.open("rb") as handle:
+        content = handle.read()
+    if sha256(content) != getattr(report, hash_name):
+        logger.error("Stored file %s of report %s does not match its SHA-256", field.name, report.pk)
+        raise StoredFileAltered
+    download_name = f"{_file_name(report, report.title)}.{file_type}"
+    return content, content_type, download_name
