@@ -27,16 +27,18 @@ def _lock(allocation: Allocation) -> Allocation:
     return Allocation.objects.select_for_update(no_key=True).get(pk=allocation.pk)
 
 
-def _add_to_disbursed_with_history(allocation: Allocation, delta: int, *, actor: User, reason: str) -> None:
-    """Move the running total with ``F()`` and write the history row for it deliberately.
+def _add_with_history(instance, *, actor: User, reason: str, **deltas: int) -> None:
+    """Move running totals (e.g. ``disbursed=+amount``) with ``F()`` and write the history
+    row for it deliberately.
 
     ``save()`` cannot carry an ``F()`` into the history row, so the row is updated in SQL,
-    read back (still under our lock, so the value is exact) and its history row written with
-    the actor — one UPDATE, one history row, as a save would have left.
+    read back (still under the caller's lock, so the values are exact) and its history row
+    written with the actor — one UPDATE, one history row, as a save would have left.
     """
-    Allocation.objects.filter(pk=allocation.pk).update(disbursed=F("disbursed") + delta)
-    allocation.refresh_from_db(fields=["disbursed"])
-    Allocation.history.bulk_history_create([allocation], update=True, default_user=actor, default_change_reason=reason)
+    model = type(instance)
+    model.objects.filter(pk=instance.pk).update(**{field: F(field) + delta for field, delta in deltas.items()})
+    instance.refresh_from_db(fields=list(deltas))
+    model.history.bulk_history_create([instance], update=True, default_user=actor, default_change_reason=reason)
 
 
 def approved_amount(*, activity_id: int, year: int, funding_source_id: int) -> int:
@@ -128,8 +130,8 @@ def disbursement_record(
         recorded_at=timezone.now(),
     )
     disbursement.full_clean()  # before touching the total, so a bad voucher writes nothing
-    _add_to_disbursed_with_history(
-        locked, amount, actor=actor, reason=_("Disbursement %(voucher)s") % {"voucher": voucher_number}
+    _add_with_history(
+        locked, disbursed=amount, actor=actor, reason=_("Disbursement %(voucher)s") % {"voucher": voucher_number}
     )
     _save(disbursement, actor=actor)
     allocation.disbursed = locked.disbursed
@@ -165,9 +167,9 @@ def disbursement_reverse(
         recorded_at=timezone.now(),
     )
     reversal.full_clean()
-    _add_to_disbursed_with_history(
+    _add_with_history(
         locked,
-        -original.amount,
+        disbursed=-original.amount,
         actor=actor,
         reason=_("Reversal of %(voucher)s: %(reason)s") % {"voucher": original.voucher_number, "reason": reason},
     )
@@ -341,16 +343,12 @@ def donation_transfer(
         recorded_by=actor,
     )
     transfer.full_clean()
-    Donation.objects.filter(pk=locked.pk).update(
-        transferred_amount=F("transferred_amount") + amount,
-        transferred_quantity=F("transferred_quantity") + (quantity or 0),
-    )
-    locked.refresh_from_db(fields=["transferred_amount", "transferred_quantity"])
-    Donation.history.bulk_history_create(
-        [locked],
-        update=True,
-        default_user=actor,
-        default_change_reason=_("Passed on to %(unit)s") % {"unit": recipient},
+    _add_with_history(
+        locked,
+        transferred_amount=amount,
+        transferred_quantity=quantity or 0,
+        actor=actor,
+        reason=_("Passed on to %(unit)s") % {"unit": recipient},
     )
     _save(transfer, actor=actor)
     donation.transferred_amount, donation.transferred_quantity = locked.transferred_amount, locked.transferred_quantity
