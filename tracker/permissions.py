@@ -91,6 +91,14 @@ def tasks_visible_to(user: AnyUser, queryset: QuerySet[Task] | None = None) -> Q
     return queryset.filter(own | oversees)
 
 
+def tasks_reported_on_by(user: AnyUser, queryset: QuerySet[Task] | None = None) -> QuerySet[Task]:
+    """The tasks the user's unit is assigned (those they report on)."""
+    queryset = Task.objects.all() if queryset is None else queryset
+    if not is_unit_officer(user):
+        return queryset.none()
+    return queryset.filter(_granted(TaskGroupObjectPermission, "report_task", user, content_object=OuterRef("pk")))
+
+
 def can_report_on(user: AnyUser, task: Task) -> bool:
     """Only the officers of the unit the task is assigned to report on it."""
     if not is_unit_officer(user):

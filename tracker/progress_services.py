@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from tracker import permissions, services
 from tracker.models import (
+    Area,
     Evidence,
     OutputIndicator,
     OutputRecord,
@@ -370,6 +371,7 @@ def output_record_set(
     title: str,
     url: str,
     actor: User | None,
+    area: Area | None = None,
 ) -> OutputRecord:
     """Create or update the record of `source`; a call with the same values writes nothing."""
     if not output_indicator.is_counted_from_records:
@@ -387,6 +389,7 @@ def output_record_set(
         "achieved_on": achieved_on,
         "title": title[:300],
         "url": url,
+        "area_id": area.pk if area else None,
     }
     record = OutputRecord.objects.select_for_update().filter(source=source).first()
     if record is None:

@@ -168,10 +168,13 @@ def plan_progress(plan: Plan) -> PlanProgress:
 
 
 def _record_area_path(depth: int) -> Case:
-    """The record's area `depth` levels up: its activity's area, or else its plan's."""
+    """The record's area `depth` levels up: its own (the commune of a register entry), else its
+    activity's, else its plan's."""
+    own_area = "area" + "__parent" * depth
     activity_area = "output_indicator__activity__area" + "__parent" * depth
     plan_area = "output_indicator__activity__plan__area" + "__parent" * depth
     return Case(
+        When(area__isnull=False, then=F(f"{own_area}_id")),
         When(output_indicator__activity__area__isnull=False, then=F(f"{activity_area}_id")),
         default=F(f"{plan_area}_id"),
         output_field=IntegerField(),

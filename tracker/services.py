@@ -157,7 +157,18 @@ def output_indicator_save(*, output: OutputIndicator, actor: User | None) -> Out
     if output.pk and output.counted_from == OutputIndicator.CountedFrom.REPORTS and output.records.exists():
         message = _("Published records already count towards this output; it stays counted from records.")
         raise ValidationError({"counted_from": message})
-    return _save(output, actor=actor)
+    previous_measure = (
+        OutputIndicator.objects.filter(pk=output.pk).values_list("register_measure", flat=True).first()
+        if output.pk
+        else ""
+    )
+    saved = _save(output, actor=actor)
+    if previous_measure != output.register_measure:
+        # Accepted register entries count (or stop counting) towards the output from now on.
+        from tracker.registers.services import records_resync_for_activity
+
+        records_resync_for_activity(activity=output.activity, actor=actor)
+    return saved
 
 
 @transaction.atomic

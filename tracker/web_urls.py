@@ -9,6 +9,13 @@ from tracker.views.documents import urlpatterns as document_urls
 from tracker.views.due import urlpatterns as due_urls
 from tracker.views.history import urlpatterns as history_urls
 from tracker.views.progress import urlpatterns as progress_urls
+from tracker.views.registers import urlpatterns as register_urls
+from tracker.views.registers_media import urlpatterns as media_register_urls
+from tracker.views.registers_points import urlpatterns as info_point_register_urls
+from tracker.views.registers_publications import urlpatterns as publication_register_urls
+from tracker.views.registers_radio import urlpatterns as radio_register_urls
+from tracker.views.registers_smartphones import urlpatterns as smartphone_register_urls
+from tracker.views.registers_training import urlpatterns as training_register_urls
 from tracker.views.reports import urlpatterns as official_report_urls
 from tracker.views.work import urlpatterns as work_urls
 
@@ -22,4 +29,11 @@ urlpatterns = [
     *comment_urls,
     *due_urls,
     *official_report_urls,
+    *register_urls,
+    *radio_register_urls,
+    *training_register_urls,
+    *media_register_urls,
+    *info_point_register_urls,
+    *publication_register_urls,
+    *smartphone_register_urls,
 ]

@@ -293,6 +293,22 @@ class Indicator(models.Model):
         return self.name
 
 
+class RegisterMeasure(models.TextChoices):
+    """What a register counts for an output counted from records (see `tracker.registers`)."""
+
+    RADIO_STATIONS_ESTABLISHED = "radio.stations_established", _("Commune radio stations newly established")
+    RADIO_WORKS = "radio.works", _("Commune radio works accepted")
+    RADIO_IP_CLUSTERS = "radio.ip_clusters", _("IP loudspeaker clusters added")
+    TRAINING_COURSES = "training.courses", _("Training courses held")
+    TRAINING_TRAINEES = "training.trainees", _("Trainees (attendances)")
+    TRAINING_MATERIALS = "training.materials", _("Training materials produced")
+    MEDIA_PRODUCTS = "media.products", _("Media products produced")
+    INFO_POINTS = "info_points.points", _("Public information points supported")
+    PUBLICATION_TITLES = "publications.titles", _("Publication titles")
+    PUBLICATION_COPIES = "publications.copies", _("Publication copies")
+    SMARTPHONES = "smartphones.phones", _("Smartphones handed over")
+
+
 class OutputIndicator(models.Model):
     """What an activity must produce: a quantity in a unit of measure.
 
@@ -331,6 +347,16 @@ class OutputIndicator(models.Model):
             "from published products (e.g. articles on the campaign site); units do not enter it."
         ),
     )
+    register_measure = models.CharField(
+        _("counted from the register"),
+        max_length=30,
+        choices=RegisterMeasure.choices,
+        blank=True,
+        help_text=_(
+            "For an output counted from records: which accepted register entries of the activity count "
+            "towards it, and how. Leave blank for products linked one by one (articles on the campaign site)."
+        ),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     history = HistoricalRecords()
 
@@ -343,7 +369,12 @@ class OutputIndicator(models.Model):
                 condition=Q(planned_quantity__isnull=True) | Q(planned_quantity__gte=0),
                 name="outputindicator_quantity_not_negative",
                 violation_error_message=_("A quantity cannot be negative."),
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(register_measure="") | Q(counted_from="records"),
+                name="outputindicator_register_measure_needs_records",
+                violation_error_message=_("Only an output counted from records can be counted from a register."),
+            ),
         ]
 
     def __str__(self) -> str:

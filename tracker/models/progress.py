@@ -16,6 +16,7 @@ from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
 from .calendar import ReportingRule
+from .organisation import Area
 from .plans import Activity, OutputIndicator, Task
 
 
@@ -169,6 +170,15 @@ class OutputRecord(models.Model):
     quantity = models.PositiveIntegerField(_("quantity"), default=1)
     achieved_on = models.DateField(
         _("achieved on"), help_text=_("The period a record counts in is the one containing this date.")
+    )
+    area = models.ForeignKey(
+        Area,
+        verbose_name=_("area"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Where the product was achieved (a commune); blank: the activity's or plan's area."),
     )
     source = models.CharField(
         _("source"), max_length=100, unique=True, help_text=_("What the record stands for, e.g. cms.article:42.")

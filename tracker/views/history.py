@@ -18,6 +18,7 @@ from django.views.decorators.http import require_safe
 
 from tracker import permissions
 from tracker.models import (
+    REGISTER_MODELS,
     Activity,
     Area,
     Cooperation,
@@ -26,11 +27,20 @@ from tracker.models import (
     Plan,
     PlanLegalBasis,
     ProgressReport,
+    RadioStation,
+    RadioStationState,
+    RadioWorkVillage,
+    RegisterEntry,
+    RegisterEvidence,
     ReportingRule,
     Target,
     Task,
+    Trainee,
+    TrainingMaterial,
     Unit,
 )
+from tracker.registers import permissions as register_permissions
+from tracker.registers.services import URL_PREFIX
 from tracker.selectors_history import Stream, history_page, want_and_describe
 
 
@@ -117,6 +127,46 @@ PAGES: dict[str, HistoryPage] = {
 }
 
 
+def _line_name(label):
+    def describe(row, names) -> str:
+        return f"{label}: {row}"
+
+    return describe
+
+
+def _evidence_name(row, names) -> str:
+    return f"{_('Evidence file')}: {row.original_name}"
+
+
+# A register entry's history shows its own fields, its lines and its files.
+REGISTER_LINES = {
+    RegisterEntry.Kind.RADIO_WORK: (Stream(RadioWorkVillage, "work_id", describe=_line_name(_("Village"))),),
+    RegisterEntry.Kind.TRAINING_COURSE: (
+        Stream(TrainingMaterial, "course_id", describe=_line_name(_("Material"))),
+        Stream(Trainee, "course_id", describe=_line_name(_("Trainee"))),
+    ),
+}
+
+
+def _entries_visible(model):
+    return lambda user: register_permissions.entries_visible_to(user, model.objects.all())
+
+
+for _kind, _model in REGISTER_MODELS.items():
+    PAGES[URL_PREFIX[_kind]] = HistoryPage(
+        _model,
+        _entries_visible(_model),
+        f"tracker:{URL_PREFIX[_kind]}_detail",
+        related=(*REGISTER_LINES.get(_kind, ()), Stream(RegisterEvidence, "entry_id", describe=_evidence_name)),
+    )
+PAGES["radio_station"] = HistoryPage(
+    RadioStation,
+    lambda user: RadioStation.objects.all(),
+    "tracker:radio_station_detail",
+    related=(Stream(RadioStationState, "station_id", describe=_line_name(_("State"))),),
+)
+
+
 def _back_url(page: HistoryPage, obj: Model, name: str) -> str:
     """The object's own page, or the plan's for the parts shown on it."""
     if page.back:
@@ -161,6 +211,13 @@ ROUTES = {
     "unit": "units",
     "area": "areas",
     "report": "reports",
+    "radio_station": "registers/radio-stations",
+    "radio_work": "registers/radio-works",
+    "training_course": "registers/training-courses",
+    "media_product": "registers/media-products",
+    "info_point": "registers/information-points",
+    "publication": "registers/publications",
+    "smartphone_handover": "registers/smartphones",
 }
 
 urlpatterns = [

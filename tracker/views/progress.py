@@ -23,6 +23,7 @@ from tracker import permissions, progress_services, selectors_progress
 from tracker.forms_progress import ProgressReportForm, ReturnForm, quantity_field_name
 from tracker.forms_work import add_service_error
 from tracker.models import Evidence, ProgressReport
+from tracker.registers import selectors as register_selectors
 from tracker.reporting_calendar import periods_for_task
 from tracker.selectors_progress import Status
 from tracker.views.comments import comments_for_tasks
@@ -203,7 +204,11 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "tracker/progress/review_queue.html",
-        {"reports": selectors_progress.review_queue(), "today": timezone.localdate()},
+        {
+            "reports": selectors_progress.review_queue(),
+            "entries": register_selectors.review_queue(),
+            "today": timezone.localdate(),
+        },
     )
 
 

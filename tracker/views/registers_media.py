@@ -1,0 +1,3 @@
+"""Register pages (list, detail, create, edit, export). Being built."""
+
+urlpatterns: list = []
