@@ -13,6 +13,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -43,6 +44,27 @@ def entry_panel(request: HttpRequest, entry: RegisterEntry) -> dict:
         "return_form": ReturnForm(),
         "evidence_list": list(entry.evidence.all()),
         "history_url_name": f"tracker:{services.URL_PREFIX[entry.kind]}_history",
+    }
+
+
+def filtered_entries(request: HttpRequest, model, filterset_class, queryset=None):
+    """The register's list as the user may see it, through its filters (a FilterSet whose
+    `.qs` is the rows and `.form` the filter form)."""
+    queryset = selectors.entries_for_list(request.user, model) if queryset is None else queryset
+    return filterset_class(request.GET or None, queryset=queryset, user=request.user)
+
+
+def list_context(request: HttpRequest, filterset, *, per_page: int = 50) -> dict:
+    """Context every register list shares: the page of rows, the filters, the query string
+    without the page (for pagination and the Excel link), and whether the user may add."""
+    paginator = Paginator(filterset.qs, per_page)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "filter": filterset,
+        "page_obj": paginator.get_page(request.GET.get("page")),
+        "query": query.urlencode(),
+        "can_create": permissions.can_create(request.user),
     }
 
 

@@ -1,0 +1,122 @@
+"""The part of every register's entry form that says whose entry it is, and the part of every
+register's list filters that every register shares.
+
+A unit officer picks one of their unit's tasks (the activity, unit and, by default, the area
+follow from it); a DIC manager picks the activity, and may pick a task or else the unit the
+entry is for. Each register's form subclasses `EntryForm` with its own fields in `Meta.fields`
+(after `EntryForm.COMMON`), and its filters subclass `EntryFilterSet`.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from tracker import permissions as tracker_permissions
+from tracker.forms_work import _set_choices
+from tracker.models import Activity, Area, Plan, RegisterEntry, Task, Unit
+from tracker.permissions import AnyUser
+from tracker.registers import permissions
+from tracker.widgets import DateInput
+
+
+def _task_label(task: Task) -> str:
+    return f"{task.activity.section_code} · {task.activity.title[:60]} — {task.deliverable[:60]} ({task.unit.name})"
+
+
+def _area_label(area: Area) -> str:
+    parent = f", {area.parent.name}" if area.parent_id else ""
+    return f"{area.name}{parent}"
+
+
+class EntryForm(forms.ModelForm):
+    COMMON = ["task", "activity", "unit", "area"]
+
+    def __init__(self, *args, user: AnyUser, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.is_manager = tracker_permissions.can_manage_plans(user)
+        tasks = (
+            permissions.tasks_to_register_on(user)
+            .select_related("activity", "unit")
+            .order_by("activity__plan__period_start", "activity__section_code", "pk")
+        )
+        task = self.fields["task"]
+        task.queryset = tasks
+        task.label_from_instance = _task_label
+        area = self.fields["area"]
+        _set_choices(area, Area.objects.filter(level=Area.Level.COMMUNE).select_related("parent"))
+        area.label_from_instance = _area_label
+        area.help_text = _("The commune where it was done; blank: the task's area.")
+        if self.is_manager:
+            task.required = False
+            task.help_text = _("Blank for an entry the DIC makes itself; then choose the activity and the unit.")
+            _set_choices(self.fields["activity"], Activity.objects.select_related("plan"), vietnamese_order=False)
+            _set_choices(self.fields["unit"], Unit.objects.filter(is_group=False))
+            self.fields["activity"].required = False
+            self.fields["unit"].required = False
+        else:
+            task.required = True
+            task.help_text = _("The task of your unit this entry reports on.")
+            del self.fields["activity"]
+            del self.fields["unit"]
+
+    def clean(self):
+        cleaned = super().clean()
+        task = cleaned.get("task")
+        if self.is_manager and not task:
+            if not cleaned.get("activity"):
+                self.add_error("activity", _("Choose the activity, or a task of it."))
+            if not cleaned.get("unit"):
+                self.add_error("unit", _("Choose the unit the entry is for, or a task."))
+        if task and self.is_manager and cleaned.get("activity") and cleaned["activity"].pk != task.activity_id:
+            self.add_error("task", _("The task belongs to another activity."))
+        return cleaned
+
+
+class EntryFilterSet(django_filters.FilterSet):
+    """Filters every register list has: free text, status, plan, activity, unit, area (a
+    district or commune and everything in it), date range on the register's own date field
+    (`DATE_FIELD`), and sample data."""
+
+    DATE_FIELD = ""  # e.g. "accepted_on"; set by each register
+    SEARCH_FIELDS: tuple[str, ...] = ()  # e.g. ("title", "station__commune__name")
+
+    q = django_filters.CharFilter(label=_("Search"), method="filter_search")
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=RegisterEntry.Status.choices)
+    plan = django_filters.ModelChoiceFilter(label=_("Plan"), field_name="activity__plan", queryset=Plan.objects.none())
+    activity = django_filters.NumberFilter(label=_("Activity"), field_name="activity", widget=forms.HiddenInput)
+    unit = django_filters.ModelChoiceFilter(label=_("Unit"), field_name="unit", queryset=Unit.objects.none())
+    area = django_filters.ModelChoiceFilter(label=_("Area"), method="filter_area", queryset=Area.objects.none())
+    date_from = django_filters.DateFilter(label=_("From"), method="filter_date_from", widget=DateInput)
+    date_to = django_filters.DateFilter(label=_("To"), method="filter_date_to", widget=DateInput)
+    sample = django_filters.BooleanFilter(label=_("Sample data"), field_name="is_sample")
+
+    def __init__(self, data=None, queryset=None, *, user: AnyUser, **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        # One query per dropdown, whatever the number of rows.
+        _set_choices(self.filters["plan"].field, tracker_permissions.plans_visible_to(user), vietnamese_order=False)
+        units = Unit.objects.filter(
+            register_entries__in=permissions.entries_visible_to(user, RegisterEntry.objects.all())
+        )
+        _set_choices(self.filters["unit"].field, units.distinct())
+        areas = Area.objects.filter(level__in=[Area.Level.DISTRICT, Area.Level.COMMUNE]).select_related("parent")
+        _set_choices(self.filters["area"].field, areas)
+        self.filters["area"].field.label_from_instance = _area_label
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        condition = Q()
+        for field in self.SEARCH_FIELDS:
+            condition |= Q(**{f"{field}__icontains": value})
+        return queryset.filter(condition) if self.SEARCH_FIELDS else queryset
+
+    def filter_area(self, queryset: QuerySet, name: str, value: int) -> QuerySet:
+        return queryset.filter(Q(area=value) | Q(area__parent=value) | Q(area__parent__parent=value))
+
+    def filter_date_from(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        return queryset.filter(**{f"{self.DATE_FIELD}__gte": value})
+
+    def filter_date_to(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        return queryset.filter(**{f"{self.DATE_FIELD}__lte": value})
