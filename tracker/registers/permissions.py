@@ -28,6 +28,11 @@ def entries_visible_to(user: AnyUser, queryset: QuerySet) -> QuerySet:
     )
 
 
+def can_see_registers(user: AnyUser) -> bool:
+    """Province-wide readers and unit officers; the CMS roles have no business here."""
+    return permissions.sees_whole_programme(user) or permissions.is_unit_officer(user)
+
+
 def can_review(user: AnyUser) -> bool:
     return permissions.can_manage_plans(user)
 

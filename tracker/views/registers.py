@@ -82,6 +82,8 @@ def _report_errors(request: HttpRequest, error: ValidationError) -> None:
 def register_index(request: HttpRequest) -> HttpResponse:
     """The six registers with how many entries of each the user sees and how many wait for
     review (1 query)."""
+    if not permissions.can_see_registers(request.user):
+        raise PermissionDenied
     visible = permissions.entries_visible_to(request.user, RegisterEntry.objects.all())
     counts = {
         row["kind"]: row
