@@ -36,7 +36,7 @@ from wagtail.search import index
 
 from cms.blocks import ArticleBodyBlock, TopicBlock
 from cms.richtext import INTRO_FEATURES, validate_safe_rich_text
-from tracker.models import Activity, LegalDocument, OutputIndicator, Plan
+from tracker.models import Activity, Language, LegalDocument, OutputIndicator, Plan
 from tracker.selectors_work import plan_label
 from tracker.text import slugify_vi, strip_diacritics
 
@@ -275,23 +275,8 @@ class ArticlePage(VietnameseSlugMixin, Page):
         INFOGRAPHIC = "infographic", _("Infographic")
         VIDEO = "video", _("Video")
 
-    class Language(models.TextChoices):
-        # BCP 47 tags, so that the page's lang attribute is right for screen readers.
-        VIETNAMESE = "vi", "Tiếng Việt"
-        TAY = "tyz", "Tiếng Tày"
-        NUNG = "nut", "Tiếng Nùng"
-        THAI = "blt", "Tiếng Thái"
-        HMONG = "hmn", "Tiếng H'Mông"
-        DAO = "ium", "Tiếng Dao"
-        KHMER = "km", "Tiếng Khmer"
-        EDE = "rad", "Tiếng Ê Đê"
-        JRAI = "jra", "Tiếng Gia Rai"
-        BAHNAR = "bdq", "Tiếng Ba Na"
-        CHAM = "cjm", "Tiếng Chăm"
-        KATU = "ktv", "Tiếng Cơ Tu"
-        TAOIH = "tth", "Tiếng Tà Ôi"
-        PACOH = "pac", "Tiếng Pa Cô"
-        BRU = "bru", "Tiếng Bru - Vân Kiều"
+    # The languages of the campaign site are the tracker's (BCP 47 tags for the lang attribute).
+    Language = Language
 
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.NEWS)
     summary = models.TextField(
