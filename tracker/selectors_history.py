@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
 from django.db import models
-from django.db.models import IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import BooleanField, Case, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -172,7 +172,10 @@ def _without_silent_changes(stream: Stream, history):
         same &= Q(**{f"previous_{column}": models.F(column)}) | Q(
             **{f"previous_{column}__isnull": True, f"{column}__isnull": True}
         )
-    return history.exclude(Q(history_type="~") & same)
+    # As a CASE, so that a comparison with one NULL side (a value set or cleared) counts as a
+    # change: inside exclude() it would be unknown, and the row would be dropped.
+    silent = Case(When(same, then=Value(True)), default=Value(False), output_field=BooleanField())
+    return history.annotate(silent=silent).exclude(history_type="~", silent=True)
 
 
 def history_page(streams: list[Stream], pk: int, page_number) -> tuple[Page, list[HistoryEntry]]:

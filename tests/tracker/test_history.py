@@ -79,6 +79,20 @@ def test_plan_history_names_who_changed_which_field_from_what_to_what(client, pl
     assert "Nguyễn Văn An" in content and "UBND tỉnh Lạng Sơn" in content
 
 
+def test_a_change_that_only_fills_an_empty_field_is_shown(client, plan, named_manager):
+    """A blank date set (NULL → value) is a change, though SQL compares NULL with nothing."""
+    plan.issued_on = None
+    services.plan_save(plan=plan, actor=named_manager)
+    plan.issued_on = datetime.date(2026, 3, 9)
+    services.plan_save(plan=plan, actor=named_manager)
+    client.force_login(named_manager)
+
+    response = english(client).get(reverse("tracker:plan_history", args=[plan.pk]))
+
+    filled = entries(response)[0]
+    assert changes_of(filled) == {"date": ("—", "09/03/2026")}
+
+
 def test_history_is_in_vietnamese_by_default(client, plan, named_manager):
     plan.status = Plan.Status.ISSUED
     plan.issued_on = datetime.date(2026, 3, 9)
