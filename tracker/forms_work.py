@@ -107,7 +107,7 @@ class ActivityForm(forms.ModelForm):
 class OutputIndicatorForm(forms.ModelForm):
     class Meta:
         model = OutputIndicator
-        fields = ["name", "unit_of_measure", "planned_quantity", "indicator", "counted_from"]
+        fields = ["name", "unit_of_measure", "planned_quantity", "indicator", "counted_from", "register_measure"]
 
     def __init__(self, *args, indicator_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -125,6 +125,14 @@ class OutputIndicatorForm(forms.ModelForm):
         return (
             self.cleaned_data.get("counted_from") or self.instance.counted_from or OutputIndicator.CountedFrom.REPORTS
         )
+
+    def clean(self):
+        cleaned = super().clean()
+        # Counting from a register is a way of counting from records: say so for the user.
+        if cleaned.get("register_measure"):
+            cleaned["counted_from"] = OutputIndicator.CountedFrom.RECORDS
+            self.instance.counted_from = OutputIndicator.CountedFrom.RECORDS
+        return cleaned
 
 
 class BaseOutputIndicatorFormSet(forms.BaseInlineFormSet):

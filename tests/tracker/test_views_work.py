@@ -874,3 +874,21 @@ def test_officer_gets_404_on_task_forms_of_work_they_cannot_see(client, officer_
     assert client.post(task_create_url(world.done), task_data(unit_b)).status_code == 404
     assert client.post(reverse("tracker:task_edit", args=[other.pk]), task_data(unit_b)).status_code == 404
     assert snapshot() == before
+
+
+def test_a_manager_sets_an_output_to_count_from_a_register_and_the_page_links_to_it(manager_client, world):
+    data = activity_data(
+        world,
+        **{
+            "outputs-0-name": "Cụm loa ứng dụng CNTT-VT",
+            "outputs-0-unit_of_measure": "cụm",
+            "outputs-0-planned_quantity": "40",
+            "outputs-0-register_measure": "radio.ip_clusters",
+        },
+    )
+    response = manager_client.post(reverse("tracker:activity_create"), data)
+    assert response.status_code == 302
+    output = OutputIndicator.objects.get(name="Cụm loa ứng dụng CNTT-VT")
+    assert (output.counted_from, output.register_measure) == ("records", "radio.ip_clusters")
+    page = manager_client.get(reverse("tracker:activity_detail", args=[output.activity_id])).content.decode()
+    assert f'href="{reverse("tracker:radio_work_list")}?activity={output.activity_id}"' in page

@@ -48,6 +48,25 @@ URL_PREFIX = {
 }
 
 
+# Which register counts an output, by the first part of its `register_measure`.
+MEASURE_REGISTER = {
+    "radio": RegisterEntry.Kind.RADIO_WORK,
+    "training": RegisterEntry.Kind.TRAINING_COURSE,
+    "media": RegisterEntry.Kind.MEDIA_PRODUCT,
+    "info_points": RegisterEntry.Kind.INFO_POINT,
+    "publications": RegisterEntry.Kind.PUBLICATION,
+    "smartphones": RegisterEntry.Kind.SMARTPHONES,
+}
+
+
+def register_list_url(output: OutputIndicator) -> str:
+    """The list of the register that counts the output, filtered to its activity ("" if none)."""
+    if not output.register_measure:
+        return ""
+    kind = MEASURE_REGISTER[output.register_measure.split(".", 1)[0]]
+    return reverse(f"tracker:{URL_PREFIX[kind]}_list") + f"?activity={output.activity_id}"
+
+
 def detail_url(entry: RegisterEntry) -> str:
     return reverse(f"tracker:{URL_PREFIX[entry.kind]}_detail", args=[entry.pk])
 
