@@ -77,3 +77,41 @@ def budget_by_source(
             }
         )
     return rows
+
+
+def disbursement_by_source(*, activity_ids: Iterable[int] | None = None, unit_id: int | None = None) -> list[dict]:
+    """Allocated and disbursed money to date, per funding source, as the budget execution page
+    counts it (the allocations and their running disbursed totals, all budget years): one query.
+
+    - ``activity_ids``: only allocations of these activities (all activities when None);
+    - ``unit_id``: only allocations given to this unit — what a unit officer may see
+      (``budgets.permissions.allocations_visible_to``).
+
+    Returns the dicts of `budget_by_source` (``source_id``, ``code``, ``source``,
+    ``allocated``, ``disbursed``, ``rate``), in the sources' own order.
+    """
+    allocations = Allocation.objects.all()
+    if activity_ids is not None:
+        allocations = allocations.filter(activity_id__in=list(activity_ids))
+    if unit_id is not None:
+        allocations = allocations.filter(unit_id=unit_id)
+    totals = (
+        allocations.order_by("funding_source_id")
+        .values("funding_source_id", "funding_source__code", "funding_source__name")
+        .annotate(allocated=Sum("amount"), disbursed=Sum("disbursed"))
+    )
+    rows = []
+    for total in totals:
+        money_in = int(total["allocated"] or 0)
+        money_out = int(total["disbursed"] or 0)
+        rows.append(
+            {
+                "source_id": total["funding_source_id"],
+                "code": total["funding_source__code"],
+                "source": total["funding_source__name"],
+                "allocated": money_in,
+                "disbursed": money_out,
+                "rate": disbursement_rate(money_out, money_in),
+            }
+        )
+    return rows

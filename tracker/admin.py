@@ -176,3 +176,57 @@ class ReportingRuleAdmin(TrackedAdmin):
     list_display = ("title", "plan", "frequency", "due_day", "due_month", "reporter")
     list_select_related = ("plan", "reporter")
     autocomplete_fields = ("plan", "reporter", "recipient")
+
+
+@admin.register(models.GeneratedReport)
+class GeneratedReportAdmin(admin.ModelAdmin):
+    """Generated reports are immutable records of what was sent: the admin only reads them.
+    They are produced by `tracker.reports.services` (the reports pages), never by hand here."""
+
+    list_display = (
+        "__str__",
+        "kind",
+        "period_type",
+        "period_start",
+        "period_end",
+        "status",
+        "created_by",
+        "created_at",
+    )
+    list_filter = ("kind", "period_type", "status", "created_at")
+    list_select_related = ("created_by", "plan", "unit")
+    search_fields = ("title", "pdf_sha256", "xlsx_sha256")
+    date_hierarchy = "created_at"
+    readonly_fields = (
+        "kind",
+        "plan",
+        "unit",
+        "period_type",
+        "period_start",
+        "period_end",
+        "title",
+        "status",
+        "progress",
+        "error_message",
+        "parameters",
+        "pdf",
+        "pdf_sha256",
+        "xlsx",
+        "xlsx_sha256",
+        "page_count",
+        "created_by",
+        "created_at",
+        "started_at",
+        "finished_at",
+    )
+    # The snapshot is large (every figure of the report); the preview page shows it.
+    exclude = ("snapshot",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -94,6 +94,49 @@ def annotate_achieved(queryset: QuerySet[OutputIndicator]) -> QuerySet[OutputInd
     ).annotate(achieved=F("achieved_reported") + F("achieved_records"))
 
 
+def annotate_achieved_in_period(
+    queryset: QuerySet[OutputIndicator],
+    start: datetime.date | None,
+    end: datetime.date,
+    *,
+    name: str = "achieved_in_period",
+) -> QuerySet[OutputIndicator]:
+    """Outputs annotated with `<name>`: what was achieved between two dates (inclusive) —
+    accepted reported quantities of reports whose period ends in the range (the rule of
+    `targets_with_actuals`: a period counts where it ends) plus records achieved in it;
+    `<name>_reported` and `<name>_records` are the two parts. `start=None` reads from the
+    beginning ("to date"). `name` lets one queryset carry several ranges (no extra query)."""
+    reported: dict = {"report__period_end__lte": end}
+    recorded: dict = {"achieved_on__lte": end}
+    if start is not None:
+        reported["report__period_end__gte"] = start
+        recorded["achieved_on__gte"] = start
+    return queryset.annotate(
+        **{
+            f"{name}_reported": _accepted_sum(output_indicator=OuterRef("pk"), **reported),
+            f"{name}_records": _records_sum(output_indicator=OuterRef("pk"), **recorded),
+        }
+    ).annotate(**{name: F(f"{name}_reported") + F(f"{name}_records")})
+
+
+def annotate_task_achieved(
+    queryset: QuerySet[Task],
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+    *,
+    name: str = "achieved",
+) -> QuerySet[Task]:
+    """Tasks annotated with `<name>`: the accepted quantities reported on the task for its own
+    output, optionally only of reports whose period ends between `start` and `end` (no extra
+    query). Output records belong to the activity's output, not to a task, so they are not in it."""
+    match: dict = {"report__task": OuterRef("pk"), "output_indicator": OuterRef("output_indicator")}
+    if start is not None:
+        match["report__period_end__gte"] = start
+    if end is not None:
+        match["report__period_end__lte"] = end
+    return queryset.annotate(**{name: _accepted_sum(**match)})
+
+
 def outputs_with_achieved(queryset: QuerySet[OutputIndicator]) -> list[OutputIndicator]:
     """Outputs with `achieved` (accepted quantities, all tasks and periods, plus records) and
     `percent` of the planned quantity (1 query)."""

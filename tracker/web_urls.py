@@ -5,6 +5,7 @@ from django.urls import path
 
 from tracker.views import home
 from tracker.views.comments import urlpatterns as comment_urls
+from tracker.views.dashboard import urlpatterns as dashboard_urls
 from tracker.views.documents import urlpatterns as document_urls
 from tracker.views.due import urlpatterns as due_urls
 from tracker.views.history import urlpatterns as history_urls
@@ -29,6 +30,7 @@ urlpatterns = [
     *comment_urls,
     *due_urls,
     *official_report_urls,
+    *dashboard_urls,
     *register_urls,
     *radio_register_urls,
     *training_register_urls,

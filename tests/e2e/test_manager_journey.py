@@ -26,8 +26,8 @@ def log_in(page, base_url: str, username: str) -> None:
 
 def test_manager_opens_the_thanh_hoa_plan_and_filters_the_board_to_lang_son_2023(page, demo_site):
     log_in(page, demo_site, "quanly")
-    # After logging in the manager lands on the board, in Vietnamese.
-    expect(page).to_have_url(re.compile(r"/tracker/activities/"))
+    # After logging in the manager lands on the dashboard, in Vietnamese.
+    expect(page).to_have_url(re.compile(r"/tracker/dashboard/"))
 
     nav = page.get_by_role("navigation")
     nav.get_by_role("link", name="Kế hoạch", exact=True).click()

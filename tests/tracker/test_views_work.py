@@ -146,10 +146,10 @@ def test_anonymous_is_sent_to_log_in(client):
         assert response.url.startswith(reverse("login"))
 
 
-def test_home_redirects_to_the_board(manager_client):
+def test_home_redirects_to_the_dashboard(manager_client):
     response = manager_client.get(reverse("tracker:home"))
     assert response.status_code == 302
-    assert response.url == reverse("tracker:board")
+    assert response.url == reverse("tracker:dashboard")
 
 
 @pytest.mark.parametrize("persona", ["manager", "finance", "monitor"])

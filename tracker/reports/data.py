@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.db.models import OuterRef, QuerySet
+from django.db.models import QuerySet
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -49,7 +49,6 @@ ACCEPTED = ProgressReport.Status.ACCEPTED
 # Plans a whole-sub-project report covers: issued ones, and those closed since (a report on
 # 2023 still covers a 2023 plan closed in 2024). Drafts are not yet anyone's work.
 REPORTED_PLAN_STATUSES = (Plan.Status.ISSUED, Plan.Status.CLOSED)
-EARLIEST = datetime.date(1900, 1, 1)
 
 
 class ReportError(Exception):
@@ -142,32 +141,17 @@ def outputs_with_period_figures(
     queryset: QuerySet[OutputIndicator], *, start: datetime.date, end: datetime.date
 ) -> list[OutputIndicator]:
     """Outputs with `in_period` (achieved in the period), `to_date` (achieved from the start up
-    to the period's end) and `percent` (`to_date` of the planned quantity). Two queries, three
-    when an output is counted from records.
+    to the period's end) and `percent` (`to_date` of the planned quantity). One query.
 
-    The one place the reports read achieved quantities, through `selectors_progress`:
-    accepted reported quantities of reports whose period ends in the window (the rule of
-    `targets_with_actuals`), plus output records achieved in it (`records_in_period`).
-    `selectors_progress` has no public period-bounded sum of reported quantities, so its own
-    building block `_accepted_sum` is used with a period filter; should it grow one, this
-    function (and `tasks_with_period_figures`) is where to switch.
+    The one place the reports read achieved quantities, through
+    `selectors_progress.annotate_achieved_in_period`: accepted reported quantities of reports
+    whose period ends in the window (the rule of `targets_with_actuals`), plus output records
+    achieved in it.
     """
-    outputs = list(
-        queryset.annotate(
-            in_period_reported=selectors_progress._accepted_sum(
-                output_indicator=OuterRef("pk"), report__period_end__gte=start, report__period_end__lte=end
-            ),
-            to_date_reported=selectors_progress._accepted_sum(
-                output_indicator=OuterRef("pk"), report__period_end__lte=end
-            ),
-        )
-    )
-    # No query for these two unless an output is counted from records.
-    in_period = selectors_progress.records_in_period(outputs, start, end)
-    to_date = selectors_progress.records_in_period(outputs, EARLIEST, end)
+    queryset = selectors_progress.annotate_achieved_in_period(queryset, start, end, name="in_period")
+    queryset = selectors_progress.annotate_achieved_in_period(queryset, None, end, name="to_date")
+    outputs = list(queryset)
     for output in outputs:
-        output.in_period = output.in_period_reported + in_period.get(output.pk, 0)
-        output.to_date = output.to_date_reported + to_date.get(output.pk, 0)
         output.percent = selectors_progress.percent(output.to_date, output.planned_quantity)
     return outputs
 
@@ -175,16 +159,8 @@ def outputs_with_period_figures(
 def tasks_with_period_figures(queryset: QuerySet[Task], *, start: datetime.date, end: datetime.date) -> list[Task]:
     """A unit's tasks with the accepted quantities of the task's own output: `in_period` and
     `to_date` (1 query). Output records count for the activity's output, not for a task."""
-    task_output = {"report__task": OuterRef("pk"), "output_indicator": OuterRef("output_indicator")}
-    tasks = list(
-        queryset.annotate(
-            in_period=selectors_progress._accepted_sum(
-                **task_output, report__period_end__gte=start, report__period_end__lte=end
-            ),
-            to_date=selectors_progress._accepted_sum(**task_output, report__period_end__lte=end),
-        )
-    )
-    return tasks
+    queryset = selectors_progress.annotate_task_achieved(queryset, start, end, name="in_period")
+    return list(selectors_progress.annotate_task_achieved(queryset, None, end, name="to_date"))
 
 
 # --- Scope ----------------------------------------------------------------------------------
@@ -386,6 +362,34 @@ def _results(plans: list[Plan], activities: list[Activity], outputs, reports, *,
     return groups
 
 
+def _progress_by_type(activities: list[Activity], outputs: list[OutputIndicator]) -> list[dict]:
+    """Planned and achieved to date per content type and unit of measure (quantities in
+    different units are never added), for the report's chart: the dashboard's grouping of the
+    same outputs. No query: the activities come with their types."""
+    types = {activity.pk: activity.activity_type for activity in activities}
+    rows: dict[tuple, dict] = {}
+    for output in outputs:
+        kind = types.get(output.activity_id)
+        key = (kind.order if kind else 9999, kind.name if kind else "", output.unit_of_measure)
+        row = rows.setdefault(
+            key,
+            {
+                "type": kind.name if kind else "Nội dung khác",
+                "unit_of_measure": output.unit_of_measure,
+                "planned": 0,
+                "to_date": 0,
+            },
+        )
+        row["planned"] += output.planned_quantity or 0
+        row["to_date"] += output.to_date
+    result = []
+    for key in sorted(rows, key=lambda key: (key[0], vietnamese_sort_key(key[1]), vietnamese_sort_key(key[2]))):
+        row = rows[key]
+        row["percent"] = selectors_progress.percent(row["to_date"], row["planned"])
+        result.append(row)
+    return result
+
+
 # --- III. Budget -------------------------------------------------------------------------------
 
 
@@ -481,7 +485,7 @@ def _progress_report(request: ReportRequest, *, today: datetime.date, progress: 
     _check_rows(outputs_qs.count())
     activities = list(
         Activity.objects.filter(plan__in=plan_ids)
-        .select_related("lead_unit")
+        .select_related("lead_unit", "activity_type")
         .order_by("plan_id", "order", "section_code")
     )
     outputs = outputs_with_period_figures(outputs_qs, start=start, end=end)
@@ -498,6 +502,7 @@ def _progress_report(request: ReportRequest, *, today: datetime.date, progress: 
         "reporting": _reporting_counts(tasks, start=start, end=end, today=today),
         "results": _results(plans, activities, outputs, reports, multiple=request.plan_id is None),
         "has_narratives": any(report.narrative.strip() for report in reports),
+        "progress_by_type": _progress_by_type(activities, outputs),
         "budget": _budget([activity.pk for activity in activities], start=start, end=end),
         "difficulties": _texts_by_unit(reports, "difficulties"),
         "proposals": _texts_by_unit(reports, "proposals"),
