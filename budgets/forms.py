@@ -23,7 +23,7 @@ from budgets import permissions, selectors
 from budgets.models import Allocation, Donation, Estimate, EstimateLine, FundingSource
 from budgets.money import format_vnd, parse_vnd
 from tracker import selectors_work
-from tracker.models import Activity
+from tracker.models import Activity, SmartphoneHandover
 from tracker.permissions import AnyUser, is_unit_officer
 from tracker.widgets import DateInput, VietnameseOrderIterator
 
@@ -470,10 +470,23 @@ class DonationTransferForm(forms.Form):
     )
     amount = VNDField(label=_("Amount (đ)"), min_value=1)
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    handover = forms.ModelChoiceField(
+        label=_("Smartphone handover"),
+        queryset=None,
+        required=False,
+        help_text=_("For phones: the handover in the smartphone register (donations source, same unit and commune)."),
+    )
 
     def __init__(self, *args, donation: Donation, **kwargs):
         super().__init__(*args, **kwargs)
         today = timezone.localdate()
+        handover_field = self.fields["handover"]
+        handover_field.queryset = SmartphoneHandover.objects.filter(
+            source=SmartphoneHandover.Source.DONATIONS
+        ).select_related("area", "unit")
+        handover_field.label_from_instance = lambda h: (
+            f"#{h.pk} {h.area.name if h.area_id else '—'}: {h.phones} – {h.handed_over_on:%d/%m/%Y} ({h.unit.name})"
+        )
         _unit_field(self.fields["recipient"])
         area_field = self.fields["area"]
         area_field.iterator = VietnameseOrderIterator
@@ -485,6 +498,18 @@ class DonationTransferForm(forms.Form):
             self.fields["quantity"].widget.attrs["max"] = donation.remaining_quantity
         else:
             del self.fields["quantity"]
+
+    def clean(self):
+        cleaned = super().clean()
+        handover, recipient, area = cleaned.get("handover"), cleaned.get("recipient"), cleaned.get("area")
+        if handover is not None and recipient is not None:
+            if handover.unit_id != recipient.pk:
+                self.add_error("handover", _("This handover was entered by another unit than the recipient."))
+            elif area is not None and handover.area_id != area.pk:
+                self.add_error("handover", _("This handover was in another commune."))
+            elif area is None:
+                cleaned["area"] = handover.area
+        return cleaned
 
 
 # --- List filters ----------------------------------------------------------------------------

@@ -406,6 +406,17 @@ class DonationTransfer(models.Model):
     quantity = models.PositiveIntegerField(_("quantity"), null=True, blank=True)
     amount = models.BigIntegerField(_("value (VND)"))
     note = models.TextField(_("note"), blank=True)
+    # The register entry in which these phones were handed over (tracker's smartphone
+    # register); the link lives here because budgets imports tracker, never the reverse.
+    handover = models.ForeignKey(
+        "tracker.SmartphoneHandover",
+        verbose_name=_("smartphone handover"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="donation_transfers",
+        help_text=_("The smartphone register entry in which these phones were handed over."),
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
     )

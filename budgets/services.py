@@ -312,6 +312,7 @@ def donation_transfer(
     area=None,
     document_number: str = "",
     note: str = "",
+    handover=None,
 ) -> DonationTransfer:
     """Pass part of a donation on: items (in kind, valued at the unit value) or cash."""
     locked = Donation.objects.select_for_update(no_key=True).get(pk=donation.pk)
@@ -331,6 +332,10 @@ def donation_transfer(
             raise ValidationError(
                 {"amount": _("Only %(left)s remain to be passed on.") % {"left": format_vnd(locked.remaining_amount)}}
             )
+    if handover is not None and (handover.source != handover.Source.DONATIONS or handover.unit_id != recipient.pk):
+        raise ValidationError(
+            {"handover": _("Link a smartphone handover from donations entered by the recipient unit.")}
+        )
     transfer = DonationTransfer(
         donation=locked,
         recipient=recipient,
@@ -340,6 +345,7 @@ def donation_transfer(
         quantity=quantity,
         amount=amount,
         note=note,
+        handover=handover,
         recorded_by=actor,
     )
     transfer.full_clean()

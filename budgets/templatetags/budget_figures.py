@@ -14,6 +14,7 @@ from django import template
 from django.utils.html import format_html
 
 from budgets import execution, permissions
+from budgets.models import DonationTransfer
 from budgets.money import format_vnd
 
 register = template.Library()
@@ -64,3 +65,23 @@ def linked_amount(amount: int, query: str, list_url: str | None) -> str:
     if list_url and query:
         return format_html('<a href="{}?{}">{}</a>', list_url, query, format_vnd(int(amount)))
     return format_vnd(int(amount))
+
+
+@register.inclusion_tag("budgets/includes/handover_donations.html", takes_context=True)
+def handover_donations(context, handover) -> dict:
+    """On a smartphone handover's page: the donations passed on for it (donor, items, value,
+    date) that the user may see (1 query), or a hint when its source is donations and none is
+    linked. Nothing for a user to whom budgets are no business."""
+    user = _user(context)
+    if user is None or not permissions.can_see_budgets(user):
+        return {"shown": False}
+    transfers = list(
+        DonationTransfer.objects.filter(handover=handover, donation__in=permissions.donations_visible_to(user))
+        .select_related("donation")
+        .order_by("transferred_on", "pk")
+    )
+    return {
+        "shown": bool(transfers) or handover.source == handover.Source.DONATIONS,
+        "transfers": transfers,
+        "handover": handover,
+    }

@@ -120,6 +120,7 @@ def donation_transfer(request: HttpRequest, pk: int) -> HttpResponse:
                 quantity=data.get("quantity"),
                 amount=data.get("amount"),
                 note=data["note"],
+                handover=data.get("handover"),
                 actor=request.user,
             )
         except ValidationError as error:
