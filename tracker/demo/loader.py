@@ -12,7 +12,7 @@ from django.utils import timezone
 from tracker import services
 from tracker.models import Activity
 
-from . import progress, sample_plan, seed_000, seed_001, seed_002, seed_003, seed_004
+from . import progress, registers, sample_plan, seed_000, seed_001, seed_002, seed_003, seed_004
 from .base import Ctx
 from .common import load_programme
 from .hue import load_hue
@@ -57,5 +57,6 @@ def load_demo(today: datetime.date | None = None) -> LoadResult:
     ensure_users()
     # Reports are written by the demo's officers and reviewed by its manager, so after the users.
     progress.load(ctx, sample.plan)
+    registers.load(ctx, lang_son, sample.plan)  # register entries, entered and reviewed by the demo's people
     after = _counts()
     return LoadResult(created={label: after[label] - before[label] for label in after}, totals=after)
