@@ -230,3 +230,37 @@ class GeneratedReportAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ReadOnlyRegisterAdmin(SimpleHistoryAdmin):
+    """Register entries are entered, reviewed and counted through `tracker.registers.services`
+    (their pages under /tracker/registers/): a save here would skip the review and the output
+    records, so the admin only reads them, with their history."""
+
+    list_display = ("__str__", "activity", "unit", "area", "status", "is_sample", "created_at")
+    list_filter = ("status", "is_sample", "created_at")
+    list_select_related = ("activity", "unit", "area")
+    search_fields = ("activity__title", "unit__name", "area__name")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+for _model in models.REGISTER_MODELS.values():
+    admin.site.register(_model, ReadOnlyRegisterAdmin)
+
+
+@admin.register(models.RadioStation)
+class RadioStationAdmin(ReadOnlyRegisterAdmin):
+    """Stations and their surveyed states are kept on the radio stations' pages."""
+
+    list_display = ("__str__", "commune", "is_sample")
+    list_filter = ("is_sample",)
+    list_select_related = ("commune",)
+    search_fields = ("name", "commune__name")

@@ -17,7 +17,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tracker.models import Activity, Cooperation, OutputIndicator, Plan, Task, User
+from tracker.models import REGISTER_MODELS, Activity, Cooperation, OutputIndicator, Plan, RegisterEntry, Task, User
+from tracker.registers.services import URL_PREFIX
 
 
 class Rollback(Exception):
@@ -37,6 +38,7 @@ class Command(BaseCommand):
                 call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
                 before = self._measure(repeat)
                 self._multiply_sample_plan(scale - 1)
+                self._multiply_register_entries(scale - 1)
                 after = self._measure(repeat)
                 raise Rollback
         except Rollback:
@@ -58,6 +60,10 @@ class Command(BaseCommand):
             "what is due": reverse("tracker:due"),
             "timeliness scoreboard": reverse("tracker:timeliness"),
             "review queue": reverse("tracker:review_queue"),
+            "dashboard": reverse("tracker:dashboard"),
+            "registers index": reverse("tracker:register_index"),
+            **{f"register: {kind.label}": reverse(f"tracker:{URL_PREFIX[kind]}_list") for kind in RegisterEntry.Kind},
+            "radio stations": reverse("tracker:radio_station_list"),
             "API activities": "/api/v1/activities/",
             "API tasks": "/api/v1/tasks/",
         }
@@ -110,3 +116,15 @@ class Command(BaseCommand):
                         status=task.status,
                         completed_on=task.completed_on,
                     )
+
+    def _multiply_register_entries(self, copies: int) -> None:
+        """Copy every register entry of the demo (with its lines) this many times."""
+        for model in REGISTER_MODELS.values():
+            originals = list(model.objects.values_list("pk", flat=True))
+            for _copy in range(copies):
+                for pk in originals:
+                    entry = model.objects.get(pk=pk)
+                    # A multi-table child is copied by clearing both keys (Django's documented way).
+                    entry.pk = entry.id = None
+                    entry._state.adding = True
+                    entry.save()
