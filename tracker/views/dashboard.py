@@ -49,7 +49,7 @@ def progress_chart(rows: list[selectors_dashboard.ProgressRow], *, chart_id: str
             )
             for row in rows
         ],
-        legend=charts.Legend(whole=_("Planned"), part=_("Achieved"), rate=_("% of plan")),
+        legend=charts.Legend(whole=_("Planned"), part=_("Achieved"), rate=_("Share of plan")),
         each_full=True,
     )
 
@@ -111,7 +111,7 @@ def reporting_chart(rows: list[selectors_dashboard.UnitReporting], *, chart_id: 
             )
             for row in rows
         ],
-        legend=charts.Legend(whole=_("Due"), part=_("On time"), rate=_("% on time")),
+        legend=charts.Legend(whole=_("Due"), part=_("On time"), rate=_("Share on time")),
     )
 
 
