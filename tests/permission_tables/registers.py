@@ -106,7 +106,7 @@ ENTRIES = {
     ),
     "tracker:radio_station_history": Entry(
         path=lambda w: reverse("tracker:radio_station_history", args=[_station(w).pk]),
-        methods={"GET": answers(others=200)},
+        methods={"GET": answers(editor=404, others=200)},
     ),
 }
 

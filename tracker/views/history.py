@@ -161,7 +161,10 @@ for _kind, _model in REGISTER_MODELS.items():
     )
 PAGES["radio_station"] = HistoryPage(
     RadioStation,
-    lambda user: RadioStation.objects.all(),
+    # Anyone who sees the registers sees the stations (communes' equipment, no unit's work).
+    lambda user: (
+        RadioStation.objects.all() if register_permissions.can_see_registers(user) else RadioStation.objects.none()
+    ),
     "tracker:radio_station_detail",
     related=(Stream(RadioStationState, "station_id", describe=_line_name(_("State"))),),
 )
