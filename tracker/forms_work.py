@@ -168,7 +168,7 @@ OutputIndicatorFormSet = forms.inlineformset_factory(
     OutputIndicator,
     form=OutputIndicatorForm,
     formset=BaseOutputIndicatorFormSet,
-    fields=["name", "unit_of_measure", "planned_quantity", "indicator", "counted_from"],
+    fields=["name", "unit_of_measure", "planned_quantity", "indicator", "counted_from", "register_measure"],
     extra=2,
     can_delete=True,
 )
