@@ -230,6 +230,46 @@ def test_the_pdf_and_the_excel_file_show_the_accepted_figures_of_the_period(mana
     assert row_starting(sheet, None, "- Lượt cán bộ được bồi dưỡng")[2:7] == ["lượt người", 1234, 429, 429, 35]
 
 
+def test_the_register_entries_accepted_in_the_period_are_listed_in_an_appendix(manager, officer_a, plan_world):
+    from tracker.models import TrainingCourse
+    from tracker.registers import services as register_services
+
+    def course(title, end, *, accept=True):
+        entry = register_services.entry_save(
+            entry=TrainingCourse(
+                task=plan_world["task_a"], title=title, start_date=end, end_date=end, trainees_total=30
+            ),
+            actor=officer_a,
+        )
+        register_services.entry_submit(entry=entry, actor=officer_a)
+        if accept:
+            register_services.entry_accept(entry=entry, actor=manager)
+
+    course("Lớp kỹ năng tuyên truyền cơ sở", D(2026, 3, 12))
+    course("Lớp chưa được duyệt", D(2026, 4, 2), accept=False)
+    course("Lớp tháng mười", D(2026, 10, 8))
+
+    report = progress_report(manager, plan_world)
+
+    text = pdf_text(report)
+    assert "DANH MỤC CÔNG TRÌNH, LỚP BỒI DƯỠNG, SẢN PHẨM ĐÃ ĐƯỢC CHẤP NHẬN TRONG KỲ" in text
+    assert "Lớp kỹ năng tuyên truyền cơ sở (30 học viên (nữ 0, DTTS 0))" in text
+    assert "Lớp chưa được duyệt" not in text and "Lớp tháng mười" not in text
+    sheet = workbook(report)["Danh mục sản phẩm"]
+    listed = [row for row in sheet.iter_rows(values_only=True) if row[0] == 1]
+    assert listed == [
+        (
+            1,
+            "2.1",
+            "Lớp bồi dưỡng, tập huấn",
+            "Lớp kỹ năng tuyên truyền cơ sở (30 học viên (nữ 0, DTTS 0))",
+            plan_world["task_a"].area.name,
+            "UBND xã A",
+            "12/03/2026",
+        )
+    ]
+
+
 def test_cumulative_figures_run_to_the_end_of_the_period(manager, plan_world):
     report = progress_report(
         manager, plan_world, period_type="year", period_start=D(2026, 1, 1), period_end=D(2026, 12, 31)

@@ -38,6 +38,7 @@ from tracker.models import (
     Unit,
 )
 from tracker.models.plans import Progress
+from tracker.registers import selectors as register_selectors
 from tracker.target_tables import target_table
 from tracker.text import vietnamese_sort_key
 
@@ -216,7 +217,7 @@ def count_rows(snapshot: dict) -> int:
         for activity in group["activities"]:
             rows += 1 + len(activity["outputs"]) + len(activity["narratives"])
     rows += len(body.get("tasks", [])) + len(body.get("narratives", []))
-    rows += len(body.get("difficulties", [])) + len(body.get("proposals", []))
+    rows += len(body.get("difficulties", [])) + len(body.get("proposals", [])) + len(body.get("products", []))
     rows += len((body.get("budget") or {}).get("rows", []))
     for table in (body.get("table"), body.get("appendix")):
         if table:
@@ -508,6 +509,8 @@ def _progress_report(request: ReportRequest, *, today: datetime.date, progress: 
         "proposals": _texts_by_unit(reports, "proposals"),
         "recommendations": _paragraphs(request.recommendations),
         "appendix": targets_table(plans[0]) if request.plan_id and plans else None,
+        # What inspectors check: the works, courses, products… accepted in the period.
+        "products": register_selectors.accepted_entries_for_report(plan_ids, start, end),
     }
     progress(45)
     subject = document.plan_reference(plans[0]) if request.plan_id and plans else document.subproject_name(end)

@@ -292,6 +292,34 @@ def _texts_sheet(book: Workbook, title: str, heading: str, sections: list[tuple[
     writer.table([[Header("STT"), Header("Loại"), Header("Đơn vị / nhiệm vụ"), Header("Nội dung")]], rows)
 
 
+def _product_text(row: dict) -> str:
+    detail = f" ({row['detail']})" if row["detail"] else ""
+    return row["title"] + detail + (" [mẫu]" if row["is_sample"] else "")
+
+
+def _products_sheet(book: Workbook, products: list[dict]) -> None:
+    sheet = book.create_sheet("Danh mục sản phẩm")
+    writer = SheetWriter(sheet, _widths(7, 10, 24, 50, 24, 30, 12))
+    writer.line("Danh mục công trình, lớp bồi dưỡng, sản phẩm đã được chấp nhận trong kỳ", bold=True)
+    writer.skip()
+    headers = ["STT", "Nội dung", "Loại", "Tên, mô tả", "Địa bàn", "Đơn vị thực hiện", "Ngày"]
+    rows = [
+        Row(
+            [
+                number,
+                row["code"],
+                row["register"],
+                _product_text(row),
+                row["area"],
+                row["unit"],
+                row["date"],
+            ]
+        )
+        for number, row in enumerate(products, start=1)
+    ]
+    writer.table([[Header(text) for text in headers]], rows)
+
+
 def _general_sheet(book: Workbook, snapshot: dict) -> None:
     body = snapshot["body"]
     sheet = book.create_sheet("Thông tin chung")
@@ -427,6 +455,8 @@ def render_xlsx(snapshot: dict) -> bytes:
         _general_sheet(book, snapshot)
         if body.get("appendix"):
             _targets_sheet(book, snapshot, body["appendix"], first=False, title="Phụ lục chỉ tiêu")
+        if body.get("products"):
+            _products_sheet(book, body["products"])
     elif kind == "targets":
         _targets_sheet(book, snapshot, body["table"], first=True, title="Chỉ tiêu theo địa bàn")
     elif kind == "unit":
