@@ -318,8 +318,10 @@ class ArticlePage(VietnameseSlugMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        # Outputs counted from records one by one; an output a register counts is the register's.
         limit_choices_to={
             "counted_from": OutputIndicator.CountedFrom.RECORDS,
+            "register_measure": "",
             "activity__activity_type__code__in": PRODUCING_TYPES,
         },
         help_text=_(
@@ -387,7 +389,11 @@ class ArticlePage(VietnameseSlugMixin, Page):
             self.activity = activity = output.activity
         if activity is not None and "activity" not in errors:
             if output is None:
-                counted = list(activity.output_indicators.filter(counted_from=OutputIndicator.CountedFrom.RECORDS))
+                counted = list(
+                    activity.output_indicators.filter(
+                        counted_from=OutputIndicator.CountedFrom.RECORDS, register_measure=""
+                    )
+                )
                 if len(counted) == 1:
                     self.output_indicator = output = counted[0]
                 elif counted:
@@ -403,6 +409,10 @@ class ArticlePage(VietnameseSlugMixin, Page):
             elif not output.is_counted_from_records:
                 errors["output_indicator"] = _(
                     "This output is counted from the units' progress reports; an article cannot count towards it."
+                )
+            elif output.register_measure:
+                errors["output_indicator"] = _(
+                    "This output is counted from a register; an article cannot count towards it."
                 )
         if errors:
             raise ValidationError(errors)

@@ -128,6 +128,21 @@ def test_an_article_cannot_count_towards_an_output_counted_from_reports(campaign
     assert "output_indicator" in error.value.message_dict
 
 
+def test_an_article_cannot_count_towards_an_output_a_register_counts(campaign, output, activity):
+    register_output = factories.OutputIndicatorFactory(
+        activity=activity, counted_from="records", register_measure="media.products"
+    )
+    article = make_article(campaign)
+    article.activity, article.output_indicator = activity, register_output
+    with pytest.raises(ValidationError) as error:
+        article.full_clean()
+    assert "output_indicator" in error.value.message_dict
+    # With no output chosen, the article takes the one output it may count towards.
+    article.output_indicator = None
+    article.full_clean()
+    assert article.output_indicator == output
+
+
 def test_an_article_cannot_count_towards_another_activitys_output(campaign, output, plan):
     other_activity = factories.ActivityFactory(plan=plan, activity_type=ActivityType.objects.get(code="outreach"))
     article = make_article(campaign)

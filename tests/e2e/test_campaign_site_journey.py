@@ -68,7 +68,9 @@ def wait_until(condition, seconds: float = 20) -> None:
 
 
 def achieved_on_activity_page(page) -> int:
-    cell = page.locator("table.progress-table tbody tr", has_text="Tin, bài, phóng sự").locator("td.achieved")
+    cell = page.locator(
+        "table.progress-table tbody tr", has_text="Tin, bài, phóng sự đăng trên trang chiến dịch"
+    ).locator("td.achieved")
     return int(cell.inner_text().replace(".", "").strip())
 
 

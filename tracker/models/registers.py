@@ -206,13 +206,9 @@ class StationStateFields(models.Model):
     """A station's state: what kind it is, whether it works and is connected, and its
     loudspeaker clusters by technology."""
 
-    station_kind = models.CharField(
-        _("station"), max_length=5, choices=StationKind.choices, default=StationKind.NONE
-    )
+    station_kind = models.CharField(_("station"), max_length=5, choices=StationKind.choices, default=StationKind.NONE)
     is_working = models.BooleanField(_("working"), default=False)
-    is_connected = models.BooleanField(
-        _("connected to the provincial source-information system"), default=False
-    )
+    is_connected = models.BooleanField(_("connected to the provincial source-information system"), default=False)
     wired_clusters = models.PositiveIntegerField(_("wired clusters"), default=0)
     fm_clusters = models.PositiveIntegerField(_("FM clusters"), default=0)
     ip_clusters = models.PositiveIntegerField(_("IP clusters"), default=0)

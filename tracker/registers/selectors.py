@@ -100,9 +100,7 @@ def radio_figures(on: datetime.date, area: Area | None = None) -> RadioFigures:
     the province or under one area (1 query)."""
     stations = RadioStation.objects.all()
     if area is not None:
-        stations = stations.filter(
-            Q(commune=area) | Q(commune__parent=area) | Q(commune__parent__parent=area)
-        )
+        stations = stations.filter(Q(commune=area) | Q(commune__parent=area) | Q(commune__parent__parent=area))
     rows = list(stations_on(on, stations).values(*(f"state_{f}" for f in STATE_ANNOTATIONS)))
     known = [row for row in rows if row["state_station_kind"] is not None]
     return RadioFigures(
