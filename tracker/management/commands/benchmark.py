@@ -43,10 +43,10 @@ class Command(BaseCommand):
                 raise Rollback
         except Rollback:
             pass
-        self.stdout.write(f"{'page':<28}{'queries 1×':>12}{f'queries {scale}×':>14}{'ms 1×':>10}{f'ms {scale}×':>10}")
+        self.stdout.write(f"{'page':<56}{'queries 1×':>12}{f'queries {scale}×':>14}{'ms 1×':>10}{f'ms {scale}×':>10}")
         for name, (queries, ms) in before.items():
             queries_n, ms_n = after[name]
-            self.stdout.write(f"{name:<28}{queries:>12}{queries_n:>14}{ms:>10.1f}{ms_n:>10.1f}")
+            self.stdout.write(f"{name:<56}{queries:>12}{queries_n:>14}{ms:>10.1f}{ms_n:>10.1f}")
 
     def _pages(self) -> dict[str, str]:
         seed_002 = Plan.objects.get(number_symbol="146/KH-UBND")
