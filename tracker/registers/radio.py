@@ -51,11 +51,6 @@ IP = ClusterTechnology.IP
 # --- Who sees the stations ----------------------------------------------------------------------
 
 
-def can_see_stations(user: AnyUser) -> bool:
-    """Every signed-in user with a unit or a province-wide role (not a CMS-only account)."""
-    return permissions.can_see_registers(user)
-
-
 def can_keep_stations(user: AnyUser) -> bool:
     """DIC managers create and edit stations and record their surveyed states."""
     return permissions.can_review(user)
@@ -340,7 +335,7 @@ def station_sort_key(station: RadioStation, *, by_priority: bool) -> tuple:
 
 
 def stations_visible(user: AnyUser) -> QuerySet[RadioStation]:
-    return RadioStation.objects.all() if can_see_stations(user) else RadioStation.objects.none()
+    return RadioStation.objects.all() if permissions.can_see_registers(user) else RadioStation.objects.none()
 
 
 def station_timeline(station: RadioStation, user: AnyUser) -> list[dict[str, Any]]:

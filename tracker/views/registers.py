@@ -47,6 +47,13 @@ def entry_panel(request: HttpRequest, entry: RegisterEntry) -> dict:
     }
 
 
+def require_reader(request: HttpRequest) -> None:
+    """Registers are the business of the DIC, finance officers, monitors and unit officers;
+    anyone else (a CMS editor) gets 403 on the lists and forms."""
+    if not permissions.can_see_registers(request.user):
+        raise PermissionDenied
+
+
 def filtered_entries(request: HttpRequest, model, filterset_class, queryset=None):
     """The register's list as the user may see it, through its filters (a FilterSet whose
     `.qs` is the rows and `.form` the filter form)."""
@@ -82,8 +89,7 @@ def _report_errors(request: HttpRequest, error: ValidationError) -> None:
 def register_index(request: HttpRequest) -> HttpResponse:
     """The six registers with how many entries of each the user sees and how many wait for
     review (1 query)."""
-    if not permissions.can_see_registers(request.user):
-        raise PermissionDenied
+    require_reader(request)
     visible = permissions.entries_visible_to(request.user, RegisterEntry.objects.all())
     counts = {
         row["kind"]: row

@@ -12,20 +12,12 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from tracker import permissions as tracker_permissions
 from tracker.forms_work import add_service_error
 from tracker.models import MediaProduct
 from tracker.registers import media as register
 from tracker.registers import permissions, selectors, services
 from tracker.registers.export import xlsx_response
-from tracker.views.registers import entry_panel, filtered_entries, list_context
-
-
-def _require_reader(request: HttpRequest) -> None:
-    """Lists are for those who see entries: province-wide readers and unit officers."""
-    user = request.user
-    if not (tracker_permissions.sees_whole_programme(user) or tracker_permissions.is_unit_officer(user)):
-        raise PermissionDenied
+from tracker.views.registers import entry_panel, filtered_entries, list_context, require_reader
 
 
 def _filtered(request: HttpRequest):
@@ -51,7 +43,7 @@ def _article_filters(filterset) -> dict:
 @login_required
 @require_safe
 def product_list(request: HttpRequest) -> HttpResponse:
-    _require_reader(request)
+    require_reader(request)
     filterset = _filtered(request)
     context = list_context(request, filterset)
     context["totals"] = register.totals_by_kind(filterset.qs)
@@ -65,7 +57,7 @@ def product_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def product_export(request: HttpRequest) -> HttpResponse:
-    _require_reader(request)
+    require_reader(request)
     filterset = _filtered(request)
     return xlsx_response(
         filename="san-pham-truyen-thong.xlsx",

@@ -1,7 +1,6 @@
 """The page plumbing shared by the registers whose entry is one form without line tables
-(public information points, publications, smartphone handovers): who may open the lists,
-the create and edit pages (form → the register's service → redirect with a message), and the
-Excel download of a filtered list.
+(public information points, publications, smartphone handovers): the create and edit pages
+(form → the register's service → redirect with a message) and the Excel columns they share.
 
 Thin: the entry is looked up through the permission-filtered selectors (404 when the user may
 not see it), a change the user may not make answers 403, the service validates and saves.
@@ -17,18 +16,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from tracker import permissions as tracker_permissions
 from tracker.forms_work import add_service_error
 from tracker.models import RegisterEntry
 from tracker.registers import export, permissions, selectors, services
-
-
-def require_reader(request: HttpRequest) -> None:
-    """Registers are the business of the DIC, finance officers, monitors and unit officers;
-    anyone else (a CMS editor) gets 403 on the lists and forms."""
-    user = request.user
-    if not (tracker_permissions.sees_whole_programme(user) or tracker_permissions.is_unit_officer(user)):
-        raise PermissionDenied
 
 
 def require_creator(request: HttpRequest) -> None:

@@ -13,13 +13,12 @@ from django.views.decorators.http import require_http_methods, require_safe
 from tracker.models import InfoPoint
 from tracker.registers import export, selectors
 from tracker.registers.points import InfoPointFilterSet, InfoPointForm, info_point_save, info_point_totals
-from tracker.views.registers import entry_panel, filtered_entries, list_context
+from tracker.views.registers import entry_panel, filtered_entries, list_context, require_reader
 from tracker.views.registers_one_form import (
     entry_to_edit,
     form_page,
     place_columns,
     require_creator,
-    require_reader,
     review_columns,
 )
 

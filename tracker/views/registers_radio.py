@@ -24,7 +24,7 @@ from tracker.forms_work import add_service_error
 from tracker.models import RadioStation, RadioStationState, RadioWork
 from tracker.registers import permissions, radio, selectors, services
 from tracker.registers.export import xlsx_response
-from tracker.views.registers import entry_panel, filtered_entries, list_context
+from tracker.views.registers import entry_panel, filtered_entries, list_context, require_reader
 
 # --- Works ------------------------------------------------------------------------------------
 
@@ -36,7 +36,7 @@ def _work_filter(request: HttpRequest):
 @login_required
 @require_safe
 def work_list(request: HttpRequest) -> HttpResponse:
-    _require_reader(request)
+    require_reader(request)
     filterset = _work_filter(request)
     context = list_context(request, filterset)
     context["totals"] = radio.work_totals(filterset.qs)
@@ -46,7 +46,7 @@ def work_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def work_export(request: HttpRequest) -> HttpResponse:
-    _require_reader(request)
+    require_reader(request)
     filterset = _work_filter(request)
     rows = filterset.qs.select_related("unit", "activity__plan").prefetch_related("villages")
     return xlsx_response(
@@ -55,11 +55,6 @@ def work_export(request: HttpRequest) -> HttpResponse:
         columns=radio.work_columns(),
         rows=rows,
     )
-
-
-def _require_reader(request: HttpRequest) -> None:
-    if not radio.can_see_stations(request.user):
-        raise PermissionDenied
 
 
 @login_required
@@ -179,7 +174,7 @@ def _station_filter(request: HttpRequest):
 @login_required
 @require_safe
 def station_list(request: HttpRequest) -> HttpResponse:
-    _require_reader(request)
+    require_reader(request)
     on, filterset = _station_filter(request)
     rows = radio.station_rows(filterset)
     district = filterset.form.cleaned_data.get("district") if filterset.form.is_valid() else None
@@ -207,7 +202,7 @@ def station_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def station_export(request: HttpRequest) -> HttpResponse:
-    _require_reader(request)
+    require_reader(request)
     on, filterset = _station_filter(request)
     return xlsx_response(
         filename=f"dai-truyen-thanh-xa-{on:%Y-%m-%d}.xlsx",

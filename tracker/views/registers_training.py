@@ -13,20 +13,12 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from tracker import permissions as tracker_permissions
 from tracker.forms_work import add_service_error
 from tracker.models import Trainee, TrainingCourse, TrainingMaterial
 from tracker.registers import permissions, selectors, services
 from tracker.registers import training as register
 from tracker.registers.export import xlsx_response
-from tracker.views.registers import entry_panel, filtered_entries, list_context
-
-
-def _require_reader(request: HttpRequest) -> None:
-    """Lists are for those who see entries: province-wide readers and unit officers."""
-    user = request.user
-    if not (tracker_permissions.sees_whole_programme(user) or tracker_permissions.is_unit_officer(user)):
-        raise PermissionDenied
+from tracker.views.registers import entry_panel, filtered_entries, list_context, require_reader
 
 
 def _warn_if_long(request: HttpRequest, course: TrainingCourse) -> None:
@@ -41,7 +33,7 @@ def _warn_if_long(request: HttpRequest, course: TrainingCourse) -> None:
 @login_required
 @require_safe
 def course_list(request: HttpRequest) -> HttpResponse:
-    _require_reader(request)
+    require_reader(request)
     filterset = filtered_entries(request, TrainingCourse, register.TrainingCourseFilterSet)
     context = list_context(request, filterset)
     page = context["page_obj"]
@@ -58,7 +50,7 @@ def course_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def course_export(request: HttpRequest) -> HttpResponse:
-    _require_reader(request)
+    require_reader(request)
     filterset = filtered_entries(request, TrainingCourse, register.TrainingCourseFilterSet)
     return xlsx_response(
         filename="khoa-tap-huan.xlsx",
