@@ -118,6 +118,20 @@ def evidence_type(upload: UploadedFile) -> str:
     return mime
 
 
+def evidence_types(uploads: list[UploadedFile]) -> list[str]:
+    """The real type of every file, or one ValidationError naming every file refused, so that
+    one bad file attaches none."""
+    types, errors = [], []
+    for upload in uploads:
+        try:
+            types.append(evidence_type(upload))
+        except ValidationError as error:
+            errors.extend(error.messages)
+    if errors:
+        raise ValidationError({"evidence": errors})
+    return types
+
+
 # --- Who may do what ------------------------------------------------------------------------
 
 
@@ -431,14 +445,7 @@ def evidence_attach_many(*, report: ProgressReport, uploads: Iterable[UploadedFi
     _require_reporter(actor, report.task)
     _require_editable(_locked(report))
     uploads = list(uploads)
-    types, errors = [], []
-    for upload in uploads:
-        try:
-            types.append(evidence_type(upload))
-        except ValidationError as error:
-            errors.extend(error.messages)
-    if errors:
-        raise ValidationError({"evidence": errors})
+    types = evidence_types(uploads)
     attached = []
     for upload, mime in zip(uploads, types, strict=True):
         name = (upload.name or "file")[-255:]

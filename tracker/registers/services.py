@@ -323,14 +323,7 @@ def evidence_attach_many(
     if not permissions.can_edit(actor, current):
         raise PermissionDenied(_("Files can be attached to a draft or returned entry only, by whoever may edit it."))
     uploads = list(uploads)
-    types, errors = [], []
-    for upload in uploads:
-        try:
-            types.append(progress_services.evidence_type(upload))
-        except ValidationError as error:
-            errors.extend(error.messages)
-    if errors:
-        raise ValidationError({"evidence": errors})
+    types = progress_services.evidence_types(uploads)
     attached = []
     for upload, mime in zip(uploads, types, strict=True):
         evidence = RegisterEvidence(

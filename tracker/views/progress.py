@@ -284,12 +284,16 @@ def _visible_evidence(request: HttpRequest, pk: int) -> Evidence:
 @login_required
 @require_safe
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
-    evidence = _visible_evidence(request, pk)
+    return evidence_file_response(_visible_evidence(request, pk))
+
+
+def evidence_file_response(evidence) -> FileResponse:
+    """A stored evidence file (a report's or a register entry's), always as an attachment
+    with the type found by content: never rendered inline by the browser."""
     try:
         handle = evidence.file.open("rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
-    # Always an attachment with the type found by content: never rendered inline by the browser.
     return FileResponse(handle, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type)
 
 

@@ -15,7 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -26,6 +26,7 @@ from tracker import permissions as tracker_permissions
 from tracker.forms_progress import MultipleFileField, ReturnForm
 from tracker.models import REGISTER_MODELS, RegisterEntry, RegisterEvidence
 from tracker.registers import permissions, selectors, services
+from tracker.views.progress import evidence_file_response
 
 
 class EvidenceForm(forms.Form):
@@ -217,13 +218,7 @@ def _visible_evidence(request: HttpRequest, pk: int) -> RegisterEvidence:
 @login_required
 @require_safe
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
-    evidence = _visible_evidence(request, pk)
-    try:
-        handle = evidence.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    # Always an attachment with the type found by content: never rendered inline by the browser.
-    return FileResponse(handle, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type)
+    return evidence_file_response(_visible_evidence(request, pk))
 
 
 @login_required
