@@ -1,7 +1,7 @@
 """Budget charts drawn on the server as SVG: shown inline in the HTML pages, and reusable as
 they are in WeasyPrint PDFs.
 
-The drawing is `tracker.charts` (shared with the tracker's dashboard and reports); this module
+The drawing is `tracker.core.charts` (shared with the tracker's dashboard and reports); this module
 turns budget rows (allocated, disbursed, rate) into its rows, with the money formatted as
 ``1.234.567 đ`` and the rates as ``62,5%``. Amounts arrive as whole đồng (ints) and are only
 ever formatted, never turned into floats for display; the bar lengths are geometry.
@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from budgets.execution import format_rate
 from budgets.money import format_vnd
-from tracker import charts
+from tracker.core import charts
 
 CSS_CLASS = "budget-chart"
 

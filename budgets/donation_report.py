@@ -27,9 +27,9 @@ from django.utils.translation import gettext as _
 
 from budgets.models import Donation, DonationTransfer
 from budgets.permissions import donations_visible_to
+from tracker.core.permissions import AnyUser, sees_whole_programme
+from tracker.core.text import vietnamese_sort_key
 from tracker.models import Plan, ReportingRule, Unit
-from tracker.permissions import AnyUser, sees_whole_programme
-from tracker.text import vietnamese_sort_key
 
 CASH = Donation.Kind.CASH
 # A form of support: ("cash", "") or ("in_kind", item).

@@ -50,10 +50,10 @@ from django.utils.translation import gettext_lazy as _
 
 from budgets import permissions
 from budgets.models import Allocation, Disbursement, Estimate, EstimateLine, FundingSource
+from tracker.core.permissions import AnyUser
+from tracker.core.text import vietnamese_sort_key
 from tracker.models import Activity, Area, Plan
-from tracker.permissions import AnyUser
-from tracker.selectors_work import plan_label
-from tracker.text import vietnamese_sort_key
+from tracker.work.selectors import plan_label
 
 ZERO = Value(0, output_field=BigIntegerField())
 DISTRICT = Area.Level.DISTRICT

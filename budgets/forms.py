@@ -22,10 +22,10 @@ from django.utils.translation import gettext_lazy as _
 from budgets import permissions, selectors
 from budgets.models import Allocation, Donation, Estimate, EstimateLine, FundingSource
 from budgets.money import format_vnd, parse_vnd
-from tracker import selectors_work
+from tracker.core.permissions import AnyUser, is_unit_officer
+from tracker.core.widgets import DateInput, VietnameseOrderIterator
 from tracker.models import Activity, SmartphoneHandover
-from tracker.permissions import AnyUser, is_unit_officer
-from tracker.widgets import DateInput, VietnameseOrderIterator
+from tracker.work import selectors as selectors_work
 
 
 class VNDInput(forms.TextInput):

@@ -11,9 +11,9 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from budgets.models import Allocation, Disbursement, Donation, DonationTransfer, Estimate
-from tracker import roles
+from tracker.core import roles
+from tracker.core.permissions import AnyUser, activities_visible_to, has_role, is_unit_officer, sees_whole_programme
 from tracker.models import Activity
-from tracker.permissions import AnyUser, activities_visible_to, has_role, is_unit_officer, sees_whole_programme
 
 
 def can_record_finance(user: AnyUser) -> bool:

@@ -40,12 +40,12 @@ from budgets.models import (
     FundingSource,
 )
 from budgets.money import format_vnd
-from tracker import permissions as tracker_permissions
+from tracker.core import permissions as tracker_permissions
+from tracker.core.permissions import AnyUser
+from tracker.core.text import vietnamese_sort_key
+from tracker.history.selectors import EMPTY, Stream, history_page, want_and_describe
 from tracker.models import Activity, ActivityType, Area, Plan, Unit
-from tracker.permissions import AnyUser
-from tracker.selectors_history import EMPTY, Stream, history_page, want_and_describe
-from tracker.selectors_work import AREA_DEPTH, grouped_area_choices, plan_label
-from tracker.text import vietnamese_sort_key
+from tracker.work.selectors import AREA_DEPTH, grouped_area_choices, plan_label
 
 PAGE_SIZE = 25
 
@@ -432,7 +432,7 @@ def donation_for_detail(user: AnyUser, pk: int) -> Donation:
 
 
 # --- History pages ---------------------------------------------------------------------------
-# The tracker's machinery (``tracker.selectors_history``) serves these pages as it is. It
+# The tracker's machinery (``tracker.history.selectors``) serves these pages as it is. It
 # diffs with simple-history's ``diff_against``, which reads fields through ``model_to_dict``
 # and so cannot compare non-editable fields: the running totals (``Allocation.disbursed``,
 # ``Donation.transferred_*``) and a line's computed ``amount`` are left out of the streams;

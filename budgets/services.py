@@ -1,4 +1,4 @@
-"""Writes to budgets: validated, atomic, recorded with their actor (as tracker.services).
+"""Writes to budgets: validated, atomic, recorded with their actor (as tracker.work.services).
 
 The running total ``Allocation.disbursed`` changes only here, under a lock on the allocation
 row (``SELECT … FOR NO KEY UPDATE`` on PostgreSQL), so concurrent disbursements are serialised
@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from budgets.models import Allocation, Disbursement, Donation, DonationTransfer, Estimate, EstimateLine
 from budgets.money import format_vnd
 from tracker.models import Activity, User
-from tracker.services import _save
+from tracker.work.services import _save
 
 
 def _lock(allocation: Allocation) -> Allocation:

@@ -36,9 +36,9 @@ from wagtail.search import index
 
 from cms.blocks import ArticleBodyBlock, TopicBlock
 from cms.richtext import INTRO_FEATURES, validate_safe_rich_text
+from tracker.core.text import slugify_vi, strip_diacritics
 from tracker.models import Activity, Language, LegalDocument, OutputIndicator, Plan
-from tracker.selectors_work import plan_label
-from tracker.text import slugify_vi, strip_diacritics
+from tracker.work.selectors import plan_label
 
 # Content types (tracker.ActivityType codes, migration tracker 0002) whose activities produce
 # media or outreach products an article can be an output of.

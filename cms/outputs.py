@@ -4,7 +4,7 @@ Wagtail tells us when a page is published (`page_published`: by an editor with t
 moderator approving a workflow, or `publish_scheduled` when a scheduled revision goes live),
 unpublished (`page_unpublished`, also sent before a live page is deleted) and deleted
 (`post_delete`). Each handler brings the article's output record in the tracker in line with
-the article through `tracker.progress_services` — the only writer of tracker data — so the
+the article through `tracker.progress.services` — the only writer of tracker data — so the
 record is written with its actor in the tracker's history and the call is idempotent.
 
 The actor is the person Wagtail is acting for: its admin views run inside a `LogContext`
@@ -23,8 +23,8 @@ from wagtail.log_actions import get_active_log_context
 from wagtail.models import PageLogEntry
 
 from cms.models import ArticlePage
-from tracker import progress_services
 from tracker.models import User
+from tracker.progress import services as progress_services
 
 logger = logging.getLogger(__name__)
 

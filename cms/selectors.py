@@ -19,6 +19,7 @@ from django.http import QueryDict
 from django.utils.text import slugify
 
 from cms.models import ARTICLES_PER_PAGE, ArticlePage, CampaignPage, normalise_for_search
+from tracker.core.text import vietnamese_sort_key
 from tracker.models import (
     Activity,
     Area,
@@ -30,7 +31,6 @@ from tracker.models import (
     ReportedQuantity,
 )
 from tracker.models.progress import ProgressReport
-from tracker.text import vietnamese_sort_key
 
 # The plans whose figures the public may see: issued or closed, not invented for the demo.
 PUBLIC_PLAN_STATUSES = (Plan.Status.ISSUED, Plan.Status.CLOSED)
@@ -266,7 +266,7 @@ def public_progress() -> PublicProgress:
       figures are only part of its district's or province's sum, never shown alone, and no
       unit, person, report text or amount of money appears.
     """
-    from tracker.selectors_progress import annotate_achieved
+    from tracker.progress.selectors import annotate_achieved
 
     plans = public_plans()
     outputs = list(

@@ -4,7 +4,7 @@ import pytest
 from django.utils import translation
 
 from tests import factories
-from tracker import roles
+from tracker.core import roles
 
 
 @pytest.fixture

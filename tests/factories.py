@@ -5,7 +5,9 @@ import datetime
 import factory
 from django.contrib.auth.models import Group
 
-from tracker import models, roles, services
+from tracker import models
+from tracker.core import roles
+from tracker.work import services
 
 
 class AreaFactory(factory.django.DjangoModelFactory):
@@ -158,14 +160,14 @@ class OutputIndicatorFactory(factory.django.DjangoModelFactory):
 
 def whole_period(task: models.Task):
     """The single reporting period of a task no reporting rule covers."""
-    from tracker.reporting_calendar import periods_for_task
+    from tracker.core.calendar import periods_for_task
 
     return periods_for_task(task)[0]
 
 
 def accepted_report(task: models.Task, *, officer, manager, quantities=None, percent=50, period=None):
     """A report written, submitted and accepted through the services (history included)."""
-    from tracker import progress_services
+    from tracker.progress import services as progress_services
 
     report = progress_services.progress_save_draft(
         task=task,

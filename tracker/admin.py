@@ -5,7 +5,8 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from tracker import models, services
+from tracker import models
+from tracker.work import services
 
 
 class TrackedAdmin(SimpleHistoryAdmin):

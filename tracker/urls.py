@@ -1,30 +1,41 @@
-from django.conf import settings
-from django.conf.urls.static import static
-from django.contrib import admin
-from django.contrib.auth import views as auth_views
-from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from wagtail import urls as wagtail_urls
-from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.documents import urls as wagtaildocs_urls
+"""The tracker's pages. Documents (plans, units, areas), work (board, activities, tasks) and
+progress (reports and their review) are kept in separate modules so their views stay short."""
 
+from django.urls import path
+
+from tracker.dashboard import home
+from tracker.dashboard.views import urlpatterns as dashboard_urls
+from tracker.documents.views import urlpatterns as document_urls
+from tracker.due.views import urlpatterns as due_urls
+from tracker.history.views import urlpatterns as history_urls
+from tracker.progress.comments import urlpatterns as comment_urls
+from tracker.progress.views import urlpatterns as progress_urls
+from tracker.registers.views.common import urlpatterns as register_urls
+from tracker.registers.views.media import urlpatterns as media_register_urls
+from tracker.registers.views.points import urlpatterns as info_point_register_urls
+from tracker.registers.views.publications import urlpatterns as publication_register_urls
+from tracker.registers.views.radio import urlpatterns as radio_register_urls
+from tracker.registers.views.smartphones import urlpatterns as smartphone_register_urls
+from tracker.registers.views.training import urlpatterns as training_register_urls
+from tracker.reports.views import urlpatterns as official_report_urls
+from tracker.work.views import urlpatterns as work_urls
+
+app_name = "tracker"
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("admin/", admin.site.urls),
-    path("tracker/", include("tracker.web_urls")),
-    path("budgets/", include("budgets.urls")),
-    path("api/v1/", include("tracker.api.urls")),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
-    # The campaign site: Wagtail's admin for editors and moderators, document downloads, the
-    # site's search, feeds and sitemap, and last the page tree itself, which serves "/".
-    path("cms/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
-    path("", include("cms.urls")),
+    path("", home.home, name="home"),
+    *document_urls,
+    *work_urls,
+    *progress_urls,
+    *history_urls,
+    *comment_urls,
+    *due_urls,
+    *official_report_urls,
+    *dashboard_urls,
+    *register_urls,
+    *radio_register_urls,
+    *training_register_urls,
+    *media_register_urls,
+    *info_point_register_urls,
+    *publication_register_urls,
+    *smartphone_register_urls,
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-# Wagtail's catch-all comes after everything else (media files included in development).
-urlpatterns.append(path("", include(wagtail_urls)))

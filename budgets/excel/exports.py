@@ -53,9 +53,9 @@ from budgets.excel.layout import (
 )
 from budgets.execution import Table
 from budgets.models import Allocation, Disbursement, FundingSource
+from tracker.core.text import vietnamese_sort_key
 from tracker.models import Activity, Unit, User
-from tracker.selectors_work import plan_label
-from tracker.text import vietnamese_sort_key
+from tracker.work.selectors import plan_label
 
 # --- The execution export ---------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from budgets.models import Allocation
 from tracker.models import Activity, User
-from tracker.selectors_work import plan_label
+from tracker.work.selectors import plan_label
 
 # --- Formats ------------------------------------------------------------------------------------
 

@@ -28,7 +28,7 @@ from openpyxl.utils import get_column_letter
 from budgets import donation_report as selectors
 from budgets.permissions import can_see_budgets
 from tracker.models import Plan
-from tracker.selectors_work import plan_label
+from tracker.work.selectors import plan_label
 
 _MONTH = re.compile(r"^\s*(?:(\d{4})-(\d{1,2})|(\d{1,2})/(\d{4}))\s*$")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

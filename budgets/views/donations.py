@@ -20,8 +20,8 @@ from budgets import permissions, selectors, services
 from budgets.forms import DonationForm, DonationListFilter, DonationTransferForm
 from budgets.models import Donation
 from budgets.views import history_response
-from tracker.forms_work import add_service_error
-from tracker.permissions import get_visible_or_404
+from tracker.core.permissions import get_visible_or_404
+from tracker.work.forms import add_service_error
 
 
 def _require_finance(request: HttpRequest) -> None:

@@ -32,8 +32,8 @@ from budgets.forms import (
 )
 from budgets.models import Estimate
 from budgets.views import history_response
-from tracker.forms_work import add_service_error
-from tracker.permissions import AnyUser, get_visible_or_404, is_unit_officer
+from tracker.core.permissions import AnyUser, get_visible_or_404, is_unit_officer
+from tracker.work.forms import add_service_error
 
 Status = Estimate.Status
 

@@ -23,8 +23,8 @@ from budgets.forms import AllocationForm, AllocationListFilter, DisbursementForm
 from budgets.models import Allocation
 from budgets.money import format_vnd
 from budgets.views import history_response
-from tracker.forms_work import add_service_error
-from tracker.permissions import get_visible_or_404
+from tracker.core.permissions import get_visible_or_404
+from tracker.work.forms import add_service_error
 
 
 def _require_finance(request: HttpRequest) -> None:

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from tracker import permissions, roles
+from tracker.core import permissions, roles
 
 register = template.Library()
 

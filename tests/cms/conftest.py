@@ -11,7 +11,7 @@ from wagtail.log_actions import LogContext
 
 from cms.models import ArticlePage, CampaignIndexPage, CampaignPage, HomePage
 from tests import factories
-from tracker import roles
+from tracker.core import roles
 from tracker.models import ActivityType, OutputIndicator
 
 RECORDS = OutputIndicator.CountedFrom.RECORDS
@@ -108,6 +108,6 @@ def make_article(
 
 
 def factories_slug(title: str) -> str:
-    from tracker.text import slugify_vi
+    from tracker.core.text import slugify_vi
 
     return slugify_vi(title)[:80]

@@ -16,8 +16,8 @@ from wagtail.log_actions import LogContext
 from cms.models import ArticlePage
 from tests import factories
 from tests.cms.conftest import make_article, publish
-from tracker import selectors_progress
 from tracker.models import ActivityType, OutputIndicator, OutputRecord
+from tracker.progress import selectors as selectors_progress
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,9 @@ import pytest
 from cms import selectors
 from tests import factories
 from tests.cms.conftest import make_article
-from tracker import progress_services, roles
+from tracker.core import roles
 from tracker.models import ActivityType, Area, Plan
+from tracker.progress import services as progress_services
 
 pytestmark = pytest.mark.django_db
 

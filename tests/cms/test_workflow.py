@@ -12,7 +12,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from cms.models import ArticlePage
 from tests import factories
 from tests.cms.conftest import make_article
-from tracker import roles
+from tracker.core import roles
 from tracker.models import OutputRecord
 
 pytestmark = pytest.mark.django_db

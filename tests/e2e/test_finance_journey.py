@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from budgets.models import Allocation, Disbursement, Estimate, FundingSource
 from tests import factories
-from tracker import roles
+from tracker.core import roles
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 PASSWORD = "mật-khẩu-thử"

@@ -23,9 +23,9 @@ from playwright.sync_api import expect
 
 from tracker.demo.users import DEMO_PASSWORD
 from tracker.models import OutputIndicator, RadioStation, RadioStationState, RadioWork, RegisterMeasure, Task, User
+from tracker.progress.selectors import annotate_achieved
 from tracker.registers import selectors
 from tracker.registers import services as register_services
-from tracker.selectors_progress import annotate_achieved
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 COMMUNE = "Xã Mẫu Một (mẫu)"  # canbo.xa's commune in the demo's sample plan

@@ -26,7 +26,7 @@ from tracker.models import (
     Progress,
     Unit,
 )
-from tracker.target_tables import target_table
+from tracker.outputs.targets import target_table
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from PIL import Image
 from rest_framework.test import APIClient
 
 from tests import factories
-from tracker import roles
+from tracker.core import roles
 from tracker.models import Evidence, ProgressReport
 
 pytestmark = pytest.mark.django_db

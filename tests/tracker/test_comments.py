@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests import factories
-from tracker import services
 from tracker.models import TaskComment
-from tracker.views.comments import comments_for_tasks
+from tracker.progress.comments import comments_for_tasks
+from tracker.work import services
 
 pytestmark = pytest.mark.django_db
 

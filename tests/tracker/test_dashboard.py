@@ -20,8 +20,8 @@ from budgets import services as budget_services
 from budgets.models import Allocation
 from tests import factories
 from tests.budgets.factories import AllocationFactory, source
-from tracker import selectors_progress
 from tracker.models import ActivityType, Area, OutputIndicator, OutputRecord
+from tracker.progress import selectors as selectors_progress
 from tracker.reports import data as report_data
 from tracker.reports.pdf import document_html
 

@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from tests import factories
-from tracker import services
+from tracker.core.calendar import periods_for_rule
 from tracker.models import Activity, Area, Cooperation, Deadline, Plan, ReportingRule, Target, Task, Unit
-from tracker.reporting_calendar import periods_for_rule
+from tracker.work import services
 
 pytestmark = pytest.mark.django_db
 
@@ -266,7 +266,7 @@ def test_rule_without_month_for_annual_report_is_refused(manager):
 
 
 def test_a_commune_in_a_reporting_collective_reports_monthly_within_its_task_span(manager):
-    from tracker.reporting_calendar import periods_for_task
+    from tracker.core.calendar import periods_for_task
 
     commune = factories.CommuneCommitteeFactory()
     collective = factories.UnitFactory(name="UBND các xã", is_group=True)
@@ -286,7 +286,7 @@ def test_a_commune_in_a_reporting_collective_reports_monthly_within_its_task_spa
 
 
 def test_a_task_no_rule_covers_reports_once_by_its_due_date():
-    from tracker.reporting_calendar import periods_for_task
+    from tracker.core.calendar import periods_for_task
 
     task = factories.TaskFactory(due_date=datetime.date(2026, 6, 30))
     [period] = periods_for_task(task)

@@ -15,9 +15,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests import factories
-from tracker import selectors_due
+from tracker.core.calendar import periods_for_rule
+from tracker.due import selectors as selectors_due
 from tracker.models import Plan, ProgressReport, ReportingRule, User
-from tracker.reporting_calendar import periods_for_rule
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 import datetime
 
+from tracker.core.text import slugify_vi, strip_diacritics, vietnamese_sort_key
 from tracker.templatetags.tracker_format import document_date, number, vnd
-from tracker.text import slugify_vi, strip_diacritics, vietnamese_sort_key
 
 
 def test_money_is_whole_dong_with_dots():

@@ -3,8 +3,9 @@
 import pytest
 
 from tests import factories
-from tracker import permissions, roles, services
+from tracker.core import permissions, roles
 from tracker.models import ActivityGroupObjectPermission, Task, TaskGroupObjectPermission
+from tracker.work import services
 
 pytestmark = pytest.mark.django_db
 

@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests import factories
-from tracker import services
+from tracker.history.selectors import PER_PAGE
 from tracker.models import Activity, OutputIndicator, Plan, ProgressReport, Task, Unit
-from tracker.selectors_history import PER_PAGE
+from tracker.work import services
 
 pytestmark = pytest.mark.django_db
 

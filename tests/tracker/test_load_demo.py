@@ -19,7 +19,7 @@ from django.db.models import Sum
 from django.test import override_settings
 from django.utils import timezone
 
-from tracker import roles
+from tracker.core import roles
 from tracker.demo import registers
 from tracker.models import (
     Activity,

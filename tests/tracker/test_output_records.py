@@ -11,9 +11,11 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from tests import factories
-from tracker import progress_services as ps
-from tracker import roles, selectors_progress, services
+from tracker.core import roles
 from tracker.models import Area, OutputIndicator, OutputRecord
+from tracker.progress import selectors as selectors_progress
+from tracker.progress import services as ps
+from tracker.work import services
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

@@ -15,10 +15,10 @@ from django.utils import timezone, translation
 from PIL import Image
 
 from tests import factories
-from tracker import progress_services as ps
-from tracker import roles
+from tracker.core import roles
+from tracker.core.calendar import ReportingPeriod
 from tracker.models import Evidence, Progress, ProgressReport, ReportedQuantity, Task
-from tracker.reporting_calendar import ReportingPeriod
+from tracker.progress import services as ps
 
 pytestmark = pytest.mark.django_db
 Status = ProgressReport.Status

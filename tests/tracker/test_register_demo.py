@@ -33,9 +33,9 @@ from tracker.models import (
     TrainingCourse,
     User,
 )
+from tracker.progress.selectors import annotate_achieved
 from tracker.registers.publications import with_duplicate_flag
 from tracker.registers.selectors import radio_figures
-from tracker.selectors_progress import annotate_achieved
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

@@ -15,7 +15,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from tests import factories
-from tracker import reminders, roles, tasks
+from tracker.core import roles
+from tracker.due import reminders, tasks
 from tracker.models import Plan, User
 
 pytestmark = pytest.mark.django_db
@@ -198,7 +199,7 @@ def test_celery_tasks_run_inline_without_a_broker(world, monkeypatch):
 
 def test_beat_runs_digests_at_7_and_escalations_at_7_30(settings):
     schedule = settings.CELERY_BEAT_SCHEDULE
-    assert schedule["due-digests"]["task"] == "tracker.tasks.send_due_digests"
+    assert schedule["due-digests"]["task"] == "tracker.due.tasks.send_due_digests"
     assert (schedule["due-digests"]["schedule"].hour, schedule["due-digests"]["schedule"].minute) == ({7}, {0})
     assert (schedule["escalations"]["schedule"].hour, schedule["escalations"]["schedule"].minute) == ({7}, {30})
     assert settings.CELERY_TIMEZONE == "Asia/Ho_Chi_Minh"
@@ -255,7 +256,7 @@ def test_draft_plans_send_nothing(world):
 
 
 def test_a_second_run_on_the_same_day_sends_no_second_digest(officer_a, unit_a):
-    from tracker.reminders import send_due_digests
+    from tracker.due.reminders import send_due_digests
 
     officer_a.email = "canbo.a@example.gov.vn"
     officer_a.save()

@@ -19,13 +19,13 @@ from pypdf import PdfReader
 from budgets import services as budget_services
 from tests import factories
 from tests.budgets.factories import AllocationFactory, source
-from tracker import progress_services
+from tracker.core.calendar import periods_for_task
 from tracker.demo import seed_002
 from tracker.demo.base import Ctx
 from tracker.demo.common import load_programme
 from tracker.demo.users import ensure_admin
 from tracker.models import Area, GeneratedReport, OutputIndicator, Plan, ReportingRule, Unit
-from tracker.reporting_calendar import periods_for_task
+from tracker.progress import services as progress_services
 from tracker.reports import data, document, services
 
 pytestmark = pytest.mark.django_db
@@ -285,7 +285,7 @@ def test_cumulative_figures_run_to_the_end_of_the_period(manager, plan_world):
 
 
 def test_period_figures_agree_with_the_tracker_roll_up(plan_world):
-    from tracker import selectors_progress
+    from tracker.progress import selectors as selectors_progress
 
     queryset = OutputIndicator.objects.filter(pk=plan_world["output"].pk)
     [whole] = data.outputs_with_period_figures(queryset, start=D(2000, 1, 1), end=D(2100, 12, 31))

@@ -10,10 +10,11 @@ from django.conf import settings
 from django.urls import reverse
 
 from tests import factories
-from tracker import progress_services as ps
-from tracker import roles, selectors_progress
+from tracker.core import roles
+from tracker.core.calendar import periods_for_task
 from tracker.models import Area
-from tracker.reporting_calendar import periods_for_task
+from tracker.progress import selectors as selectors_progress
+from tracker.progress import services as ps
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

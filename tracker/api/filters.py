@@ -16,6 +16,7 @@ from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from tracker.core.permissions import activities_visible_to, plans_visible_to
 from tracker.models import (
     OPEN_STATUSES,
     Activity,
@@ -29,7 +30,6 @@ from tracker.models import (
     Task,
     Unit,
 )
-from tracker.permissions import activities_visible_to, plans_visible_to
 
 
 def _visible_plans(request) -> QuerySet[Plan]:

@@ -1,5 +1,5 @@
 """/api/v1/progress-reports/: the progress workflow over HTTP, through the same services as the
-pages (`tracker.progress_services`), so the rules, permissions and history are the same.
+pages (`tracker.progress.services`), so the rules, permissions and history are the same.
 
     GET  progress-reports/              reports on tasks the user may see (?task=, ?status=)
     GET  progress-reports/{id}/
@@ -25,9 +25,11 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from tracker import permissions, progress_services, selectors_progress
+from tracker.core import permissions
+from tracker.core.calendar import ReportingPeriod
 from tracker.models import Evidence, OutputIndicator, ProgressReport, ReportedQuantity, Task
-from tracker.reporting_calendar import ReportingPeriod
+from tracker.progress import selectors as selectors_progress
+from tracker.progress import services as progress_services
 
 from .views import ApiPagination
 

@@ -291,7 +291,7 @@ class TargetTableRowSerializer(serializers.Serializer):
 
 
 class TargetTableSerializer(serializers.Serializer):
-    """tracker.target_tables.TargetTable: the plan's targets as its appendix prints them."""
+    """tracker.outputs.targets.TargetTable: the plan's targets as its appendix prints them."""
 
     columns = TargetTableColumnSerializer(
         many=True, read_only=True, help_text=_("An indicator in a year, in the indicators' order.")

@@ -1,4 +1,4 @@
-"""The read API: one read-only viewset per kind of object, visibility from tracker.permissions.
+"""The read API: one read-only viewset per kind of object, visibility from tracker.core.permissions.
 
 Every queryset starts from the permission helpers, so a unit officer's list holds only their
 unit's work and an object they may not see answers 404. Each list loads its related objects
@@ -22,6 +22,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from tracker.core.permissions import activities_visible_to, plans_visible_to, targets_visible_to, tasks_visible_to
 from tracker.models import (
     Activity,
     Area,
@@ -34,8 +35,7 @@ from tracker.models import (
     Task,
     Unit,
 )
-from tracker.permissions import activities_visible_to, plans_visible_to, targets_visible_to, tasks_visible_to
-from tracker.target_tables import target_table
+from tracker.outputs.targets import target_table
 
 from . import filters
 from . import serializers as api_serializers

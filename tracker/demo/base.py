@@ -1,4 +1,4 @@
-"""Idempotent building blocks for the demo loader, all writing through `tracker.services`.
+"""Idempotent building blocks for the demo loader, all writing through `tracker.work.services`.
 
 Each helper looks a row up by its natural key and passes the remaining fields to
 `services.upsert`, which saves (and so writes history) only when a value differs. Values
@@ -13,7 +13,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tracker import services
 from tracker.models import (
     Activity,
     ActivityType,
@@ -32,6 +31,7 @@ from tracker.models import (
     Unit,
     User,
 )
+from tracker.work import services
 
 D = datetime.date
 

@@ -15,9 +15,9 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw
 
-from tracker import progress_services as ps
+from tracker.core.calendar import ReportingPeriod, periods_for_task
 from tracker.models import Plan, ProgressReport, Task, User
-from tracker.reporting_calendar import ReportingPeriod, periods_for_task
+from tracker.progress import services as ps
 
 from .base import Ctx
 

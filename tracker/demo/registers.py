@@ -33,7 +33,6 @@ from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tracker import services
 from tracker.models import (
     Activity,
     Area,
@@ -63,6 +62,7 @@ from tracker.models import (
 )
 from tracker.registers import services as rs
 from tracker.registers.publications import publication_save
+from tracker.work import services
 
 from . import seed_001, seed_003, seed_004
 from .base import Ctx, D, area

@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from tracker import services
 from tracker.models import Area, Deadline, Indicator, Plan, Progress, ReportingRule, Target, Unit
+from tracker.work import services
 
 from .base import Ctx, D, activity, area, committee, deadline, group, lines, output, plan, reporting_rule, target, task
 from .common import Programme

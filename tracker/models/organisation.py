@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tracker.text import vietnamese_sort_key
+from tracker.core.text import vietnamese_sort_key
 
 official_code_validator = RegexValidator(
     r"^[0-9]{2,5}$",

@@ -14,12 +14,12 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from tracker import permissions as tracker_permissions
-from tracker.forms_work import _set_choices
+from tracker.core import permissions as tracker_permissions
+from tracker.core.permissions import AnyUser
+from tracker.core.widgets import DateInput
 from tracker.models import Activity, Area, Plan, RegisterEntry, Task, Unit
-from tracker.permissions import AnyUser
 from tracker.registers import permissions
-from tracker.widgets import DateInput
+from tracker.work.forms import _set_choices
 
 
 def _task_label(task: Task) -> str:

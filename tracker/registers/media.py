@@ -23,14 +23,14 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tracker import permissions as tracker_permissions
-from tracker.forms_work import _set_choices
+from tracker.core import permissions as tracker_permissions
+from tracker.core.permissions import AnyUser
+from tracker.core.widgets import DateInput
 from tracker.models import Language, MediaProduct, OutputRecord, Unit, User
-from tracker.permissions import AnyUser
 from tracker.registers import services
 from tracker.registers.export import Column
 from tracker.registers.forms import EntryFilterSet, EntryForm
-from tracker.widgets import DateInput
+from tracker.work.forms import _set_choices
 
 CMS_ARTICLE_SOURCE = "cms.article:"
 ARTICLES_SHOWN = 100

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from tracker import permissions
+from tracker.core import permissions
+from tracker.core.permissions import AnyUser
 from tracker.models import Activity, RegisterEntry, Task
-from tracker.permissions import AnyUser
 
 
 def entries_visible_to(user: AnyUser, queryset: QuerySet) -> QuerySet:

@@ -13,10 +13,10 @@ from django.db import transaction
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
+from tracker.core.widgets import DateInput
 from tracker.models import InfoPoint, User
 from tracker.registers import services
 from tracker.registers.forms import EntryFilterSet, EntryForm
-from tracker.widgets import DateInput
 
 
 class InfoPointForm(EntryForm):

@@ -20,12 +20,12 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
+from tracker.core.permissions import AnyUser
+from tracker.core.text import strip_diacritics
+from tracker.core.widgets import DateInput
 from tracker.models import Language, MediumFormat, Publication, User
-from tracker.permissions import AnyUser
 from tracker.registers import permissions, selectors, services
 from tracker.registers.forms import EntryFilterSet, EntryForm
-from tracker.text import strip_diacritics
-from tracker.widgets import DateInput
 
 _NOT_WORD = re.compile(r"[\W_]+")
 

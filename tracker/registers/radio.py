@@ -26,8 +26,10 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tracker import permissions as tracker_permissions
-from tracker.forms_work import _set_choices
+from tracker.core import permissions as tracker_permissions
+from tracker.core.permissions import AnyUser
+from tracker.core.text import vietnamese_sort_key
+from tracker.core.widgets import DateInput
 from tracker.models import (
     Area,
     ClusterTechnology,
@@ -39,12 +41,10 @@ from tracker.models import (
     StationKind,
     User,
 )
-from tracker.permissions import AnyUser
 from tracker.registers import permissions, selectors, services
 from tracker.registers.export import Column
 from tracker.registers.forms import EntryFilterSet, EntryForm, _area_label
-from tracker.text import vietnamese_sort_key
-from tracker.widgets import DateInput
+from tracker.work.forms import _set_choices
 
 IP = ClusterTechnology.IP
 

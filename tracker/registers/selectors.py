@@ -9,6 +9,7 @@ from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 
+from tracker.core.permissions import AnyUser
 from tracker.models import (
     Area,
     InfoPoint,
@@ -22,7 +23,6 @@ from tracker.models import (
     SmartphoneHandover,
     TrainingCourse,
 )
-from tracker.permissions import AnyUser
 from tracker.registers import permissions
 
 ENTRY_RELATED = ("activity__plan", "task", "unit", "area__parent", "created_by")

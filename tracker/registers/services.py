@@ -19,7 +19,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tracker import progress_services, services
 from tracker.models import (
     REGISTER_MODELS,
     Activity,
@@ -32,7 +31,9 @@ from tracker.models import (
     RegisterEvidence,
     User,
 )
+from tracker.progress import services as progress_services
 from tracker.registers import permissions
+from tracker.work import services
 
 Status = RegisterEntry.Status
 KIND_OF_MODEL = {model: kind for kind, model in REGISTER_MODELS.items()}

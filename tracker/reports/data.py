@@ -4,7 +4,7 @@ A snapshot is a plain JSON-able dict (ints, strings, lists): the PDF, the Excel 
 HTML preview are all rendered from it, and it is stored with the generated report, so the
 three show the same figures and the preview can be shown again exactly as generated.
 
-Achieved figures come only from `tracker.selectors_progress` (accepted reported quantities
+Achieved figures come only from `tracker.progress.selectors` (accepted reported quantities
 plus output records); money only from `budgets.reporting.budget_by_source`. The document's
 own words are Vietnamese whatever the interface language: the builders run under
 `translation.override("vi")` where a label comes from a model's choices.
@@ -24,7 +24,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from budgets.reporting import budget_by_source
-from tracker import selectors_due, selectors_progress
+from tracker.core.text import vietnamese_sort_key
+from tracker.due import selectors as selectors_due
 from tracker.models import (
     Activity,
     Cooperation,
@@ -38,9 +39,9 @@ from tracker.models import (
     Unit,
 )
 from tracker.models.plans import Progress
+from tracker.outputs.targets import target_table
+from tracker.progress import selectors as selectors_progress
 from tracker.registers import selectors as register_selectors
-from tracker.target_tables import target_table
-from tracker.text import vietnamese_sort_key
 
 from . import document
 

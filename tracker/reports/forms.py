@@ -14,10 +14,10 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tracker import permissions
-from tracker.forms_documents import VietnameseModelChoiceField
+from tracker.core import permissions
+from tracker.core.widgets import DateInput
+from tracker.documents.forms import VietnameseModelChoiceField
 from tracker.models import GeneratedReport, Plan, Unit
-from tracker.widgets import DateInput
 
 from .data import ReportRequest
 from .permissions import kinds_user_may_produce

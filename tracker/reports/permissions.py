@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from tracker import permissions, roles
+from tracker.core import permissions, roles
+from tracker.core.permissions import AnyUser
 from tracker.models import GeneratedReport, Plan, Unit
-from tracker.permissions import AnyUser
 
 Kind = GeneratedReport.Kind
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from tracker import permissions
+from tracker.core import permissions
+from tracker.core.permissions import AnyUser
 from tracker.models import GeneratedReport, Plan
-from tracker.permissions import AnyUser
 
 from .permissions import reports_visible_to
 

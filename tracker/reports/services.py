@@ -1,7 +1,7 @@
 """Asking for an official report, generating it in the background, and reading its files back.
 
 A request writes a queued record (`generated_report_request`), then the job runs
-(`generated_report_run`, the Celery task `tracker.tasks.generate_official_report`, inline when
+(`generated_report_run`, the Celery task `tracker.due.tasks.generate_official_report`, inline when
 no broker is configured): it claims the record, assembles the figures, renders the PDF and
 the Excel file, stores both with their SHA-256 fingerprints and marks the record done — or
 failed, with a message the person who asked can act on. A finished record is never written
@@ -23,8 +23,8 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from tracker.core.text import slugify_vi
 from tracker.models import GeneratedReport, Plan, Unit, User
-from tracker.text import slugify_vi
 
 from . import data, excel, pdf
 from .permissions import can_produce
@@ -109,7 +109,7 @@ def generated_report_request(
 
 def generated_report_enqueue(report: GeneratedReport) -> None:
     """Hand the job to Celery (run inline when no broker is configured), with the time limits."""
-    from tracker import tasks  # tasks import this module's job
+    from tracker.due import tasks
 
     limit = settings.REPORT_TIME_LIMIT_SECONDS
     try:

@@ -1,4 +1,4 @@
-"""Charts in the official reports, drawn from a report's snapshot (`tracker.charts`).
+"""Charts in the official reports, drawn from a report's snapshot (`tracker.core.charts`).
 
 The document's words are Vietnamese whatever the interface language (as the rest of
 `templates/reports/`), and the chart is the same in the HTML preview and in the PDF, where
@@ -8,7 +8,7 @@ WeasyPrint renders the inline SVG.
 from django import template
 from django.utils.safestring import SafeString
 
-from tracker import charts
+from tracker.core import charts
 from tracker.templatetags.tracker_format import number
 
 register = template.Library()

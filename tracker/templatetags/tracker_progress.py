@@ -2,7 +2,7 @@
 
 from django import template
 
-from tracker import permissions
+from tracker.core import permissions
 from tracker.registers import services as registers_services
 
 register = template.Library()

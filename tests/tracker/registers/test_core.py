@@ -10,7 +10,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 
 from tests import factories
-from tracker import selectors_progress, services
 from tracker.models import (
     Area,
     OutputIndicator,
@@ -22,8 +21,10 @@ from tracker.models import (
     RegisterEntry,
     RegisterMeasure,
 )
+from tracker.progress import selectors as selectors_progress
 from tracker.registers import permissions, selectors
 from tracker.registers import services as register_services
+from tracker.work import services
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

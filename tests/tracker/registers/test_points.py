@@ -16,7 +16,7 @@ from tests.tracker.registers.one_form_helpers import achieved, listed_ids, revie
 from tracker.models import Area, InfoPoint, OutputIndicator, RegisterMeasure
 from tracker.registers import points
 from tracker.registers import services as register_services
-from tracker.views import registers_points
+from tracker.registers.views import points as registers_points
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

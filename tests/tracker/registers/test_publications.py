@@ -18,7 +18,7 @@ from tests.tracker.registers.one_form_helpers import achieved, listed_ids, revie
 from tracker.models import MediumFormat, OutputIndicator, Publication, RegisterMeasure
 from tracker.registers import publications
 from tracker.registers import services as register_services
-from tracker.views import registers_publications
+from tracker.registers.views import publications as registers_publications
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

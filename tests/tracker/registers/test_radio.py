@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests import factories
-from tracker import roles, selectors_progress
+from tracker.core import roles
 from tracker.models import (
     Area,
     OutputIndicator,
@@ -25,6 +25,7 @@ from tracker.models import (
     RegisterMeasure,
     Unit,
 )
+from tracker.progress import selectors as selectors_progress
 from tracker.registers import selectors
 
 pytestmark = pytest.mark.django_db

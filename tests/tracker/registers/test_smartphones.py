@@ -18,7 +18,7 @@ from tests.tracker.registers.one_form_helpers import achieved, listed_ids, revie
 from tracker.models import Area, OutputIndicator, RegisterMeasure, SmartphoneHandover
 from tracker.registers import services as register_services
 from tracker.registers import smartphones
-from tracker.views import registers_smartphones
+from tracker.registers.views import smartphones as registers_smartphones
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

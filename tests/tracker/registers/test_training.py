@@ -14,7 +14,6 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from tests import factories
-from tracker import selectors_progress
 from tracker.models import (
     Area,
     Language,
@@ -25,6 +24,7 @@ from tracker.models import (
     TrainingCourse,
     TrainingMaterial,
 )
+from tracker.progress import selectors as selectors_progress
 from tracker.registers import services as register_services
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tracker import roles
+from tracker.core import roles
 from tracker.demo.loader import load_demo
 from tracker.demo.users import DEMO_PASSWORD, DEMO_USERS, LOGIN_URL
 

@@ -7,7 +7,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from tracker import reminders
+from tracker.due import reminders
 
 
 class Command(BaseCommand):

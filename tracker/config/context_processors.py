@@ -1,0 +1,12 @@
+from django.http import HttpRequest
+
+from tracker.core import permissions
+
+
+def roles(request: HttpRequest) -> dict:
+    """What the navigation needs to know about the user, without a query per link."""
+    user = request.user
+    return {
+        "can_manage_plans": permissions.can_manage_plans(user),
+        "sees_whole_programme": permissions.sees_whole_programme(user),
+    }

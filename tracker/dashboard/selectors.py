@@ -1,0 +1,495 @@
+"""Reads for the dashboard (trang tổng quan): what is late, who has not reported, how much is
+disbursed, how far the work has got — read at a glance, each figure linking to its list.
+
+Two scopes, one page:
+
+- province-wide readers (DIC managers, finance officers, monitors) see the whole sub-project;
+- a unit officer sees their own unit's work: the tasks their unit (or a collective it belongs
+  to) answers for (`selectors_due.tasks_for_due`), the money allocated to their unit (as
+  `budgets.permissions.allocations_visible_to`), and the recent events of the tasks they may see.
+
+Nothing is counted twice here: the expected reports and their states come from
+`selectors_due` (the machinery of the "what is due" page and the timeliness scoreboard),
+achieved quantities from `selectors_progress`, money from `budgets.reporting` (the one door of
+the tracker into the budgets app). The page costs the same number of queries whatever the
+amount of data (tests/tracker/test_dashboard.py counts them).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from urllib.parse import urlencode
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import F, QuerySet
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from budgets.reporting import disbursement_by_source, disbursement_rate
+from tracker.core import permissions
+from tracker.core.permissions import AnyUser
+from tracker.core.text import vietnamese_sort_key
+from tracker.due import selectors as selectors_due
+from tracker.models import Area, OutputIndicator, Plan, ProgressReport, Task, TaskComment, Unit
+from tracker.progress import selectors as selectors_progress
+from tracker.work.selectors import AREA_DEPTH, overdue
+
+LIST_LENGTH = 8  # rows of each "latest" list; the full list is one click away
+RECENT_LENGTH = 10
+
+
+def _url(name: str, *args, **params) -> str:
+    url = reverse(name, args=args)
+    params = {key: value for key, value in params.items() if value not in (None, "")}
+    return f"{url}?{urlencode(params)}" if params else url
+
+
+def can_see_dashboard(user: AnyUser) -> bool:
+    """Everyone who follows the work: province-wide readers and unit officers."""
+    return permissions.sees_whole_programme(user) or permissions.is_unit_officer(user)
+
+
+# --- Progress by content type and by area ------------------------------------------------------
+
+
+@dataclass
+class ProgressRow:
+    """Planned and achieved quantities of one group (a content type, an area) in one unit of
+    measure: quantities in different units (phones, articles) are never added together."""
+
+    key: int | None
+    label: str
+    unit_of_measure: str
+    planned: int = 0
+    achieved: int = 0
+    count: int = 0  # outputs (whole programme) or tasks (a unit) behind the figures
+    href: str = ""
+    level: str = ""  # areas: the area's level, for the indentation
+    order_key: tuple = ()  # content types: their order in the programme
+    first: bool = True  # the group's first row (the table prints the group's name once)
+
+    @property
+    def percent(self) -> int | None:
+        return selectors_progress.percent(self.achieved, self.planned)
+
+
+def _grouped(rows: dict[tuple, ProgressRow], order: list) -> list[ProgressRow]:
+    """Rows in the groups' order, units of measure alphabetically within a group."""
+    result = []
+    by_group: dict = defaultdict(list)
+    for (group, _unit_of_measure), row in rows.items():
+        by_group[group].append(row)
+    for group in order:
+        for index, row in enumerate(
+            sorted(by_group.get(group, []), key=lambda r: vietnamese_sort_key(r.unit_of_measure))
+        ):
+            row.first = index == 0
+            result.append(row)
+    return result
+
+
+def _type_row(rows: dict, activity, unit_of_measure: str) -> ProgressRow:
+    kind = activity.activity_type
+    key = (kind.pk if kind else None, unit_of_measure)
+    if key not in rows:
+        label = kind.name if kind else _("Content type not given")
+        rows[key] = ProgressRow(
+            kind.pk if kind else None,
+            label,
+            unit_of_measure,
+            href=_url("tracker:board", activity_type=kind.pk) if kind else _url("tracker:board"),
+        )
+    return rows[key]
+
+
+def _type_order(rows: dict) -> list:
+    """Content types in their own order (the programme's numbering); "not given" last."""
+    kinds = {}
+    for (kind_id, _unit_of_measure), row in rows.items():
+        kinds[kind_id] = row
+    return sorted(kinds, key=lambda kind_id: (kind_id is None, kinds[kind_id].order_key))
+
+
+def outputs_for_dashboard(user: AnyUser) -> QuerySet[OutputIndicator]:
+    """The outputs of the activities the user may see in issued plans, with `achieved`."""
+    activities = permissions.activities_visible_to(user).filter(plan__status=Plan.Status.ISSUED)
+    return selectors_progress.annotate_achieved(
+        OutputIndicator.objects.filter(activity__in=activities.values("pk"))
+        .select_related("activity__activity_type")
+        .only(
+            "pk",
+            "planned_quantity",
+            "unit_of_measure",
+            "activity__activity_type__id",
+            "activity__activity_type__name",
+            "activity__activity_type__order",
+        )
+    )
+
+
+def progress_by_type_from_outputs(outputs) -> list[ProgressRow]:
+    """Planned and achieved (accepted reported quantities plus records) per content type and
+    unit of measure, over the outputs of the plans' activities."""
+    rows: dict[tuple, ProgressRow] = {}
+    for output in outputs:
+        row = _type_row(rows, output.activity, output.unit_of_measure)
+        row.order_key = (output.activity.activity_type.order, row.label) if output.activity.activity_type else ()
+        row.planned += output.planned_quantity or 0
+        row.achieved += output.achieved
+        row.count += 1
+    return _grouped(rows, _type_order(rows))
+
+
+def tasks_with_quantities(tasks: QuerySet[Task]) -> list[Task]:
+    """The tasks that carry a quantity (an output and a target quantity), with `achieved` — the
+    accepted quantities their unit reported — and the ids of their area and the areas above
+    it, `area_0` (its own) to `area_3` (one query)."""
+    paths = ["area" + "__parent" * depth for depth in range(AREA_DEPTH)]
+    queryset = (
+        tasks.filter(output_indicator__isnull=False, target_quantity__isnull=False)
+        .select_related("activity__activity_type", "output_indicator")
+        .annotate(**{f"area_{depth}": F(f"{path}_id") for depth, path in enumerate(paths)})
+        .only(
+            "pk",
+            "target_quantity",
+            "area_id",
+            "activity__activity_type__id",
+            "activity__activity_type__name",
+            "activity__activity_type__order",
+            "output_indicator__unit_of_measure",
+        )
+        .order_by("pk")
+    )
+    return list(selectors_progress.annotate_task_achieved(queryset))
+
+
+def progress_by_type_from_tasks(tasks: list[Task]) -> list[ProgressRow]:
+    """A unit's planned (the tasks' target quantities) and achieved figures per content type."""
+    rows: dict[tuple, ProgressRow] = {}
+    for task in tasks:
+        row = _type_row(rows, task.activity, task.output_indicator.unit_of_measure)
+        row.order_key = (task.activity.activity_type.order, row.label) if task.activity.activity_type else ()
+        row.planned += task.target_quantity
+        row.achieved += task.achieved
+        row.count += 1
+    return _grouped(rows, _type_order(rows))
+
+
+def progress_by_area(tasks: list[Task]) -> list[ProgressRow]:
+    """Planned and achieved quantities of the tasks by area: each province, then the areas
+    directly under it (the districts of the seeds' plans; since 1/7/2025, communes), a task
+    counting for the one its area lies in. One query, for the areas' names.
+
+    A task in a commune counts for its district and its province; a task at province level
+    only for the province; a task with no area on a row of its own.
+    """
+    chains: dict[int, list[int]] = {}
+    for task in tasks:
+        chains[task.pk] = [getattr(task, f"area_{depth}") for depth in range(AREA_DEPTH)]
+    ids = {area_id for chain in chains.values() for area_id in chain if area_id}
+    areas = {area.pk: area for area in Area.objects.filter(pk__in=ids).only("pk", "name", "level")} if ids else {}
+    rows: dict[tuple, ProgressRow] = {}
+    children: dict[int, set[int]] = defaultdict(set)
+
+    def add(area_id: int | None, task: Task) -> None:
+        unit_of_measure = task.output_indicator.unit_of_measure
+        key = (area_id, unit_of_measure)
+        if key not in rows:
+            area = areas.get(area_id)
+            rows[key] = ProgressRow(
+                area_id,
+                area.name if area else _("No area given"),
+                unit_of_measure,
+                href=_url("tracker:board", area=area_id),
+                level=area.level if area else "",
+            )
+        row = rows[key]
+        row.planned += task.target_quantity
+        row.achieved += task.achieved
+        row.count += 1
+
+    for task in tasks:
+        chain = [area_id for area_id in chains[task.pk] if area_id]
+        if not chain:
+            add(None, task)
+            continue
+        top = chain[-1]
+        add(top, task)
+        if len(chain) >= 2:
+            add(chain[-2], task)
+            children[top].add(chain[-2])
+    tops = sorted(
+        {key[0] for key in rows if key[0] is not None and not any(key[0] in below for below in children.values())},
+        key=lambda area_id: vietnamese_sort_key(areas[area_id].name),
+    )
+    order: list = []
+    for top in tops:
+        order.append(top)
+        order += sorted(children[top], key=lambda area_id: vietnamese_sort_key(areas[area_id].name))
+    if any(key[0] is None for key in rows):
+        order.append(None)
+    return _grouped(rows, order)
+
+
+# --- Overdue work and reporting --------------------------------------------------------------
+
+
+@dataclass
+class UnitReporting:
+    """A unit's expected reports whose due date has passed (or that are in already): on time,
+    late, missing — the scoreboard's counts over every period so far."""
+
+    unit: Unit
+    on_time: int = 0
+    late: int = 0
+    missing: int = 0
+    href: str = ""
+
+    @property
+    def expected_due(self) -> int:
+        return self.on_time + self.late + self.missing
+
+    @property
+    def percent_on_time(self) -> int | None:
+        return selectors_due.percent(self.on_time, self.expected_due)
+
+    @property
+    def percent_reported(self) -> int | None:
+        return selectors_due.percent(self.on_time + self.late, self.expected_due)
+
+
+def reporting_by_unit(
+    expected: list[selectors_due.ExpectedReport], *, whole: bool
+) -> tuple[list[UnitReporting], UnitReporting]:
+    """Per unit and in total, classified as the scoreboard classifies (`selectors_due.judge`);
+    reports not yet due are left out. Units with missing reports first, then by name."""
+    rows: dict[int, UnitReporting] = {}
+    total = UnitReporting(Unit(name=""))
+    for item in expected:
+        if item.reported:
+            kind = "late" if item.late else "on_time"
+        elif item.overdue:
+            kind = "missing"
+        else:
+            continue
+        unit = item.task.unit
+        row = rows.get(unit.pk)
+        if row is None:
+            row = rows[unit.pk] = UnitReporting(unit, href=_url("tracker:due", unit=unit.pk) if whole else "")
+        setattr(row, kind, getattr(row, kind) + 1)
+        setattr(total, kind, getattr(total, kind) + 1)
+    ordered = sorted(rows.values(), key=lambda row: (-row.missing, vietnamese_sort_key(row.unit.name)))
+    return ordered, total
+
+
+# --- Money ------------------------------------------------------------------------------------
+
+
+@dataclass
+class MoneyRow:
+    source_id: int | None
+    source: str
+    allocated: int
+    disbursed: int
+    rate: Decimal | None
+    href: str = ""
+
+
+def money_by_source(user: AnyUser) -> tuple[list[MoneyRow], MoneyRow] | None:
+    """Allocated and disbursed by funding source, all budget years, as the budget execution
+    page counts it: the whole programme, or the allocations to the officer's unit (one query).
+    None when the budgets are none of the user's business (an officer without a unit)."""
+    if permissions.sees_whole_programme(user):
+        rows = disbursement_by_source()
+    elif permissions.is_unit_officer(user) and getattr(user, "unit_id", None):
+        rows = disbursement_by_source(unit_id=user.unit_id)
+    else:
+        return None
+    result = [
+        MoneyRow(
+            row["source_id"],
+            row["source"],
+            row["allocated"],
+            row["disbursed"],
+            row["rate"],
+            href=_url("budgets:execution", funding_source=row["source_id"]),
+        )
+        for row in rows
+    ]
+    allocated = sum(row.allocated for row in result)
+    disbursed = sum(row.disbursed for row in result)
+    total = MoneyRow(
+        None, _("All sources"), allocated, disbursed, disbursement_rate(disbursed, allocated), _url("budgets:execution")
+    )
+    return result, total
+
+
+# --- Recent activity ----------------------------------------------------------------------------
+
+
+@dataclass
+class Event:
+    when: datetime.datetime
+    who: str
+    what: str
+    subject: str
+    href: str
+    kind: str  # accepted, submitted, comment, task — the row's badge
+
+
+def _name(user) -> str:
+    if user is None:
+        return _("the system")
+    return user.get_full_name() or user.get_username()
+
+
+def recent_activity(user: AnyUser) -> list[Event]:
+    """The latest submitted and accepted reports, comments and changes to tasks the user may
+    see, newest first (three queries)."""
+    tasks = permissions.tasks_visible_to(user)
+    events: list[Event] = []
+    reports = (
+        ProgressReport.objects.filter(
+            task__in=tasks.values("pk"), status__in=[ProgressReport.Status.SUBMITTED, ProgressReport.Status.ACCEPTED]
+        )
+        .annotate(moment=Coalesce("reviewed_at", "submitted_at"))
+        .filter(moment__isnull=False)
+        .select_related("task", "task__unit", "submitted_by", "reviewed_by")
+        .order_by("-moment", "-pk")[:RECENT_LENGTH]
+    )
+    for report in reports:
+        accepted = report.status == ProgressReport.Status.ACCEPTED
+        events.append(
+            Event(
+                when=report.moment,
+                who=_name(report.reviewed_by if accepted else report.submitted_by),
+                what=_("accepted the report for %(start)s–%(end)s")
+                if accepted
+                else _("submitted the report for %(start)s–%(end)s"),
+                subject=report.task.deliverable,
+                href=reverse("tracker:report_detail", args=[report.pk]),
+                kind="accepted" if accepted else "submitted",
+            )
+        )
+        events[-1].what %= {"start": f"{report.period_start:%d/%m/%Y}", "end": f"{report.period_end:%d/%m/%Y}"}
+    comments = (
+        TaskComment.objects.filter(task__in=tasks.values("pk"))
+        .select_related("task", "author")
+        .order_by("-created_at", "-pk")[:RECENT_LENGTH]
+    )
+    for comment in comments:
+        events.append(
+            Event(
+                when=comment.created_at,
+                who=_name(comment.author),
+                what=_("commented"),
+                subject=comment.task.deliverable,
+                href=reverse("tracker:task_detail", args=[comment.task_id]),
+                kind="comment",
+            )
+        )
+    changes = (
+        Task.history.filter(id__in=tasks.values("pk"))
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")[:RECENT_LENGTH]
+    )
+    verbs = {"+": _("created the task"), "~": _("changed the task"), "-": _("removed the task")}
+    for change in changes:
+        events.append(
+            Event(
+                when=change.history_date,
+                who=_name(change.history_user),
+                what=verbs.get(change.history_type, _("changed the task")),
+                subject=change.deliverable,
+                # A removed task has no page left to show.
+                href="" if change.history_type == "-" else reverse("tracker:task_history", args=[change.id]),
+                kind="task",
+            )
+        )
+    events.sort(key=lambda event: event.when, reverse=True)
+    return events[:RECENT_LENGTH]
+
+
+# --- The page -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Dashboard:
+    whole: bool  # the whole sub-project, or one unit's work
+    unit: Unit | None
+    today: datetime.date
+    overdue_reports: list[selectors_due.ExpectedReport]
+    overdue_report_count: int
+    overdue_tasks: list[Task]
+    overdue_task_count: int
+    due_soon_count: int
+    returned_count: int
+    reporting: list[UnitReporting]
+    reporting_total: UnitReporting
+    not_reported: list[UnitReporting]  # units with missing reports
+    by_type: list[ProgressRow]
+    by_area: list[ProgressRow]
+    money: list[MoneyRow] | None
+    money_total: MoneyRow | None
+    recent: list[Event] = field(default_factory=list)
+
+    @property
+    def links(self) -> dict[str, str]:
+        return {
+            "due": reverse("tracker:due"),
+            "timeliness": reverse("tracker:timeliness"),
+            "overdue_board": _url("tracker:board", due="overdue"),
+            "board": reverse("tracker:board"),
+            "execution": reverse("budgets:execution"),
+        }
+
+
+def dashboard(user: AnyUser, *, today: datetime.date) -> Dashboard:
+    """The whole page. Queries: the user's roles; the expected reports (tasks, reporting
+    rules, their reporters' members, reports — `selectors_due`); the overdue tasks; the tasks
+    with quantities; the areas' names; the outputs (whole programme only); the money; three
+    for recent activity — the same number whatever the amount of data."""
+    if not can_see_dashboard(user):
+        raise PermissionDenied
+    whole = permissions.sees_whole_programme(user)
+    due_tasks = selectors_due.tasks_for_due(user)
+    expected = selectors_due.expected_reports_for_tasks(due_tasks, today=today)
+    overdue_reports = [item for item in expected if item.overdue]
+    overdue_reports.sort(key=lambda item: (item.due, vietnamese_sort_key(item.task.unit.name), item.task.pk))
+    overdue_tasks = list(
+        due_tasks.filter(overdue(today)).select_related("activity", "activity__plan", "unit").order_by("due_date", "pk")
+    )
+    for task in overdue_tasks:
+        task.url = selectors_due.task_url(task)
+        task.days_overdue = (today - task.due_date).days
+    soon = today + datetime.timedelta(days=selectors_due.DUE_SOON_DAYS)
+    reporting, reporting_total = reporting_by_unit(expected, whole=whole)
+    quantities = tasks_with_quantities(due_tasks)
+    if whole:
+        by_type = progress_by_type_from_outputs(outputs_for_dashboard(user))
+    else:
+        by_type = progress_by_type_from_tasks(quantities)
+    money = money_by_source(user)
+    return Dashboard(
+        whole=whole,
+        unit=None if whole else getattr(user, "unit", None),
+        today=today,
+        overdue_reports=overdue_reports[:LIST_LENGTH],
+        overdue_report_count=len(overdue_reports),
+        overdue_tasks=overdue_tasks[:LIST_LENGTH],
+        overdue_task_count=len(overdue_tasks),
+        due_soon_count=sum(1 for item in expected if not item.reported and today <= item.due <= soon),
+        returned_count=sum(1 for item in expected if item.state == selectors_due.RETURNED),
+        reporting=reporting,
+        reporting_total=reporting_total,
+        not_reported=[row for row in reporting if row.missing],
+        by_type=by_type,
+        by_area=progress_by_area(quantities),
+        money=money[0] if money else None,
+        money_total=money[1] if money else None,
+        recent=recent_activity(user),
+    )

@@ -1,0 +1,298 @@
+"""Forms of the documents part: filters of the list pages, and the managers' editing forms for
+plans, targets, deadlines and reporting rules.
+
+The editing forms are ModelForms, but they do not save: the view hands the unsaved instance
+to the service, which validates again and records who made the change. Whatever the model or
+the service rejects is shown next to the field it concerns (see ``ServiceErrorsMixin``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from tracker.core.widgets import DateInput, VietnameseOrderIterator
+from tracker.models import Activity, Area, Deadline, Indicator, LegalDocument, Plan, ReportingRule, Target, Unit
+
+
+class VietnameseModelChoiceField(forms.ModelChoiceField):
+    iterator = VietnameseOrderIterator
+
+
+def _with_current(queryset, current_pk: int | None):
+    """Rows in force, plus the one already chosen (an ended unit stays valid on an old plan)."""
+    in_force = queryset.in_force()
+    if current_pk:
+        return queryset.filter(Q(pk__in=in_force.values("pk")) | Q(pk=current_pk))
+    return in_force
+
+
+class ServiceErrorsMixin:
+    """Show model and service validation errors next to the field they concern.
+
+    Model constraints report as errors of the whole form; ``constraint_fields`` names the
+    field each constraint's message belongs to (a duplicate target is a problem of its area).
+    """
+
+    constraint_fields: dict[str, str] = {}
+
+    def _constraint_field_of(self) -> dict[str, str]:
+        by_message = {}
+        for constraint in self._meta.model._meta.constraints:
+            field_name = self.constraint_fields.get(constraint.name)
+            if field_name in self.fields:
+                by_message[str(constraint.get_violation_error_message())] = field_name
+        return by_message
+
+    def _placed(self, error: ValidationError) -> dict[str | None, list[str]]:
+        by_message = self._constraint_field_of()
+        items = error.error_dict.items() if hasattr(error, "error_dict") else [(NON_FIELD_ERRORS, error.error_list)]
+        placed: dict[str | None, list[str]] = {}
+        for field_name, errors in items:
+            for message in ValidationError(errors).messages:
+                target = field_name if field_name in self.fields else by_message.get(message)
+                placed.setdefault(target, [])
+                if message not in placed[target]:
+                    placed[target].append(message)
+        return placed
+
+    def _update_errors(self, errors):
+        # Called by ModelForm with the model's own validation (clean() and constraints).
+        placed = self._placed(errors)
+        # A model-wide message the form already shows at a field ("a window needs a start
+        # and an end") is not repeated at the top.
+        shown = {message for name, messages in self.errors.items() if name != NON_FIELD_ERRORS for message in messages}
+        if None in placed:
+            placed[None] = [message for message in placed[None] if message not in shown]
+            if not placed[None]:
+                del placed[None]
+        if placed:
+            self.add_error(None, ValidationError({(k or NON_FIELD_ERRORS): v for k, v in placed.items()}))
+
+    def add_service_error(self, error: ValidationError) -> None:
+        """Add what a service rejected to the form, each message where it belongs."""
+        for field_name, messages in self._placed(error).items():
+            for message in messages:
+                if field_name is None or message not in self.errors.get(field_name, []):
+                    self.add_error(field_name, message)
+
+
+class DocumentModelForm(ServiceErrorsMixin, forms.ModelForm):
+    """Dates as date pickers accepting dd/mm/yyyy too; nothing saved by the form itself."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for form_field in self.fields.values():
+            if isinstance(form_field, forms.DateField):
+                form_field.widget = DateInput()
+
+
+# --- Filters of the list pages ------------------------------------------------------------------
+
+
+class PlanFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search title or number"), required=False, max_length=200)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All statuses")), *Plan.Status.choices]
+    )
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1990, max_value=2100)
+    issuer = forms.TypedChoiceField(label=_("Issued by"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, issuers: Iterable[Unit] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        # Ready-made choices (the issuers of the plans the user sees, already sorted).
+        self.fields["issuer"].choices = [("", _("All issuers")), *((unit.pk, unit.name) for unit in issuers)]
+
+
+class UnitFilterForm(forms.Form):
+    GROUP_CHOICES = [("", _("Units and groups")), ("units", _("Units only")), ("groups", _("Groups only"))]
+
+    q = forms.CharField(label=_("Search name"), required=False, max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds")), *Unit.Kind.choices])
+    groups = forms.ChoiceField(label=_("Show"), required=False, choices=GROUP_CHOICES)
+    ended = forms.BooleanField(label=_("Include units no longer in force"), required=False)
+
+
+class AreaFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search name or code"), required=False, max_length=200)
+    down_to = forms.TypedChoiceField(
+        label=_("Down to"),
+        required=False,
+        coerce=int,
+        empty_value=Area.Level.COMMUNE,
+        choices=Area.Level.choices,
+        initial=Area.Level.COMMUNE,
+    )
+    ended = forms.BooleanField(label=_("Include areas no longer in force"), required=False)
+
+
+# --- Managers' forms ------------------------------------------------------------------------------
+
+
+class LegalDocumentChoiceField(VietnameseModelChoiceField):
+    def label_from_instance(self, obj: LegalDocument) -> str:
+        title = " ".join(obj.title.split())
+        return f"{obj} – {title[:90]}{'…' if len(title) > 90 else ''}"
+
+
+class PlanForm(DocumentModelForm):
+    """A plan's header, body texts and signature, with its legal bases in the order cited.
+
+    The legal bases are numbered slots (no JavaScript needed to order them): the order of
+    the slots is the order of the "Căn cứ …" paragraphs; three empty slots allow adding.
+    """
+
+    EXTRA_LEGAL_BASIS_SLOTS = 3
+    MIN_LEGAL_BASIS_SLOTS = 6
+
+    class Meta:
+        model = Plan
+        fields = [
+            "issuer",
+            "number_symbol",
+            "place",
+            "issued_on",
+            "issued_on_precision",
+            "title",
+            "period_start",
+            "period_end",
+            "programme_component",
+            "area",
+            "status",
+            "purpose",
+            "funding",
+            "signing_authority",
+            "signer_title",
+            "signer_name",
+            "recipients",
+            "is_sample",
+        ]
+        field_classes = {"issuer": VietnameseModelChoiceField, "area": VietnameseModelChoiceField}
+        widgets = {"title": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["issuer"].queryset = _with_current(Unit.objects.all(), self.instance.issuer_id)
+        self.fields["area"].queryset = _with_current(
+            Area.objects.filter(level__lte=Area.Level.DISTRICT), self.instance.area_id
+        )
+        current = []
+        if self.instance.pk:
+            current = [link.document for link in self.instance.legal_basis_links.select_related("document")]
+        slots = max(len(current) + self.EXTRA_LEGAL_BASIS_SLOTS, self.MIN_LEGAL_BASIS_SLOTS)
+        documents = LegalDocument.objects.all()
+        choices = None
+        for index in range(slots):
+            slot = LegalDocumentChoiceField(
+                label=_("Legal basis %(number)d") % {"number": index + 1},
+                queryset=documents,
+                required=False,
+                initial=current[index].pk if index < len(current) else None,
+                empty_label="—",
+            )
+            # Every slot offers the same documents: read (and sort) them once, not per slot.
+            choices = choices if choices is not None else list(slot.choices)
+            slot.choices = choices
+            self.fields[f"legal_basis_{index + 1}"] = slot
+
+    @property
+    def legal_basis_fields(self):
+        return [self[name] for name in self.fields if name.startswith("legal_basis_")]
+
+    def clean(self):
+        cleaned = super().clean()
+        seen = set()
+        for name in [name for name in self.fields if name.startswith("legal_basis_")]:
+            document = cleaned.get(name)
+            if document is None:
+                continue
+            if document.pk in seen:
+                self.add_error(name, _("This document is already cited above."))
+            seen.add(document.pk)
+        return cleaned
+
+    def legal_bases(self) -> list[LegalDocument]:
+        """The chosen documents in slot order, gaps closed."""
+        names = [name for name in self.fields if name.startswith("legal_basis_")]
+        return [self.cleaned_data[name] for name in names if self.cleaned_data.get(name)]
+
+
+class TargetForm(DocumentModelForm):
+    constraint_fields = {
+        "target_unique": "area",
+        "target_value_not_negative": "planned_value",
+        "target_year_plausible": "year",
+    }
+
+    class Meta:
+        model = Target
+        fields = ["indicator", "area", "year", "planned_value"]
+        field_classes = {"area": VietnameseModelChoiceField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = _with_current(Area.objects.all(), self.instance.area_id)
+        self.fields["indicator"].queryset = Indicator.objects.all()
+        # The model rejects a negative value with its own message; no browser-side minimum
+        # here, so the server's translated message is what the user sees.
+        self.fields["planned_value"].widget = forms.NumberInput(attrs={"step": 1})
+
+
+class DeadlineForm(DocumentModelForm):
+    constraint_fields = {
+        "deadline_date_has_due_date": "due_date",
+        "deadline_window_ordered": "window_end",
+    }
+
+    class Meta:
+        model = Deadline
+        fields = ["title", "kind", "due_date", "window_start", "window_end", "wording", "activity", "responsible_unit"]
+        field_classes = {"responsible_unit": VietnameseModelChoiceField}
+        widgets = {"title": forms.Textarea(attrs={"rows": 2}), "kind": forms.RadioSelect}
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        activities = Activity.objects.filter(plan=plan).order_by("order", "section_code")
+        self.fields["activity"].queryset = activities
+        self.fields["activity"].label_from_instance = lambda activity: str(activity)[:120]
+        self.fields["responsible_unit"].queryset = _with_current(Unit.objects.all(), self.instance.responsible_unit_id)
+
+    def clean(self):
+        cleaned = super().clean()
+        # A window with one end missing: say so at the missing end rather than for the form.
+        if cleaned.get("kind") == Deadline.Kind.WINDOW:
+            for name in ("window_start", "window_end"):
+                if not cleaned.get(name) and name not in self.errors:
+                    self.add_error(name, _("A window needs a start and an end."))
+        return cleaned
+
+
+class ReportingRuleForm(DocumentModelForm):
+    constraint_fields = {
+        "reportingrule_active_ordered": "active_to",
+        "reportingrule_month_given": "due_month",
+    }
+
+    class Meta:
+        model = ReportingRule
+        fields = [
+            "title",
+            "reporter",
+            "recipient",
+            "frequency",
+            "due_day",
+            "due_month",
+            "active_from",
+            "active_to",
+            "wording",
+        ]
+        field_classes = {"reporter": VietnameseModelChoiceField, "recipient": VietnameseModelChoiceField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reporter"].queryset = _with_current(Unit.objects.all(), self.instance.reporter_id)
+        self.fields["recipient"].queryset = _with_current(Unit.objects.all(), self.instance.recipient_id)

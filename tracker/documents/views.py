@@ -1,0 +1,340 @@
+"""Pages of the documents: plans (read like the document), their timeline, units, areas, and
+the managers' forms for plans, targets, deadlines and reporting rules.
+
+Views are thin: look the object up through the user's visibility (404 when it is not
+visible), check the right to change it (403), then form → service → redirect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from tracker.core import permissions
+from tracker.documents import selectors
+from tracker.documents.forms import (
+    AreaFilterForm,
+    DeadlineForm,
+    PlanFilterForm,
+    PlanForm,
+    ReportingRuleForm,
+    TargetForm,
+    UnitFilterForm,
+)
+from tracker.models import Deadline, Plan, ReportingRule, Target
+from tracker.progress import selectors as selectors_progress
+from tracker.work import services
+
+TEMPLATES = "tracker/documents/"
+PLANS_PER_PAGE = 25
+UNITS_PER_PAGE = 100
+
+
+def _require_manager(request: HttpRequest) -> None:
+    if not permissions.can_manage_plans(request.user):
+        raise PermissionDenied
+
+
+def _page(request: HttpRequest, items, per_page: int):
+    return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+
+def _query_without_page(request: HttpRequest) -> str:
+    """The current filters as a query string, for the pagination links."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def _saved(form, save: Callable[[], object]) -> bool:
+    """Run the service; on a validation error put its messages on the form."""
+    try:
+        save()
+    except ValidationError as error:
+        form.add_service_error(error)
+        return False
+    return True
+
+
+def _plan_from_query(request: HttpRequest) -> Plan:
+    """The plan named by ?plan= on the create pages (only plans the user may see)."""
+    pk = request.GET.get("plan", "")
+    if not pk.isdigit():
+        raise Http404
+    return permissions.get_visible_or_404(permissions.plans_visible_to(request.user), pk=int(pk))
+
+
+# --- Plans -------------------------------------------------------------------------------------
+
+
+def _save_plan(form: PlanForm, request: HttpRequest) -> Plan:
+    return services.plan_save(plan=form.instance, actor=request.user, legal_bases=form.legal_bases())
+
+
+@login_required
+@require_GET
+def plan_list(request: HttpRequest) -> HttpResponse:
+    issuers = selectors.plan_issuers(request.user)
+    form = PlanFilterForm(request.GET or None, issuers=issuers)
+    filters = form.cleaned_data if form.is_valid() else {}
+    plans = selectors.plans_for_list(
+        request.user,
+        status=filters.get("status", ""),
+        year=filters.get("year"),
+        issuer_id=filters.get("issuer"),
+        search=filters.get("q", "").strip(),
+    )
+    context = {"form": form, "page": _page(request, plans, PLANS_PER_PAGE), "query": _query_without_page(request)}
+    return render(request, TEMPLATES + "plan_list.html", context)
+
+
+@login_required
+@require_GET
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    document = selectors.plan_document(request.user, pk)
+    return render(request, TEMPLATES + "plan_detail.html", {"doc": document, "plan": document.plan})
+
+
+@login_required
+@require_GET
+def plan_timeline(request: HttpRequest, pk: int) -> HttpResponse:
+    data = selectors.plan_timeline(request.user, pk)
+    return render(request, TEMPLATES + "plan_timeline.html", {"data": data, "plan": data.plan, "chart": data.chart})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_create(request: HttpRequest) -> HttpResponse:
+    _require_manager(request)
+    form = PlanForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid() and _saved(form, lambda: _save_plan(form, request)):
+        messages.success(request, _("The plan was created."))
+        return redirect("tracker:plan_detail", pk=form.instance.pk)
+    return render(request, TEMPLATES + "plan_form.html", {"form": form, "plan": None})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = permissions.get_visible_or_404(permissions.plans_visible_to(request.user), pk=pk)
+    _require_manager(request)
+    form = PlanForm(request.POST if request.method == "POST" else None, instance=plan)
+    if request.method == "POST" and form.is_valid() and _saved(form, lambda: _save_plan(form, request)):
+        messages.success(request, _("The plan was saved."))
+        return redirect("tracker:plan_detail", pk=plan.pk)
+    return render(request, TEMPLATES + "plan_form.html", {"form": form, "plan": plan})
+
+
+# --- Targets, deadlines, reporting rules (all belong to a plan) ---------------------------------
+
+
+def _plan_part_form(
+    request: HttpRequest,
+    *,
+    plan: Plan,
+    instance,
+    form_class,
+    save: Callable,
+    created: bool,
+    title: str,
+    success: str,
+    form_kwargs: dict | None = None,
+) -> HttpResponse:
+    """The shared flow of the forms of a plan's parts: validate, save through the service,
+    go back to the plan on success."""
+    form = form_class(request.POST if request.method == "POST" else None, instance=instance, **(form_kwargs or {}))
+    if request.method == "POST" and form.is_valid() and _saved(form, lambda: save(form.instance)):
+        messages.success(request, success)
+        return redirect("tracker:plan_detail", pk=plan.pk)
+    context = {"form": form, "plan": plan, "title": title, "instance": instance, "created": created}
+    return render(request, TEMPLATES + "part_form.html", context)
+
+
+def _visible_part(request: HttpRequest, queryset: QuerySet, pk: int):
+    """A target, deadline or reporting rule of a plan the user may see (404 otherwise)."""
+    visible_plans = permissions.plans_visible_to(request.user)
+    return permissions.get_visible_or_404(queryset.select_related("plan").filter(plan__in=visible_plans), pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def target_create(request: HttpRequest) -> HttpResponse:
+    _require_manager(request)
+    plan = _plan_from_query(request)
+    target = Target(plan=plan, year=plan.period_start.year)
+    return _plan_part_form(
+        request,
+        plan=plan,
+        instance=target,
+        form_class=TargetForm,
+        save=lambda obj: services.target_save(target=obj, actor=request.user),
+        created=True,
+        title=_("Add a target"),
+        success=_("The target was added."),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def target_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    target = _visible_part(request, permissions.targets_visible_to(request.user), pk)
+    _require_manager(request)
+    return _plan_part_form(
+        request,
+        plan=target.plan,
+        instance=target,
+        form_class=TargetForm,
+        save=lambda obj: services.target_save(target=obj, actor=request.user),
+        created=False,
+        title=_("Edit a target"),
+        success=_("The target was saved."),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def deadline_create(request: HttpRequest) -> HttpResponse:
+    _require_manager(request)
+    plan = _plan_from_query(request)
+    return _plan_part_form(
+        request,
+        plan=plan,
+        instance=Deadline(plan=plan),
+        form_class=DeadlineForm,
+        form_kwargs={"plan": plan},
+        save=lambda obj: services.deadline_save(deadline=obj, actor=request.user),
+        created=True,
+        title=_("Add a deadline"),
+        success=_("The deadline was added."),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def deadline_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    deadline = _visible_part(request, Deadline.objects.all(), pk)
+    _require_manager(request)
+    return _plan_part_form(
+        request,
+        plan=deadline.plan,
+        instance=deadline,
+        form_class=DeadlineForm,
+        form_kwargs={"plan": deadline.plan},
+        save=lambda obj: services.deadline_save(deadline=obj, actor=request.user),
+        created=False,
+        title=_("Edit a deadline"),
+        success=_("The deadline was saved."),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reporting_rule_create(request: HttpRequest) -> HttpResponse:
+    _require_manager(request)
+    plan = _plan_from_query(request)
+    rule = ReportingRule(plan=plan, active_from=plan.period_start, active_to=plan.period_end)
+    return _plan_part_form(
+        request,
+        plan=plan,
+        instance=rule,
+        form_class=ReportingRuleForm,
+        save=lambda obj: services.reporting_rule_save(rule=obj, actor=request.user),
+        created=True,
+        title=_("Add a reporting rule"),
+        success=_("The reporting rule was added."),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reporting_rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    rule = _visible_part(request, ReportingRule.objects.all(), pk)
+    _require_manager(request)
+    return _plan_part_form(
+        request,
+        plan=rule.plan,
+        instance=rule,
+        form_class=ReportingRuleForm,
+        save=lambda obj: services.reporting_rule_save(rule=obj, actor=request.user),
+        created=False,
+        title=_("Edit a reporting rule"),
+        success=_("The reporting rule was saved."),
+    )
+
+
+# --- Units and areas --------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def unit_list(request: HttpRequest) -> HttpResponse:
+    form = UnitFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    units = selectors.units_for_directory(
+        request.user,
+        kind=filters.get("kind", ""),
+        search=filters.get("q", "").strip(),
+        groups=filters.get("groups", ""),
+        include_ended=filters.get("ended", False),
+    )
+    context = {"form": form, "page": _page(request, units, UNITS_PER_PAGE), "query": _query_without_page(request)}
+    return render(request, TEMPLATES + "unit_list.html", context)
+
+
+@login_required
+@require_GET
+def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    page = selectors.unit_page(request.user, pk)
+    return render(request, TEMPLATES + "unit_detail.html", {"page": page, "unit": page.unit})
+
+
+@login_required
+@require_GET
+def area_list(request: HttpRequest) -> HttpResponse:
+    form = AreaFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    nodes = selectors.areas_for_tree(
+        request.user,
+        down_to=filters.get("down_to") or AreaFilterForm.base_fields["down_to"].initial,
+        search=filters.get("q", "").strip(),
+        include_ended=filters.get("ended", False),
+    )
+    return render(request, TEMPLATES + "area_list.html", {"form": form, "nodes": nodes})
+
+
+@login_required
+@require_GET
+def area_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    page = selectors.area_page(request.user, pk)
+    # Accepted figures next to each target, rolled up from the tasks in the area (1 query).
+    selectors_progress.targets_with_actuals(page.targets)
+    return render(request, TEMPLATES + "area_detail.html", {"page": page, "area": page.area})
+
+
+urlpatterns = [
+    path("plans/", plan_list, name="plan_list"),
+    path("plans/new/", plan_create, name="plan_create"),
+    path("plans/<int:pk>/", plan_detail, name="plan_detail"),
+    path("plans/<int:pk>/edit/", plan_edit, name="plan_edit"),
+    path("plans/<int:pk>/timeline/", plan_timeline, name="plan_timeline"),
+    path("targets/new/", target_create, name="target_create"),
+    path("targets/<int:pk>/edit/", target_edit, name="target_edit"),
+    path("deadlines/new/", deadline_create, name="deadline_create"),
+    path("deadlines/<int:pk>/edit/", deadline_edit, name="deadline_edit"),
+    path("reporting-rules/new/", reporting_rule_create, name="reporting_rule_create"),
+    path("reporting-rules/<int:pk>/edit/", reporting_rule_edit, name="reporting_rule_edit"),
+    path("units/", unit_list, name="unit_list"),
+    path("units/<int:pk>/", unit_detail, name="unit_detail"),
+    path("areas/", area_list, name="area_list"),
+    path("areas/<int:pk>/", area_detail, name="area_detail"),
+]

@@ -1,0 +1,141 @@
+"""Deadlines people cannot miss: the "what is due" page, the timeliness scoreboard, and each
+user's reminder preferences.
+
+Thin views: the selectors in `tracker.due.selectors` decide who sees what (403 for a role
+with no work to report on, 404 for a unit an officer may not see); preferences are saved
+through `services.user_preferences_save`.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_safe
+
+from tracker.core import permissions
+from tracker.due import selectors as selectors_due
+from tracker.work import services
+from tracker.work.forms import add_service_error
+from tracker.work.selectors import plan_label
+
+
+def _int_param(request: HttpRequest, name: str) -> int | None:
+    raw = request.GET.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise Http404 from exc
+
+
+@login_required
+@require_safe
+def due(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    page = selectors_due.due_page(request.user, today=today, unit_id=_int_param(request, "unit"))
+    return render(
+        request,
+        "tracker/due/due.html",
+        {
+            "page": page,
+            "today": today,
+            "whole": permissions.sees_whole_programme(request.user),
+            # The page's own overdue reports, for the officer; the managers' badge counts
+            # the whole province (one more pass over the same rows is not worth a query).
+            "overdue_badge": page.totals["overdue_reports"] if page.chosen_unit is None else None,
+        },
+    )
+
+
+class ScoreboardForm(forms.Form):
+    plan = forms.TypedChoiceField(label=gettext_lazy("Plan"), coerce=int, required=False)
+    year = forms.TypedChoiceField(label=gettext_lazy("Year"), coerce=int, required=False)
+
+    def __init__(self, data, *, plans, years):
+        super().__init__(data)
+        self.fields["plan"].choices = [(plan.pk, plan_label(plan)) for plan in plans]
+        self.fields["year"].choices = [(year, str(year)) for year in years]
+
+
+@login_required
+@require_safe
+def timeliness(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if not (permissions.sees_whole_programme(user) or permissions.is_unit_officer(user)):
+        raise PermissionDenied
+    today = timezone.localdate()
+    plans = selectors_due.scoreboard_plans(user)
+    by_pk = {plan.pk: plan for plan in plans}
+    plan = selectors_due.default_plan(plans, today)
+    plan_pk = _int_param(request, "plan")
+    if plan_pk is not None:
+        if plan_pk not in by_pk:
+            raise Http404
+        plan = by_pk[plan_pk]
+    years = list(range(plan.period_start.year, plan.period_end.year + 1)) if plan else [today.year]
+    year = min(max(today.year, years[0]), years[-1])
+    year_param = _int_param(request, "year")
+    if year_param is not None and year_param in years:
+        year = year_param
+    form = ScoreboardForm({"plan": plan.pk if plan else "", "year": year}, plans=plans, years=years)
+    board = selectors_due.scoreboard(user, plan=plan, year=year, today=today)
+    return render(
+        request,
+        "tracker/due/timeliness.html",
+        {"form": form, "board": board, "today": today, "overdue_badge": None},
+    )
+
+
+class PreferencesForm(forms.Form):
+    wants_digest = forms.BooleanField(
+        label=gettext_lazy("E-mail me what is due"),
+        required=False,
+        help_text=gettext_lazy("Each morning: what is due in the next 7 days and what is overdue."),
+    )
+    email = forms.EmailField(label=gettext_lazy("E-mail address"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("wants_digest") and not data.get("email"):
+            self.add_error("email", _("Give an e-mail address to receive the digest."))
+        return data
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def preferences(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if request.method == "POST":
+        form = PreferencesForm(request.POST)
+        if form.is_valid():
+            try:
+                services.user_preferences_save(
+                    user=user,
+                    wants_digest=form.cleaned_data["wants_digest"],
+                    email=form.cleaned_data["email"],
+                    actor=user,
+                )
+            except ValidationError as error:
+                add_service_error(form, error)
+            else:
+                messages.success(request, _("Your preferences were saved."))
+                return redirect("tracker:preferences")
+    else:
+        form = PreferencesForm(initial={"wants_digest": user.wants_digest, "email": user.email})
+    return render(request, "tracker/due/preferences.html", {"form": form})
+
+
+urlpatterns = [
+    path("due/", due, name="due"),
+    path("due/timeliness/", timeliness, name="timeliness"),
+    path("preferences/", preferences, name="preferences"),
+]

@@ -1,0 +1,468 @@
+"""Writes of the progress workflow: units report on their tasks, the DIC reviews the reports.
+
+draft → submitted → accepted, or submitted → returned (with a reason) → submitted again. An
+accepted report is never edited: `progress_correct` opens a new draft that `revises` it, and
+when that correction is accepted the old report becomes `superseded` (its figures kept and
+still shown). Every function is keyword-only, atomic, validates with `full_clean()` and
+records its actor in history through `services._save` / `services._delete`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import zipfile
+from collections.abc import Iterable, Mapping
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tracker.core import permissions
+from tracker.core.calendar import ReportingPeriod, periods_for_task
+from tracker.models import (
+    Area,
+    Evidence,
+    OutputIndicator,
+    OutputRecord,
+    Progress,
+    ProgressReport,
+    ReportedQuantity,
+    Task,
+    User,
+)
+from tracker.work import services
+
+Status = ProgressReport.Status
+OPEN_REPORT_STATUSES = (Status.DRAFT, Status.SUBMITTED, Status.RETURNED)
+
+# --- Evidence types, recognised by their content --------------------------------------------
+
+OOXML = {
+    "word/": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xl/": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "ppt/": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
+ALLOWED_TYPES = {
+    "image/jpeg",
+    "image/png",
+    "image/webp",
+    "image/heic",
+    "application/pdf",
+    "application/msword",
+    "application/vnd.ms-excel",
+    "application/vnd.ms-powerpoint",
+    *OOXML.values(),
+}
+# For the file input's accept= attribute: a hint to the phone's picker, not the check itself.
+ACCEPT_ATTRIBUTE = ",".join(
+    [".jpg", ".jpeg", ".png", ".webp", ".heic", ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx"]
+    + sorted(ALLOWED_TYPES)
+)
+# Old Office files (Word 97–2003, Excel, PowerPoint) are OLE compound documents.
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _ooxml_type(upload: UploadedFile) -> str | None:
+    """The Office Open XML type of a zip file by the folder it holds, or None."""
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    finally:
+        upload.seek(0)
+    if "[Content_Types].xml" not in names:
+        return None
+    for prefix, mime in OOXML.items():
+        if any(name.startswith(prefix) for name in names):
+            return mime
+    return None
+
+
+def evidence_type(upload: UploadedFile) -> str:
+    """The file's real type, read from its first bytes (never its name), or a ValidationError
+    naming the file when it is not a photo, a PDF or an Office document, or is too large."""
+    name = upload.name or "?"
+    limit = settings.EVIDENCE_MAX_BYTES
+    if upload.size is not None and upload.size > limit:
+        raise ValidationError(
+            _("“%(name)s” is too large (%(size)s); the limit is %(limit)s.")
+            % {"name": name, "size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+            code="too_large",
+        )
+    if not upload.size:
+        raise ValidationError(_("“%(name)s” is empty.") % {"name": name}, code="empty")
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    mime = kind.mime if kind else None
+    if mime in OOXML.values() or mime == "application/zip":
+        mime = _ooxml_type(upload)
+    elif mime is None and head.startswith(OLE_SIGNATURE):
+        mime = "application/msword"  # an old Office file filetype could not tell apart
+    if mime not in ALLOWED_TYPES:
+        raise ValidationError(
+            _(
+                "“%(name)s” is not a photo (JPEG, PNG, WebP, HEIC), a PDF or an Office document "
+                "(Word, Excel, PowerPoint); it was not attached."
+            )
+            % {"name": name},
+            code="file_type",
+        )
+    return mime
+
+
+def evidence_types(uploads: list[UploadedFile]) -> list[str]:
+    """The real type of every file, or one ValidationError naming every file refused, so that
+    one bad file attaches none."""
+    types, errors = [], []
+    for upload in uploads:
+        try:
+            types.append(evidence_type(upload))
+        except ValidationError as error:
+            errors.extend(error.messages)
+    if errors:
+        raise ValidationError({"evidence": errors})
+    return types
+
+
+# --- Who may do what ------------------------------------------------------------------------
+
+
+def _require_reporter(actor: User, task: Task) -> None:
+    if not permissions.can_report_on(actor, task):
+        raise PermissionDenied(_("Only the officers of the unit the task is assigned to report on it."))
+
+
+def _require_reviewer(actor: User) -> None:
+    if not permissions.can_manage_plans(actor):
+        raise PermissionDenied(_("Only DIC managers review progress reports."))
+
+
+def _locked(report: ProgressReport) -> ProgressReport:
+    """The report's current row, locked until the transaction ends (two reviewers at once)."""
+    return ProgressReport.objects.select_for_update().get(pk=report.pk)
+
+
+def _refresh(target: ProgressReport, source: ProgressReport) -> ProgressReport:
+    """Copy the locked row's values onto the caller's object, so it sees what was saved."""
+    target.__dict__.update({k: v for k, v in source.__dict__.items() if not k.startswith("_")})
+    return target
+
+
+# --- Drafts ---------------------------------------------------------------------------------
+
+
+def _period_of(task: Task, period: ReportingPeriod) -> ReportingPeriod:
+    for candidate in periods_for_task(task):
+        if (candidate.start, candidate.end) == (period.start, period.end):
+            return candidate
+    raise ValidationError(_("This task has no reporting period from %(start)s to %(end)s.") % _period_words(period))
+
+
+def _period_words(period: ReportingPeriod) -> dict[str, str]:
+    return {"start": f"{period.start:%d/%m/%Y}", "end": f"{period.end:%d/%m/%Y}"}
+
+
+def _check_figures(task: Task, percent_complete: int, quantities: Mapping[OutputIndicator, int | None]) -> None:
+    errors: dict[str, list[str]] = {}
+    if not isinstance(percent_complete, int) or not 0 <= percent_complete <= 100:
+        errors["percent_complete"] = [_("The percentage complete is between 0 and 100.")]
+    for output, quantity in quantities.items():
+        if output.activity_id != task.activity_id:
+            errors.setdefault("quantities", []).append(
+                _("“%(output)s” is not an output of this task's activity.") % {"output": output.name}
+            )
+        elif quantity is not None and output.is_counted_from_records:
+            errors.setdefault("quantities", []).append(
+                _("“%(output)s” is counted automatically from published records; it takes no quantity in a report.")
+                % {"output": output.name}
+            )
+        elif quantity is not None and (not isinstance(quantity, int) or quantity < 0):
+            errors.setdefault("quantities", []).append(
+                _("The quantity of “%(output)s” cannot be negative.") % {"output": output.name}
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _sync_quantities(report: ProgressReport, quantities: Mapping[OutputIndicator, int | None], *, actor: User) -> None:
+    """Make the report's quantities exactly those given (None or absent: no figure)."""
+    existing = {row.output_indicator_id: row for row in report.quantities.all()}
+    wanted = {output.pk: quantity for output, quantity in quantities.items() if quantity is not None}
+    for output_id, row in existing.items():
+        if output_id not in wanted:
+            services._delete(row, actor=actor)
+    for output_id, quantity in wanted.items():
+        row = existing.get(output_id)
+        if row is None:
+            services._save(
+                ReportedQuantity(report=report, output_indicator_id=output_id, quantity=quantity), actor=actor
+            )
+        elif row.quantity != quantity:
+            row.quantity = quantity
+            services._save(row, actor=actor)
+
+
+@transaction.atomic
+def progress_save_draft(
+    *,
+    task: Task,
+    period: ReportingPeriod,
+    actor: User,
+    percent_complete: int,
+    narrative: str = "",
+    difficulties: str = "",
+    proposals: str = "",
+    quantities: Mapping[OutputIndicator, int | None] | None = None,
+) -> ProgressReport:
+    """Create or update the task's open (draft or returned) report for the period."""
+    _require_reporter(actor, task)
+    period = _period_of(task, period)
+    quantities = quantities or {}
+    _check_figures(task, percent_complete, quantities)
+    # Lock the task row: two officers saving the first draft at once make one report.
+    Task.objects.select_for_update().filter(pk=task.pk).first()
+    report = (
+        ProgressReport.objects.select_for_update()
+        .filter(task=task, period_start=period.start, period_end=period.end, status__in=OPEN_REPORT_STATUSES)
+        .first()
+    )
+    if report is None:
+        if ProgressReport.objects.filter(
+            task=task, period_start=period.start, period_end=period.end, status=Status.ACCEPTED
+        ).exists():
+            raise ValidationError(
+                _("The report for this period was accepted; to change it, start a correction from the task page.")
+            )
+        report = ProgressReport(
+            task=task,
+            reporting_rule_id=period.rule_id,
+            period_start=period.start,
+            period_end=period.end,
+            due_date=period.due,
+            created_by=actor,
+        )
+    elif report.status == Status.SUBMITTED:
+        raise ValidationError(_("The report for this period was submitted and awaits review; it cannot be changed."))
+    report.percent_complete = percent_complete
+    report.narrative = narrative.strip()
+    report.difficulties = difficulties.strip()
+    report.proposals = proposals.strip()
+    services._save(report, actor=actor)
+    _sync_quantities(report, quantities, actor=actor)
+    return report
+
+
+@transaction.atomic
+def progress_submit(*, report: ProgressReport, actor: User) -> ProgressReport:
+    _require_reporter(actor, report.task)
+    current = _locked(report)
+    if current.status not in (Status.DRAFT, Status.RETURNED):
+        raise ValidationError(_("Only a draft or a returned report can be submitted."))
+    current.status = Status.SUBMITTED
+    current.submitted_at = timezone.now()
+    current.submitted_by = actor
+    services._save(current, actor=actor)
+    return _refresh(report, current)
+
+
+# --- Review ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def progress_accept(*, report: ProgressReport, actor: User) -> ProgressReport:
+    """Accept a submitted report; a correction supersedes the report it corrects; the task's
+    status follows the accepted figures."""
+    _require_reviewer(actor)
+    current = _locked(report)
+    if current.status != Status.SUBMITTED:
+        raise ValidationError(_("Only a submitted report can be accepted."))
+    current.status = Status.ACCEPTED
+    current.reviewed_at = timezone.now()
+    current.reviewed_by = actor
+    if current.revises_id:
+        old = _locked(current.revises)
+        if old.status == Status.ACCEPTED:
+            old.status = Status.SUPERSEDED
+            services._save(old, actor=actor, reason=_("Superseded by a correction"))
+    services._save(current, actor=actor)
+    _update_task_status(current, actor=actor, accepted_on=timezone.localdate(current.reviewed_at))
+    return _refresh(report, current)
+
+
+def _update_task_status(report: ProgressReport, *, actor: User, accepted_on: datetime.date) -> None:
+    """100 % → completed (on the period's end, or the acceptance day if that is earlier);
+    any progress → in progress. A completed or cancelled task is left as it is."""
+    task = Task.objects.select_related("activity").get(pk=report.task_id)
+    if task.status in (Progress.COMPLETED, Progress.CANCELLED):
+        return
+    if report.percent_complete == 100:
+        task.status = Progress.COMPLETED
+        task.completed_on = min(report.period_end, accepted_on)
+    elif report.percent_complete > 0 and task.status == Progress.NOT_STARTED:
+        task.status = Progress.IN_PROGRESS
+    else:
+        return
+    services.task_assign(task=task, actor=actor)
+
+
+@transaction.atomic
+def progress_return(*, report: ProgressReport, actor: User, reason: str) -> ProgressReport:
+    _require_reviewer(actor)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the report is returned.")})
+    current = _locked(report)
+    if current.status != Status.SUBMITTED:
+        raise ValidationError(_("Only a submitted report can be returned."))
+    current.status = Status.RETURNED
+    current.return_reason = reason
+    current.reviewed_at = timezone.now()
+    current.reviewed_by = actor
+    services._save(current, actor=actor)
+    return _refresh(report, current)
+
+
+@transaction.atomic
+def progress_correct(*, report: ProgressReport, actor: User) -> ProgressReport:
+    """Open a correction of an accepted report: a new draft with the same figures."""
+    _require_reporter(actor, report.task)
+    current = _locked(report)
+    if current.status != Status.ACCEPTED:
+        raise ValidationError(_("Only an accepted report is corrected; edit a draft or returned report directly."))
+    if ProgressReport.objects.filter(
+        task_id=current.task_id,
+        period_start=current.period_start,
+        period_end=current.period_end,
+        status__in=OPEN_REPORT_STATUSES,
+    ).exists():
+        raise ValidationError(_("A correction of this report is already in progress."))
+    correction = services._save(
+        ProgressReport(
+            task_id=current.task_id,
+            reporting_rule_id=current.reporting_rule_id,
+            period_start=current.period_start,
+            period_end=current.period_end,
+            due_date=current.due_date,
+            percent_complete=current.percent_complete,
+            narrative=current.narrative,
+            difficulties=current.difficulties,
+            proposals=current.proposals,
+            revises=current,
+            created_by=actor,
+        ),
+        actor=actor,
+    )
+    for row in current.quantities.all():
+        services._save(
+            ReportedQuantity(report=correction, output_indicator_id=row.output_indicator_id, quantity=row.quantity),
+            actor=actor,
+        )
+    return correction
+
+
+# --- Output records -------------------------------------------------------------------------
+# Products that count towards an output by themselves (an article published on the campaign
+# site; later a register of media products). The system that owns the product calls these
+# with the person who caused the change (the moderator who published, the editor who
+# unpublished); no quantity is typed by hand, so nothing is counted twice.
+
+
+@transaction.atomic
+def output_record_set(
+    *,
+    source: str,
+    output_indicator: OutputIndicator,
+    quantity: int,
+    achieved_on: datetime.date,
+    title: str,
+    url: str,
+    actor: User | None,
+    area: Area | None = None,
+) -> OutputRecord:
+    """Create or update the record of `source`; a call with the same values writes nothing."""
+    if not output_indicator.is_counted_from_records:
+        raise ValidationError(
+            {
+                "output_indicator": _(
+                    "“%(output)s” is counted from progress reports; choose an output counted from records."
+                )
+                % {"output": output_indicator.name}
+            }
+        )
+    values = {
+        "output_indicator_id": output_indicator.pk,
+        "quantity": quantity,
+        "achieved_on": achieved_on,
+        "title": title[:300],
+        "url": url,
+        "area_id": area.pk if area else None,
+    }
+    record = OutputRecord.objects.select_for_update().filter(source=source).first()
+    if record is None:
+        return services._save(OutputRecord(source=source, **values), actor=actor)
+    if all(getattr(record, field) == value for field, value in values.items()):
+        return record
+    for field, value in values.items():
+        setattr(record, field, value)
+    return services._save(record, actor=actor)
+
+
+@transaction.atomic
+def output_record_clear(*, source: str, actor: User | None) -> bool:
+    """Remove the record of `source` (the product was withdrawn); False when there was none."""
+    record = OutputRecord.objects.select_for_update().filter(source=source).first()
+    if record is None:
+        return False
+    services._delete(record, actor=actor)
+    return True
+
+
+# --- Evidence -------------------------------------------------------------------------------
+
+
+def _require_editable(report: ProgressReport) -> None:
+    if not report.is_editable:
+        raise ValidationError(_("Files can be attached to or removed from a draft or returned report only."))
+
+
+@transaction.atomic
+def evidence_attach(*, report: ProgressReport, upload: UploadedFile, actor: User) -> Evidence:
+    return evidence_attach_many(report=report, uploads=[upload], actor=actor)[0]
+
+
+@transaction.atomic
+def evidence_attach_many(*, report: ProgressReport, uploads: Iterable[UploadedFile], actor: User) -> list[Evidence]:
+    """Attach several files: every one is checked before any is stored, so one bad file
+    attaches none."""
+    _require_reporter(actor, report.task)
+    _require_editable(_locked(report))
+    uploads = list(uploads)
+    types = evidence_types(uploads)
+    attached = []
+    for upload, mime in zip(uploads, types, strict=True):
+        name = (upload.name or "file")[-255:]
+        evidence = Evidence(
+            report=report, file=upload, original_name=name, content_type=mime, size=upload.size, uploaded_by=actor
+        )
+        attached.append(services._save(evidence, actor=actor))
+    return attached
+
+
+@transaction.atomic
+def evidence_remove(*, evidence: Evidence, actor: User) -> None:
+    report = evidence.report
+    _require_reporter(actor, report.task)
+    _require_editable(_locked(report))
+    stored = evidence.file
+    services._delete(evidence, actor=actor)
+    # The file goes only once the row's removal is committed.
+    transaction.on_commit(lambda: stored.storage.delete(stored.name))

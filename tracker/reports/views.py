@@ -1,0 +1,161 @@
+"""Pages of the official reports: the list of generated reports, the form asking for one, the
+job page (progress, then downloads), the HTML preview and the downloads.
+
+Thin views: the rights are in `tracker.reports.permissions`, the writes in
+`tracker.reports.services`. Generated reports are immutable: no page edits or deletes one.
+Names carry a `generated_report_` prefix (`tracker:report_detail` is a progress report's page).
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from tracker.models import GeneratedReport
+from tracker.reports import permissions as report_permissions
+from tracker.reports import selectors, services
+from tracker.reports.forms import ReportFilterForm, ReportForm
+from tracker.reports.pdf import document_html
+from tracker.work.forms import add_service_error
+
+PAGES = "reports/pages/"
+REPORTS_PER_PAGE = 25
+REFRESH_SECONDS = 3
+SIGNER_FIELDS = ("signing_authority", "signer_title", "signer_name", "place")
+
+
+@login_required
+@require_safe
+def generated_report_list(request: HttpRequest) -> HttpResponse:
+    if not report_permissions.can_list_reports(request.user):
+        raise PermissionDenied
+    form = ReportFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    reports = selectors.reports_for_list(
+        request.user, kind=filters.get("kind", ""), status=filters.get("status", ""), year=filters.get("year")
+    )
+    page = Paginator(reports, REPORTS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "can_produce": report_permissions.can_produce_reports(request.user),
+    }
+    return render(request, PAGES + "list.html", context)
+
+
+def _initial(request: HttpRequest) -> dict:
+    """What the form starts with: the choices passed in the address (a link from a plan's
+    page), and the signer of the user's last report — or the plan's own signer when the plan
+    was issued by the user's unit."""
+    initial = {}
+    for name in ("kind", "period_type", "year", "month"):
+        if request.GET.get(name):
+            initial[name] = request.GET[name]
+    plan_id = request.GET.get("plan", "")
+    plan = None
+    if plan_id.isdigit():
+        plan = selectors.plans_for_reports(request.user).filter(pk=int(plan_id)).first()
+        if plan:
+            initial["plan"] = plan.pk
+    last = selectors.last_report_of(request.user)
+    if last:
+        initial.update({name: last.parameters.get(name, "") for name in SIGNER_FIELDS})
+    if plan and request.user.unit_id and plan.issuer_id == request.user.unit_id:
+        initial.update(
+            signing_authority=plan.signing_authority, signer_title=plan.signer_title, signer_name=plan.signer_name
+        )
+    return initial
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def generated_report_new(request: HttpRequest) -> HttpResponse:
+    if not report_permissions.can_produce_reports(request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        form = ReportForm(request.POST, user=request.user)
+        if form.is_valid():
+            try:
+                report = services.generated_report_request(
+                    actor=request.user, request=form.report_request(), language=translation.get_language()
+                )
+            except ValidationError as error:
+                add_service_error(form, error)
+            else:
+                services.generated_report_enqueue(report)
+                return redirect("tracker:generated_report_job", pk=report.pk)
+    else:
+        form = ReportForm(initial=_initial(request), user=request.user)
+    return render(request, PAGES + "new.html", {"form": form})
+
+
+@login_required
+@require_safe
+def generated_report_job(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.report_for_job(request.user, pk)
+    stale = report.is_stale(timezone.now())
+    refresh = not report.is_finished and not stale
+    context = {"report": report, "stale": stale, "refresh": refresh, "refresh_seconds": REFRESH_SECONDS}
+    response = render(request, PAGES + "job.html", context)
+    if refresh:
+        # The page also carries <meta http-equiv="refresh">; the header covers browsers that
+        # honour the meta element only in <head>.
+        response["Refresh"] = str(REFRESH_SECONDS)
+    return response
+
+
+@login_required
+@require_safe
+def generated_report_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.report_for_preview(request.user, pk)
+    if report.status != GeneratedReport.Status.DONE:
+        return redirect("tracker:generated_report_job", pk=report.pk)
+    context = {"report": report, "document": document_html(report.snapshot)}
+    return render(request, PAGES + "preview.html", context)
+
+
+@login_required
+@require_safe
+def generated_report_download(request: HttpRequest, pk: int, file_type: str) -> HttpResponse:
+    if file_type not in services.FILE_TYPES:
+        raise Http404
+    report = selectors.report_for_job(request.user, pk)
+    if report.status != GeneratedReport.Status.DONE:
+        raise Http404
+    try:
+        content, content_type, name = services.generated_report_file(report, file_type)
+    except services.StoredFileAltered:
+        message = _(
+            "The stored file no longer matches the fingerprint taken when the report was generated, so it is "
+            "not served. Tell the administrator."
+        )
+        return render(request, PAGES + "job.html", {"report": report, "integrity_error": message}, status=500)
+    except FileNotFoundError:
+        raise Http404 from None
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["X-Content-SHA256"] = getattr(report, services.FILE_TYPES[file_type][1])
+    return response
+
+
+urlpatterns = [
+    path("official-reports/", generated_report_list, name="generated_report_list"),
+    path("official-reports/new/", generated_report_new, name="generated_report_new"),
+    path("official-reports/<int:pk>/", generated_report_job, name="generated_report_job"),
+    path("official-reports/<int:pk>/preview/", generated_report_preview, name="generated_report_preview"),
+    path(
+        "official-reports/<int:pk>/download/<str:file_type>/",
+        generated_report_download,
+        name="generated_report_download",
+    ),
+]

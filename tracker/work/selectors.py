@@ -1,0 +1,297 @@
+"""Reads for the work pages: the activity board, an activity's page and the work forms' choices.
+
+Every function starts from the permission-filtered querysets of `tracker.core.permissions`, and
+each page's reads cost a fixed number of queries whatever the amount of data: rows are
+joined (`select_related`), many-valued relations prefetched once per page and task counts
+computed by subqueries, never one query per row.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from django.core.paginator import Page, Paginator
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OrderBy,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils.text import Truncator
+
+from tracker.core import permissions
+from tracker.core.permissions import AnyUser
+from tracker.core.text import vietnamese_sort_key
+from tracker.models import (
+    OPEN_STATUSES,
+    Activity,
+    ActivityType,
+    Area,
+    Cooperation,
+    Deadline,
+    OutputIndicator,
+    Plan,
+    Task,
+    Unit,
+)
+from tracker.models.plans import Progress
+
+BOARD_PAGE_SIZE = 25
+DUE_SOON_DAYS = 7
+# Deepest area tree: province > district > commune > village.
+AREA_DEPTH = 4
+
+Choices = list[tuple[int | str, str]]
+
+
+# --- Deadlines ---------------------------------------------------------------------------
+
+
+def due_within(today: datetime.date, days: int) -> Q:
+    """Open work due from today to `days` days ahead (both included)."""
+    return Q(status__in=OPEN_STATUSES, due_date__gte=today, due_date__lte=today + datetime.timedelta(days=days))
+
+
+def overdue(today: datetime.date) -> Q:
+    """Open work whose deadline has passed (the same rule as `ActivityQuerySet.overdue`)."""
+    return Q(status__in=OPEN_STATUSES, due_date__lt=today)
+
+
+def deadline_state(status: str, due_date: datetime.date | None, today: datetime.date) -> str:
+    """'overdue', 'soon' (within DUE_SOON_DAYS) or '' — the badge a row carries."""
+    if due_date is None or status not in OPEN_STATUSES:
+        return ""
+    if due_date < today:
+        return "overdue"
+    if due_date <= today + datetime.timedelta(days=DUE_SOON_DAYS):
+        return "soon"
+    return ""
+
+
+def within_area(area_id: int, prefix: str = "") -> Q:
+    """The row's area is `area_id` or lies inside it (a district's communes and villages).
+
+    The area tree is at most four levels deep, so four joined conditions replace a recursive
+    query: a plan from 2019 filtered by its (since abolished) district still rolls up.
+    """
+    condition = Q()
+    path = f"{prefix}area"
+    for _ in range(AREA_DEPTH):
+        condition |= Q(**{f"{path}_id": area_id})
+        path += "__parent"
+    return condition
+
+
+# --- Board ---------------------------------------------------------------------------------
+
+
+def board_queryset(user: AnyUser) -> QuerySet[Activity]:
+    """The activities the user may see, nearest deadline first (undated ones last)."""
+    return permissions.activities_visible_to(user).order_by(*board_ordering("deadline"))
+
+
+# The board's sort keys (the only ones accepted) and what each sorts by. Statuses sort in the
+# order work moves through them, not in the alphabetical order of their codes.
+SORT_FIELDS = {
+    "deadline": [F("due_date")],
+    "plan": [F("plan__issued_on"), F("plan__number_symbol"), F("plan_id")],
+    "section": [F("section_code")],
+    "lead_unit": [F("lead_unit__name")],
+    "status": [
+        Case(
+            *(When(status=value, then=Value(rank)) for rank, value in enumerate(Progress.values)),
+            output_field=IntegerField(),
+        )
+    ],
+}
+# Ties are broken in the order the plan itself lists its contents.
+_TIE_BREAK = ("plan_id", "order", "section_code", "pk")
+
+
+def board_ordering(key: str, descending: bool = False) -> list[OrderBy | str]:
+    """`order_by` arguments for a whitelisted sort key; blanks sort last either way."""
+    fields = [
+        expression.desc(nulls_last=True) if descending else expression.asc(nulls_last=True)
+        for expression in SORT_FIELDS[key]
+    ]
+    return [*fields, *_TIE_BREAK]
+
+
+def board_counts(queryset: QuerySet[Activity], *, today: datetime.date) -> dict[str, int]:
+    """Total, overdue, due within DUE_SOON_DAYS and completed, in one aggregate query."""
+    return queryset.order_by().aggregate(
+        total=Count("pk"),
+        overdue=Count("pk", filter=overdue(today)),
+        due_soon=Count("pk", filter=due_within(today, DUE_SOON_DAYS)),
+        completed=Count("pk", filter=Q(status=Progress.COMPLETED)),
+    )
+
+
+def _unit_names() -> QuerySet[Unit]:
+    """Units as the pages list them: names only, sorted afterwards in Vietnamese order."""
+    return Unit.objects.only("pk", "name").order_by()
+
+
+def _count_of(queryset: QuerySet) -> Coalesce:
+    """A correlated COUNT(*) subquery (0 when there is no row)."""
+    counted = queryset.order_by().values("activity").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def _with_board_rows(queryset: QuerySet[Activity], user: AnyUser) -> QuerySet[Activity]:
+    # The counts are of the tasks the user may see, as on the activity's own page.
+    tasks = permissions.tasks_visible_to(user, Task.objects.filter(activity=OuterRef("pk")))
+    return (
+        queryset.select_related("plan", "activity_type", "lead_unit")
+        .prefetch_related(Prefetch("cooperating_units", queryset=_unit_names(), to_attr="cooperating_unit_list"))
+        .annotate(tasks_total=_count_of(tasks), tasks_done=_count_of(tasks.filter(status=Progress.COMPLETED)))
+    )
+
+
+def board_page(
+    queryset: QuerySet[Activity], *, user: AnyUser, page_number: str | None, total: int, today: datetime.date
+) -> Page:
+    """One page of board rows: two queries (rows with task counts, cooperating units)."""
+    paginator = Paginator(_with_board_rows(queryset, user), BOARD_PAGE_SIZE)
+    paginator.count = total  # board_counts has counted the rows already: spare a COUNT query
+    page = paginator.get_page(page_number)
+    page.object_list = list(page.object_list)
+    for activity in page.object_list:
+        activity.cooperating_unit_list.sort(key=lambda unit: vietnamese_sort_key(unit.name))
+        activity.deadline_state = deadline_state(activity.status, activity.due_date, today)
+    return page
+
+
+def plan_label(plan: Plan) -> str:
+    """A plan as a short label: its number and symbol, or its title shortened, with its years
+    (unnumbered plans of different years often share a title's opening words)."""
+    start, end = plan.period_start.year, plan.period_end.year
+    years = str(start) if start == end else f"{start}–{end}"
+    return f"{plan.number_symbol or Truncator(plan.title).chars(60)} ({years})"
+
+
+def board_filter_choices(user: AnyUser) -> dict[str, list]:
+    """The filter form's dropdowns: four queries, bounded by what the user's work involves.
+
+    Units and areas are limited to those that appear in the activities the user may see (a
+    province has thousands of villages and units; listing all would make the lists useless),
+    with each area's parents added so that a district can be chosen to roll up its communes.
+    """
+    visible = permissions.activities_visible_to(user)
+    plans = [
+        (plan.pk, plan_label(plan))
+        for plan in permissions.plans_visible_to(user).only(
+            "pk", "number_symbol", "title", "period_start", "period_end"
+        )
+    ]
+    types = [(kind.pk, kind.name) for kind in ActivityType.objects.only("pk", "name")]
+
+    leads = visible.filter(lead_unit=OuterRef("pk"))
+    units = (
+        Unit.objects.filter(
+            Q(pk__in=visible.values("lead_unit"))
+            | Q(pk__in=Cooperation.objects.filter(activity__in=visible).values("unit"))
+        )
+        .annotate(leads=Exists(leads))
+        .only("pk", "name")
+    )
+    units = sorted(units, key=lambda unit: vietnamese_sort_key(unit.name))
+
+    used_areas = Area.objects.filter(
+        Q(pk__in=visible.values("area")) | Q(pk__in=Task.objects.filter(activity__in=visible).values("area"))
+    ).select_related(*["__".join(["parent"] * depth) for depth in range(1, AREA_DEPTH)])
+    areas: dict[int, Area] = {}
+    for area in used_areas:
+        while area is not None and area.pk not in areas:
+            areas[area.pk] = area
+            area = area.parent
+    return {
+        "plans": plans,
+        "activity_types": types,
+        "units": [(unit.pk, unit.name) for unit in units],
+        "lead_units": [(unit.pk, unit.name) for unit in units if unit.leads],
+        "areas": grouped_area_choices(areas.values()),
+    }
+
+
+def grouped_area_choices(areas: Iterable[Area]) -> list:
+    """Areas grouped by level (province, district, …), each group in Vietnamese order."""
+    groups: dict[int, list[Area]] = {}
+    for area in areas:
+        groups.setdefault(area.level, []).append(area)
+    return [
+        (
+            Area.Level(level).label,
+            [(area.pk, area.name) for area in sorted(groups[level], key=lambda a: vietnamese_sort_key(a.name))],
+        )
+        for level in sorted(groups)
+    ]
+
+
+# --- Activity page -------------------------------------------------------------------------
+
+
+def activity_for_detail(user: AnyUser, pk: int) -> Activity:
+    """The activity with what its page shows, or 404 if the user may not see it (4 queries).
+
+    Its outputs come with their achieved figures (accepted reports plus records) in the same
+    query, so the progress section needs none of its own."""
+    # Imported here: selectors_progress builds on this module (AREA_DEPTH, DUE_SOON_DAYS).
+    from tracker.progress.selectors import annotate_achieved
+
+    queryset = (
+        permissions.activities_visible_to(user)
+        .select_related("plan", "activity_type", "lead_unit", "area")
+        .prefetch_related(
+            Prefetch("cooperating_units", queryset=_unit_names(), to_attr="cooperating_unit_list"),
+            Prefetch(
+                "output_indicators", queryset=annotate_achieved(OutputIndicator.objects.select_related("indicator"))
+            ),
+            Prefetch("deadlines", queryset=Deadline.objects.select_related("responsible_unit")),
+        )
+    )
+    activity = permissions.get_visible_or_404(queryset, pk=pk)
+    activity.cooperating_unit_list.sort(key=lambda unit: vietnamese_sort_key(unit.name))
+    return activity
+
+
+def tasks_for_activity(user: AnyUser, activity: Activity, *, today: datetime.date) -> list[Task]:
+    """The activity's tasks the user may see, each marked overdue or due soon (1 query)."""
+    tasks = list(
+        permissions.tasks_visible_to(user, activity.tasks.all()).select_related("unit", "area", "output_indicator")
+    )
+    for task in tasks:
+        task.deadline_state = deadline_state(task.status, task.due_date, today)
+    return tasks
+
+
+# --- Form choices --------------------------------------------------------------------------
+
+
+def units_for_choice(*, include: Iterable[int | None] = (), today: datetime.date) -> QuerySet[Unit]:
+    """Units in force (a province has thousands; ended ones clutter the list), plus the units
+    an edited object already names, so that editing an old activity keeps its values."""
+    keep = [pk for pk in include if pk]
+    return (Unit.objects.in_force(today) | Unit.objects.filter(pk__in=keep)).only("pk", "name").order_by()
+
+
+def areas_for_choice(*, include: Iterable[int | None] = (), today: datetime.date) -> QuerySet[Area]:
+    """Areas in force down to communes (villages would be thousands), plus those in use."""
+    keep = [pk for pk in include if pk]
+    in_force = Area.objects.in_force(today).filter(level__lte=Area.Level.COMMUNE)
+    return (in_force | Area.objects.filter(pk__in=keep)).only("pk", "name", "level").order_by()
+
+
+def plans_for_choice(user: AnyUser) -> QuerySet[Plan]:
+    return permissions.plans_visible_to(user).only("pk", "number_symbol", "title", "period_start")
