@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from urllib.parse import urlencode
 
 from django import forms
@@ -50,6 +50,7 @@ from django.utils.translation import gettext_lazy as _
 
 from budgets import permissions
 from budgets.models import Allocation, Disbursement, Estimate, EstimateLine, FundingSource
+from tracker.core.numbers import percent_one_decimal
 from tracker.core.permissions import AnyUser
 from tracker.core.text import vietnamese_sort_key
 from tracker.models import Activity, Area, Plan
@@ -68,9 +69,7 @@ def disbursement_rate(disbursed: int, allocated: int) -> Decimal | None:
 
     Money stays whole đồng; only this ratio, for display, is a Decimal.
     """
-    if not allocated:
-        return None
-    return (Decimal(disbursed) * 100 / Decimal(allocated)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return percent_one_decimal(disbursed, allocated)
 
 
 def format_rate(rate: Decimal | None) -> str:

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from budgets import permissions, selectors
 from budgets.models import Allocation, Donation, Estimate, EstimateLine, FundingSource
 from budgets.money import format_vnd, parse_vnd
+from tracker.core import areas
 from tracker.core.permissions import AnyUser, is_unit_officer
 from tracker.core.widgets import DateInput, VietnameseOrderIterator
 from tracker.models import Activity, SmartphoneHandover
@@ -612,7 +613,7 @@ class AllocationListFilter(_ListFilter):
 
     def filter_area(self, queryset, name, value):
         # As the tracker's board: the allocated unit's area or any area below it.
-        return queryset.filter(selectors_work.within_area(int(value), prefix="unit__"))
+        return queryset.filter(areas.within_area(int(value), prefix="unit__"))
 
 
 class DonationListFilter(_ListFilter):

@@ -8,18 +8,11 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Sum
 
+from budgets.execution import disbursement_rate
 from budgets.models import Allocation, Disbursement, FundingSource
-
-
-def disbursement_rate(disbursed: int, allocated: int) -> Decimal | None:
-    """Disbursed as a percentage of allocated, to one decimal (None when nothing was allocated)."""
-    if not allocated:
-        return None
-    return (Decimal(100) * disbursed / allocated).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def budget_by_source(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.core.paginator import Page, Paginator
 from django.db.models import (
@@ -41,11 +41,13 @@ from budgets.models import (
 )
 from budgets.money import format_vnd
 from tracker.core import permissions as tracker_permissions
+from tracker.core.areas import AREA_DEPTH
+from tracker.core.numbers import percent_one_decimal
 from tracker.core.permissions import AnyUser
 from tracker.core.text import vietnamese_sort_key
 from tracker.history.selectors import EMPTY, Stream, history_page, want_and_describe
 from tracker.models import Activity, ActivityType, Area, Plan, Unit
-from tracker.work.selectors import AREA_DEPTH, grouped_area_choices, plan_label
+from tracker.work.selectors import grouped_area_choices, plan_label
 
 PAGE_SIZE = 25
 
@@ -57,9 +59,7 @@ Choices = list[tuple]
 
 def rate(part: int | None, whole: int | None) -> Decimal | None:
     """A percentage for display (one decimal), never a float; None when there is no whole."""
-    if not whole:
-        return None
-    return (Decimal(part or 0) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return percent_one_decimal(part, whole)
 
 
 def page_of(queryset: QuerySet, page_number: str | None, *, total: int, size: int = PAGE_SIZE) -> Page:

@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 
 from budgets.models import Allocation, Disbursement, Donation, DonationTransfer, Estimate, EstimateLine
 from budgets.money import format_vnd
+from tracker.core.history import save_tracked
 from tracker.models import Activity, User
-from tracker.work.services import _save
 
 
 def _lock(allocation: Allocation) -> Allocation:
@@ -94,7 +94,7 @@ def allocation_save(*, allocation: Allocation, actor: User | None) -> Allocation
                     }
                 }
             )
-    return _save(allocation, actor=actor)
+    return save_tracked(allocation, actor=actor)
 
 
 @transaction.atomic
@@ -133,7 +133,7 @@ def disbursement_record(
     _add_with_history(
         locked, disbursed=amount, actor=actor, reason=_("Disbursement %(voucher)s") % {"voucher": voucher_number}
     )
-    _save(disbursement, actor=actor)
+    save_tracked(disbursement, actor=actor)
     allocation.disbursed = locked.disbursed
     return disbursement
 
@@ -173,7 +173,7 @@ def disbursement_reverse(
         actor=actor,
         reason=_("Reversal of %(voucher)s: %(reason)s") % {"voucher": original.voucher_number, "reason": reason},
     )
-    return _save(reversal, actor=actor, reason=reason)
+    return save_tracked(reversal, actor=actor, reason=reason)
 
 
 # --- Estimates: draft → submitted → appraised → approved (or returned at either step) -------
@@ -200,7 +200,7 @@ def estimate_save(*, estimate: Estimate, lines: list[EstimateLine], actor: User)
         estimate.status = Estimate.Status.DRAFT
     if not lines:
         raise ValidationError(_("An estimate needs at least one line."))
-    _save(estimate, actor=actor)
+    save_tracked(estimate, actor=actor)
     kept = {line.pk for line in lines if line.pk}
     for old in estimate.lines.exclude(pk__in=kept):
         old._history_user = actor
@@ -209,7 +209,7 @@ def estimate_save(*, estimate: Estimate, lines: list[EstimateLine], actor: User)
         line.estimate = estimate
         line.order = order
         line.appraised_amount = None
-        _save(line, actor=actor)
+        save_tracked(line, actor=actor)
     return estimate
 
 
@@ -223,7 +223,7 @@ def estimate_submit(*, estimate: Estimate, actor: User) -> Estimate:
     locked.submitted_at = timezone.now()
     locked.submitted_by = actor
     locked.return_reason = ""
-    return _save(locked, actor=actor, reason=_("Submitted for appraisal"))
+    return save_tracked(locked, actor=actor, reason=_("Submitted for appraisal"))
 
 
 @transaction.atomic
@@ -246,12 +246,12 @@ def estimate_appraise(*, estimate: Estimate, appraised: dict[int, int], comments
             )
         if line.appraised_amount != amount:
             line.appraised_amount = amount
-            _save(line, actor=actor)
+            save_tracked(line, actor=actor)
     locked.status = Estimate.Status.APPRAISED
     locked.appraisal_comments = comments
     locked.appraised_at = timezone.now()
     locked.appraised_by = actor
-    return _save(locked, actor=actor, reason=_("Appraised"))
+    return save_tracked(locked, actor=actor, reason=_("Appraised"))
 
 
 @transaction.atomic
@@ -266,7 +266,7 @@ def estimate_approve(
     locked.decision_date = decision_date
     locked.approved_at = timezone.now()
     locked.approved_by = actor
-    return _save(locked, actor=actor, reason=_("Approved by %(decision)s") % {"decision": decision_number})
+    return save_tracked(locked, actor=actor, reason=_("Approved by %(decision)s") % {"decision": decision_number})
 
 
 @transaction.atomic
@@ -278,7 +278,7 @@ def estimate_return(*, estimate: Estimate, reason: str, actor: User) -> Estimate
     _require_status(locked, Estimate.Status.SUBMITTED, Estimate.Status.APPRAISED)
     locked.status = Estimate.Status.RETURNED
     locked.return_reason = reason.strip()
-    return _save(locked, actor=actor, reason=_("Returned: %(reason)s") % {"reason": reason.strip()})
+    return save_tracked(locked, actor=actor, reason=_("Returned: %(reason)s") % {"reason": reason.strip()})
 
 
 # --- Donations: received, then passed on ------------------------------------------------------
@@ -297,7 +297,7 @@ def donation_save(*, donation: Donation, actor: User) -> Donation:
         donation.transferred_quantity = locked.transferred_quantity
     if donation.kind == Donation.Kind.CASH:
         donation.item, donation.quantity, donation.unit_value = "", None, None
-    return _save(donation, actor=actor)
+    return save_tracked(donation, actor=actor)
 
 
 @transaction.atomic
@@ -356,6 +356,6 @@ def donation_transfer(
         actor=actor,
         reason=_("Passed on to %(unit)s") % {"unit": recipient},
     )
-    _save(transfer, actor=actor)
+    save_tracked(transfer, actor=actor)
     donation.transferred_amount, donation.transferred_quantity = locked.transferred_amount, locked.transferred_quantity
     return transfer

@@ -24,7 +24,7 @@ from wagtail.models import PageLogEntry
 
 from cms.models import ArticlePage
 from tracker.models import User
-from tracker.progress import services as progress_services
+from tracker.outputs import services as progress_services
 
 logger = logging.getLogger(__name__)
 

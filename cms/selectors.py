@@ -19,6 +19,7 @@ from django.http import QueryDict
 from django.utils.text import slugify
 
 from cms.models import ARTICLES_PER_PAGE, ArticlePage, CampaignPage, normalise_for_search
+from tracker.core.numbers import percent
 from tracker.core.text import vietnamese_sort_key
 from tracker.models import (
     Activity,
@@ -229,9 +230,7 @@ class OutputSum:
 
     @property
     def percent(self) -> int | None:
-        if not self.planned:
-            return None
-        return round(100 * self.achieved / self.planned)
+        return percent(self.achieved, self.planned)
 
 
 @dataclass
@@ -266,7 +265,7 @@ def public_progress() -> PublicProgress:
       figures are only part of its district's or province's sum, never shown alone, and no
       unit, person, report text or amount of money appears.
     """
-    from tracker.progress.selectors import annotate_achieved
+    from tracker.outputs.selectors import annotate_achieved
 
     plans = public_plans()
     outputs = list(

@@ -6,8 +6,8 @@ import factory
 from django.contrib.auth.models import Group
 
 from tracker import models
-from tracker.core import roles
-from tracker.work import services
+from tracker.core import grants, roles
+from tracker.documents import services as document_services
 
 
 class AreaFactory(factory.django.DjangoModelFactory):
@@ -50,8 +50,8 @@ class UserFactory(factory.django.DjangoModelFactory):
         if extracted:
             self.groups.add(Group.objects.get(name=extracted))
         if extracted == roles.UNIT_OFFICER and self.unit_id:
-            # As services.user_set_unit does: the unit's rights reach its officers.
-            self.groups.add(services.unit_officer_group(self.unit))
+            # As document_services.user_set_unit does: the unit's rights reach its officers.
+            self.groups.add(grants.unit_officer_group(self.unit))
 
 
 class PlanFactory(factory.django.DjangoModelFactory):
@@ -74,7 +74,7 @@ class _SyncsGrants:
     def _after_postgeneration(cls, instance, create, results=None):
         super()._after_postgeneration(instance, create, results)
         if create:
-            services.grants_sync(activity=instance if isinstance(instance, models.Activity) else instance.activity)
+            grants.grants_sync(activity=instance if isinstance(instance, models.Activity) else instance.activity)
 
 
 class ActivityFactory(_SyncsGrants, factory.django.DjangoModelFactory):
@@ -100,7 +100,7 @@ class CooperationFactory(_SyncsGrants, factory.django.DjangoModelFactory):
 
 def add_members(group: models.Unit, *members: models.Unit) -> None:
     """Add member units to a collective, re-granting what the collective was given."""
-    services.unit_members_set(unit=group, members=[*group.members.all(), *members], actor=None)
+    document_services.unit_members_set(unit=group, members=[*group.members.all(), *members], actor=None)
 
 
 class TaskFactory(_SyncsGrants, factory.django.DjangoModelFactory):

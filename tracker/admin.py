@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from tracker import models
+from tracker.core import grants
+from tracker.documents import services as document_services
 from tracker.work import services
 
 
@@ -24,7 +26,7 @@ class UserAdmin(BaseUserAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         # Roles and unit are saved by now: put the officer in their unit's rights group.
-        services.user_set_unit(user=form.instance, unit=form.instance.unit, actor=request.user)
+        document_services.user_set_unit(user=form.instance, unit=form.instance.unit, actor=request.user)
 
 
 @admin.register(models.Area)
@@ -109,7 +111,7 @@ class ActivityAdmin(TrackedAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        services.grants_sync(activity=form.instance)  # lead and cooperating units may have changed
+        grants.grants_sync(activity=form.instance)  # lead and cooperating units may have changed
 
 
 @admin.register(models.OutputRecord)

@@ -28,8 +28,8 @@ from cms.demo import content
 from cms.demo.images import draw, sample_pdf
 from cms.models import ArticlePage, Audience, CampaignIndexPage, CampaignPage, DocumentLibraryPage, LibraryAttachment
 from cms.outputs import sync_article_output
+from tracker.core import history as services
 from tracker.models import Activity, OutputIndicator, OutputRecord, Plan, User
-from tracker.work import services
 
 PLAN_NUMBER = "421/KH-UBND"
 EDITOR, MODERATOR, ADMIN = "bientap", "kiemduyet", "admin"

@@ -17,7 +17,7 @@ from cms.models import ArticlePage
 from tests import factories
 from tests.cms.conftest import make_article, publish
 from tracker.models import ActivityType, OutputIndicator, OutputRecord
-from tracker.progress import selectors as selectors_progress
+from tracker.outputs import selectors as selectors_progress
 
 pytestmark = pytest.mark.django_db
 

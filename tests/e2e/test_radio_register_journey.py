@@ -23,7 +23,7 @@ from playwright.sync_api import expect
 
 from tracker.demo.users import DEMO_PASSWORD
 from tracker.models import OutputIndicator, RadioStation, RadioStationState, RadioWork, RegisterMeasure, Task, User
-from tracker.progress.selectors import annotate_achieved
+from tracker.outputs.selectors import annotate_achieved
 from tracker.registers import selectors
 from tracker.registers import services as register_services
 

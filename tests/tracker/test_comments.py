@@ -12,8 +12,8 @@ from django.utils import translation
 
 from tests import factories
 from tracker.models import TaskComment
+from tracker.progress import services
 from tracker.progress.comments import comments_for_tasks
-from tracker.work import services
 
 pytestmark = pytest.mark.django_db
 

@@ -21,7 +21,7 @@ from budgets.models import Allocation
 from tests import factories
 from tests.budgets.factories import AllocationFactory, source
 from tracker.models import ActivityType, Area, OutputIndicator, OutputRecord
-from tracker.progress import selectors as selectors_progress
+from tracker.outputs import selectors as selectors_progress
 from tracker.reports import data as report_data
 from tracker.reports.pdf import document_html
 

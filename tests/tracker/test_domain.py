@@ -7,7 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from tests import factories
+from tracker.core import history as core_history
 from tracker.core.calendar import periods_for_rule
+from tracker.documents import services as document_services
 from tracker.models import Activity, Area, Cooperation, Deadline, Plan, ReportingRule, Target, Task, Unit
 from tracker.work import services
 
@@ -80,7 +82,7 @@ def test_negative_target_is_refused(manager):
         planned_value=-1,
     )
     with pytest.raises(ValidationError) as error:
-        services.target_save(target=target, actor=manager)
+        document_services.target_save(target=target, actor=manager)
     assert "Chỉ tiêu không được âm." in error.value.messages
     assert Target.objects.count() == 0
 
@@ -89,7 +91,7 @@ def test_duplicate_target_names_the_clash(manager):
     target = factories.TargetFactory()
     clone = Target(plan=target.plan, indicator=target.indicator, area=target.area, year=target.year, planned_value=3)
     with pytest.raises(ValidationError) as error:
-        services.target_save(target=clone, actor=manager)
+        document_services.target_save(target=clone, actor=manager)
     assert error.value.messages == ["Địa bàn này đã có giá trị cho chỉ tiêu và năm này trong kế hoạch."]
 
 
@@ -100,42 +102,46 @@ def test_database_refuses_negative_quantity_even_without_validation():
 
 
 def test_area_code_is_unique_among_areas_in_force_only(manager):
-    services.area_save(
+    document_services.area_save(
         area=Area(name="Xã Cũ", level=Area.Level.COMMUNE, code="00118", valid_to=datetime.date(2025, 6, 30)),
         actor=manager,
     )
-    services.area_save(area=Area(name="Xã Mới", level=Area.Level.COMMUNE, code="00118"), actor=manager)
+    document_services.area_save(area=Area(name="Xã Mới", level=Area.Level.COMMUNE, code="00118"), actor=manager)
     with pytest.raises(ValidationError) as error:
-        services.area_save(area=Area(name="Xã Khác", level=Area.Level.COMMUNE, code="00118"), actor=manager)
+        document_services.area_save(area=Area(name="Xã Khác", level=Area.Level.COMMUNE, code="00118"), actor=manager)
     assert error.value.messages == ["Một địa bàn khác đang có hiệu lực đã dùng mã này."]
 
 
 def test_area_code_keeps_leading_zeros_and_refuses_letters(manager):
-    area = services.area_save(area=Area(name="Tỉnh A", level=Area.Level.PROVINCE, code="02"), actor=manager)
+    area = document_services.area_save(area=Area(name="Tỉnh A", level=Area.Level.PROVINCE, code="02"), actor=manager)
     assert Area.objects.get(pk=area.pk).code == "02"
     with pytest.raises(ValidationError) as error:
-        services.area_save(area=Area(name="Tỉnh B", level=Area.Level.PROVINCE, code="2A"), actor=manager)
+        document_services.area_save(area=Area(name="Tỉnh B", level=Area.Level.PROVINCE, code="2A"), actor=manager)
     assert "code" in error.value.message_dict
 
 
 def test_commune_cannot_sit_above_its_parent(manager):
     commune = factories.AreaFactory()
     with pytest.raises(ValidationError) as error:
-        services.area_save(area=Area(name="Tỉnh sai", level=Area.Level.PROVINCE, parent=commune), actor=manager)
+        document_services.area_save(
+            area=Area(name="Tỉnh sai", level=Area.Level.PROVINCE, parent=commune), actor=manager
+        )
     assert "parent" in error.value.message_dict
 
 
 def test_peoples_committee_needs_an_area(manager):
     with pytest.raises(ValidationError) as error:
-        services.unit_save(unit=Unit(name="UBND xã Không Tên", kind=Unit.Kind.PEOPLES_COMMITTEE), actor=manager)
+        document_services.unit_save(
+            unit=Unit(name="UBND xã Không Tên", kind=Unit.Kind.PEOPLES_COMMITTEE), actor=manager
+        )
     assert "area" in error.value.message_dict
 
 
 def test_merged_unit_points_to_its_successor_and_drops_out_of_force(manager):
-    new = services.unit_save(
+    new = document_services.unit_save(
         unit=Unit(name="Sở KH&CN", kind=Unit.Kind.DEPARTMENT, valid_from=datetime.date(2025, 3, 1)), actor=manager
     )
-    old = services.unit_save(
+    old = document_services.unit_save(
         unit=Unit(name="Sở TT&TT", kind=Unit.Kind.DEPARTMENT, valid_to=datetime.date(2025, 2, 28), successor=new),
         actor=manager,
     )
@@ -172,7 +178,7 @@ def test_window_deadline_needs_ordered_dates(manager):
         window_end=datetime.date(2023, 8, 1),
     )
     with pytest.raises(ValidationError) as error:
-        services.deadline_save(deadline=deadline, actor=manager)
+        document_services.deadline_save(deadline=deadline, actor=manager)
     assert "window_end" in error.value.message_dict
 
 
@@ -185,16 +191,16 @@ def test_on_issue_deadline_is_due_on_the_issue_date_only_when_the_day_is_known()
 
 
 def test_upsert_writes_nothing_when_nothing_changed(manager):
-    area, created = services.upsert(
+    area, created = core_history.upsert(
         Area, lookup={"name": "Tỉnh Lạng Sơn"}, values={"level": Area.Level.PROVINCE}, actor=manager
     )
     assert created
-    again, changed = services.upsert(
+    again, changed = core_history.upsert(
         Area, lookup={"name": "Tỉnh Lạng Sơn"}, values={"level": Area.Level.PROVINCE}, actor=manager
     )
     assert (again.pk, changed) == (area.pk, False)
     assert Area.history.count() == 1
-    _, changed = services.upsert(
+    _, changed = core_history.upsert(
         Area, lookup={"name": "Tỉnh Lạng Sơn"}, values={"level": Area.Level.PROVINCE, "code": "20"}, actor=manager
     )
     assert changed
@@ -261,7 +267,7 @@ def test_rule_without_month_for_annual_report_is_refused(manager):
         frequency="annual", due_day=5, active_from=datetime.date(2019, 1, 1), active_to=datetime.date(2019, 12, 31)
     )
     with pytest.raises(ValidationError) as error:
-        services.reporting_rule_save(rule=rule, actor=manager)
+        document_services.reporting_rule_save(rule=rule, actor=manager)
     assert "due_month" in error.value.message_dict
 
 

@@ -4,6 +4,7 @@ import pytest
 
 from tests import factories
 from tracker.core import permissions, roles
+from tracker.documents import services as document_services
 from tracker.models import ActivityGroupObjectPermission, Task, TaskGroupObjectPermission
 from tracker.work import services
 
@@ -63,19 +64,19 @@ def test_rights_given_to_a_collective_reach_its_members_officers(manager, office
     collective = factories.UnitFactory(name="UBND các xã", is_group=True)
     activity = factories.ActivityFactory(lead_unit=collective)
     assert not permissions.activities_visible_to(officer_a).exists()
-    services.unit_members_set(unit=collective, members=[unit_a], actor=manager)
+    document_services.unit_members_set(unit=collective, members=[unit_a], actor=manager)
     assert list(permissions.activities_visible_to(officer_a)) == [activity]
 
 
 def test_an_officer_who_moves_unit_takes_no_rights_along(manager, officer_a, unit_a, unit_b):
     task = factories.TaskFactory(unit=unit_a)
-    services.user_set_unit(user=officer_a, unit=unit_b, actor=manager)
+    document_services.user_set_unit(user=officer_a, unit=unit_b, actor=manager)
     assert not permissions.tasks_visible_to(officer_a).exists()
-    services.user_set_unit(user=officer_a, unit=unit_a, actor=manager)
+    document_services.user_set_unit(user=officer_a, unit=unit_a, actor=manager)
     assert list(permissions.tasks_visible_to(officer_a)) == [task]
 
 
 def test_a_manager_without_the_officer_role_gets_no_unit_group(manager, unit_a):
-    services.user_set_unit(user=manager, unit=unit_a, actor=manager)
+    document_services.user_set_unit(user=manager, unit=unit_a, actor=manager)
     assert not manager.groups.filter(name__startswith="unit-officers-").exists()
     assert manager.groups.filter(name=roles.DIC_MANAGER).exists()

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests import factories
+from tracker.documents import services as document_services
 from tracker.history.selectors import PER_PAGE
 from tracker.models import Activity, OutputIndicator, Plan, ProgressReport, Task, Unit
 from tracker.work import services
@@ -58,7 +59,7 @@ def test_plan_history_names_who_changed_which_field_from_what_to_what(client, pl
     plan.status = Plan.Status.ISSUED
     plan.issued_on = datetime.date(2026, 3, 9)
     plan.issuer = new_issuer
-    services.plan_save(plan=plan, actor=named_manager)
+    document_services.plan_save(plan=plan, actor=named_manager)
     client.force_login(named_manager)
 
     response = english(client).get(reverse("tracker:plan_history", args=[plan.pk]))
@@ -82,9 +83,9 @@ def test_plan_history_names_who_changed_which_field_from_what_to_what(client, pl
 def test_a_change_that_only_fills_an_empty_field_is_shown(client, plan, named_manager):
     """A blank date set (NULL → value) is a change, though SQL compares NULL with nothing."""
     plan.issued_on = None
-    services.plan_save(plan=plan, actor=named_manager)
+    document_services.plan_save(plan=plan, actor=named_manager)
     plan.issued_on = datetime.date(2026, 3, 9)
-    services.plan_save(plan=plan, actor=named_manager)
+    document_services.plan_save(plan=plan, actor=named_manager)
     client.force_login(named_manager)
 
     response = english(client).get(reverse("tracker:plan_history", args=[plan.pk]))
@@ -96,7 +97,7 @@ def test_a_change_that_only_fills_an_empty_field_is_shown(client, plan, named_ma
 def test_history_is_in_vietnamese_by_default(client, plan, named_manager):
     plan.status = Plan.Status.ISSUED
     plan.issued_on = datetime.date(2026, 3, 9)
-    services.plan_save(plan=plan, actor=named_manager)
+    document_services.plan_save(plan=plan, actor=named_manager)
     client.force_login(named_manager)
 
     response = client.get(reverse("tracker:plan_history", args=[plan.pk]))
@@ -118,7 +119,7 @@ def test_history_time_is_local_and_day_first(client, plan, named_manager):
 
 def test_booleans_read_yes_and_no(client, plan, named_manager):
     plan.is_sample = True
-    services.plan_save(plan=plan, actor=named_manager)
+    document_services.plan_save(plan=plan, actor=named_manager)
     client.force_login(named_manager)
 
     response = english(client).get(reverse("tracker:plan_history", args=[plan.pk]))
@@ -129,8 +130,8 @@ def test_booleans_read_yes_and_no(client, plan, named_manager):
 def test_plan_history_shows_its_legal_bases_added_and_removed(client, plan, named_manager):
     first = factories_legal_document("1719/QĐ-TTg")
     second = factories_legal_document("2269/QĐ-TTg")
-    services.plan_save(plan=plan, actor=named_manager, legal_bases=[first, second])
-    services.plan_save(plan=plan, actor=named_manager, legal_bases=[second])
+    document_services.plan_save(plan=plan, actor=named_manager, legal_bases=[first, second])
+    document_services.plan_save(plan=plan, actor=named_manager, legal_bases=[second])
     client.force_login(named_manager)
 
     response = english(client).get(reverse("tracker:plan_history", args=[plan.pk]))

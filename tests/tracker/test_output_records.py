@@ -13,7 +13,8 @@ from django.urls import reverse
 from tests import factories
 from tracker.core import roles
 from tracker.models import Area, OutputIndicator, OutputRecord
-from tracker.progress import selectors as selectors_progress
+from tracker.outputs import selectors as selectors_progress
+from tracker.outputs import services as output_services
 from tracker.progress import services as ps
 from tracker.work import services
 
@@ -36,7 +37,7 @@ def articles(activity):
 
 
 def record(output, n: int, *, quantity: int = 1, on=MARCH_10, actor=None) -> OutputRecord:
-    return ps.output_record_set(
+    return output_services.output_record_set(
         source=f"test.article:{n}",
         output_indicator=output,
         quantity=quantity,
@@ -60,8 +61,8 @@ def test_set_creates_once_updates_on_change_and_records_the_actor(articles, mana
 
 def test_clear_removes_the_record_and_is_idempotent(articles, manager):
     record(articles, 1)
-    assert ps.output_record_clear(source="test.article:1", actor=manager) is True
-    assert ps.output_record_clear(source="test.article:1", actor=manager) is False
+    assert output_services.output_record_clear(source="test.article:1", actor=manager) is True
+    assert output_services.output_record_clear(source="test.article:1", actor=manager) is False
     assert OutputRecord.history.filter(history_type="-").get().history_user == manager
 
 
@@ -76,7 +77,7 @@ def test_a_record_cannot_count_towards_an_output_counted_from_reports(activity):
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "//evil.example/", "ftp://x/"])
 def test_a_record_address_is_a_path_or_a_web_address(articles, url):
     with pytest.raises(ValidationError):
-        ps.output_record_set(
+        output_services.output_record_set(
             source="x", output_indicator=articles, quantity=1, achieved_on=D(2026, 1, 1), title="x", url=url, actor=None
         )
 

@@ -33,7 +33,7 @@ from tracker.models import (
     TrainingCourse,
     User,
 )
-from tracker.progress.selectors import annotate_achieved
+from tracker.outputs.selectors import annotate_achieved
 from tracker.registers.publications import with_duplicate_flag
 from tracker.registers.selectors import radio_figures
 

@@ -285,7 +285,7 @@ def test_cumulative_figures_run_to_the_end_of_the_period(manager, plan_world):
 
 
 def test_period_figures_agree_with_the_tracker_roll_up(plan_world):
-    from tracker.progress import selectors as selectors_progress
+    from tracker.outputs import selectors as selectors_progress
 
     queryset = OutputIndicator.objects.filter(pk=plan_world["output"].pk)
     [whole] = data.outputs_with_period_figures(queryset, start=D(2000, 1, 1), end=D(2100, 12, 31))

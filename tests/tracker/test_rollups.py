@@ -13,7 +13,7 @@ from tests import factories
 from tracker.core import roles
 from tracker.core.calendar import periods_for_task
 from tracker.models import Area
-from tracker.progress import selectors as selectors_progress
+from tracker.outputs import selectors as selectors_progress
 from tracker.progress import services as ps
 
 pytestmark = pytest.mark.django_db

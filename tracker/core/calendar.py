@@ -1,4 +1,5 @@
-"""Reporting periods and their due dates, computed from a plan's reporting rules."""
+"""The calendar of the work: what "due soon" means, and the reporting periods and their due
+dates computed from a plan's reporting rules."""
 
 from __future__ import annotations
 
@@ -6,9 +7,48 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tracker.models import ReportingRule, Task
+from tracker.models.plans import OPEN_STATUSES
+
+# A deadline or a report due within this many days is "due soon" on every page, list, count
+# and e-mail. The pages and e-mails say "7 days" in their (translated) text, so the window is
+# one constant here rather than a deployment setting that could contradict them.
+DUE_SOON_DAYS = 7
+
+
+def today() -> datetime.date:
+    """Today in the product's time zone (Asia/Ho_Chi_Minh)."""
+    return timezone.localdate()
+
+
+def due_soon_end(on: datetime.date) -> datetime.date:
+    """The last day that is still "due soon" seen from `on`."""
+    return on + datetime.timedelta(days=DUE_SOON_DAYS)
+
+
+def due_within(on: datetime.date, days: int) -> Q:
+    """Open work due from `on` to `days` days ahead (both included)."""
+    return Q(status__in=OPEN_STATUSES, due_date__gte=on, due_date__lte=on + datetime.timedelta(days=days))
+
+
+def overdue(on: datetime.date) -> Q:
+    """Open work whose deadline has passed (the same rule as `ActivityQuerySet.overdue`)."""
+    return Q(status__in=OPEN_STATUSES, due_date__lt=on)
+
+
+def deadline_state(status: str, due_date: datetime.date | None, on: datetime.date) -> str:
+    """'overdue', 'soon' (within DUE_SOON_DAYS) or '' — the badge an open row carries."""
+    if due_date is None or status not in OPEN_STATUSES:
+        return ""
+    if due_date < on:
+        return "overdue"
+    if due_date <= due_soon_end(on):
+        return "soon"
+    return ""
 
 
 @dataclass(frozen=True)

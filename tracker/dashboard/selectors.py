@@ -30,13 +30,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from budgets.reporting import disbursement_by_source, disbursement_rate
-from tracker.core import permissions
+from tracker.core import calendar, numbers, permissions
+from tracker.core.areas import AREA_DEPTH
+from tracker.core.calendar import overdue
 from tracker.core.permissions import AnyUser
 from tracker.core.text import vietnamese_sort_key
 from tracker.due import selectors as selectors_due
 from tracker.models import Area, OutputIndicator, Plan, ProgressReport, Task, TaskComment, Unit
-from tracker.progress import selectors as selectors_progress
-from tracker.work.selectors import AREA_DEPTH, overdue
+from tracker.outputs import selectors as output_selectors
 
 LIST_LENGTH = 8  # rows of each "latest" list; the full list is one click away
 RECENT_LENGTH = 10
@@ -74,7 +75,7 @@ class ProgressRow:
 
     @property
     def percent(self) -> int | None:
-        return selectors_progress.percent(self.achieved, self.planned)
+        return numbers.percent(self.achieved, self.planned)
 
 
 def _grouped(rows: dict[tuple, ProgressRow], order: list) -> list[ProgressRow]:
@@ -117,7 +118,7 @@ def _type_order(rows: dict) -> list:
 def outputs_for_dashboard(user: AnyUser) -> QuerySet[OutputIndicator]:
     """The outputs of the activities the user may see in issued plans, with `achieved`."""
     activities = permissions.activities_visible_to(user).filter(plan__status=Plan.Status.ISSUED)
-    return selectors_progress.annotate_achieved(
+    return output_selectors.annotate_achieved(
         OutputIndicator.objects.filter(activity__in=activities.values("pk"))
         .select_related("activity__activity_type")
         .only(
@@ -164,7 +165,7 @@ def tasks_with_quantities(tasks: QuerySet[Task]) -> list[Task]:
         )
         .order_by("pk")
     )
-    return list(selectors_progress.annotate_task_achieved(queryset))
+    return list(output_selectors.annotate_task_achieved(queryset))
 
 
 def progress_by_type_from_tasks(tasks: list[Task]) -> list[ProgressRow]:
@@ -255,11 +256,11 @@ class UnitReporting:
 
     @property
     def percent_on_time(self) -> int | None:
-        return selectors_due.percent(self.on_time, self.expected_due)
+        return numbers.percent(self.on_time, self.expected_due)
 
     @property
     def percent_reported(self) -> int | None:
-        return selectors_due.percent(self.on_time + self.late, self.expected_due)
+        return numbers.percent(self.on_time + self.late, self.expected_due)
 
 
 def reporting_by_unit(
@@ -466,7 +467,7 @@ def dashboard(user: AnyUser, *, today: datetime.date) -> Dashboard:
     for task in overdue_tasks:
         task.url = selectors_due.task_url(task)
         task.days_overdue = (today - task.due_date).days
-    soon = today + datetime.timedelta(days=selectors_due.DUE_SOON_DAYS)
+    soon = calendar.due_soon_end(today)
     reporting, reporting_total = reporting_by_unit(expected, whole=whole)
     quantities = tasks_with_quantities(due_tasks)
     if whole:

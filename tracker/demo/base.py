@@ -1,7 +1,7 @@
 """Idempotent building blocks for the demo loader, all writing through `tracker.work.services`.
 
 Each helper looks a row up by its natural key and passes the remaining fields to
-`services.upsert`, which saves (and so writes history) only when a value differs. Values
+`core_history.upsert`, which saves (and so writes history) only when a value differs. Values
 are given in the types the model returns (dates as `datetime.date`, foreign keys as model
 instances, blank text as "") so that a second run compares equal and writes nothing.
 """
@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from tracker.core import history as core_history
+from tracker.documents import services as document_services
 from tracker.models import (
     Activity,
     ActivityType,
@@ -60,7 +62,7 @@ def lines(*items: str) -> str:
 
 def area(ctx: Ctx, name: str, level: int, parent: Area | None = None, **values: Any) -> Area:
     values.setdefault("code", "")  # official codes are never invented (truth rule)
-    obj, _ = services.upsert(
+    obj, _ = core_history.upsert(
         Area, lookup={"name": name, "level": level, "parent": parent}, values=values, actor=ctx.actor
     )
     return obj
@@ -69,7 +71,7 @@ def area(ctx: Ctx, name: str, level: int, parent: Area | None = None, **values: 
 def unit(ctx: Ctx, name: str, kind: str, **values: Any) -> Unit:
     values["kind"] = kind
     values.setdefault("is_group", False)
-    obj, _ = services.upsert(Unit, lookup={"name": name}, values=values, actor=ctx.actor)
+    obj, _ = core_history.upsert(Unit, lookup={"name": name}, values=values, actor=ctx.actor)
     return obj
 
 
@@ -97,7 +99,7 @@ def group(ctx: Ctx, name: str, kind: str, members: Iterable[Unit] = (), **values
 
 
 def document(ctx: Ctx, kind: str, number_symbol: str, issued_on: D | None, issuer: str, title: str) -> LegalDocument:
-    obj, _ = services.upsert(
+    obj, _ = core_history.upsert(
         LegalDocument,
         lookup={"number_symbol": number_symbol, "issued_on": issued_on},
         values={"kind": kind, "issuer": issuer, "title": title},
@@ -107,7 +109,7 @@ def document(ctx: Ctx, kind: str, number_symbol: str, issued_on: D | None, issue
 
 
 def component(ctx: Ctx, code: str, **values: Any) -> ProgrammeComponent:
-    obj, _ = services.upsert(ProgrammeComponent, lookup={"code": code}, values=values, actor=ctx.actor)
+    obj, _ = core_history.upsert(ProgrammeComponent, lookup={"code": code}, values=values, actor=ctx.actor)
     return obj
 
 
@@ -148,11 +150,11 @@ def plan(
         values = {field: value for field, value in values.items() if field not in lookup}
     existing = Plan.objects.filter(**lookup).first()
     if existing is None:
-        return services.plan_save(plan=Plan(**lookup, **values), actor=ctx.actor, legal_bases=legal_bases)
-    obj, _ = services.upsert(Plan, lookup=lookup, values=values, actor=ctx.actor)
+        return document_services.plan_save(plan=Plan(**lookup, **values), actor=ctx.actor, legal_bases=legal_bases)
+    obj, _ = core_history.upsert(Plan, lookup=lookup, values=values, actor=ctx.actor)
     cited = list(obj.legal_basis_links.order_by("order").values_list("document_id", flat=True))
     if cited != [doc.pk for doc in legal_bases]:
-        services.plan_save(plan=obj, actor=ctx.actor, legal_bases=legal_bases)
+        document_services.plan_save(plan=obj, actor=ctx.actor, legal_bases=legal_bases)
     return obj
 
 
@@ -182,19 +184,19 @@ def activity(
     if obj is None:
         obj = services.activity_save(activity=Activity(**lookup, **values), actor=ctx.actor, cooperating_units=units)
     else:
-        obj, _ = services.upsert(Activity, lookup=lookup, values=values, actor=ctx.actor)
+        obj, _ = core_history.upsert(Activity, lookup=lookup, values=values, actor=ctx.actor)
         if set(obj.cooperations.values_list("unit_id", flat=True)) != {u.pk for u in units}:
             services.activity_save(activity=obj, actor=ctx.actor, cooperating_units=units)
     for spec_unit, note in specs:
         # The role note is not part of activity_save; set it on the row that service created.
-        services.upsert(
+        core_history.upsert(
             Cooperation, lookup={"activity": obj, "unit": spec_unit}, values={"note": note}, actor=ctx.actor
         )
     return obj
 
 
 def duty(ctx: Ctx, plan: Plan, order: int, unit_obj: Unit, heading: str, text: str) -> PlanDuty:
-    obj, _ = services.upsert(
+    obj, _ = core_history.upsert(
         PlanDuty,
         lookup={"plan": plan, "order": order},
         values={"unit": unit_obj, "heading": heading, "text": text},
@@ -212,7 +214,7 @@ def output(
     planned_quantity: int | None = None,
     indicator: Indicator | None = None,
 ) -> OutputIndicator:
-    obj, _ = services.upsert(
+    obj, _ = core_history.upsert(
         OutputIndicator,
         lookup={"activity": activity_obj, "name": name},
         values={
@@ -227,7 +229,7 @@ def output(
 
 
 def indicator(ctx: Ctx, code: str, name: str, unit_of_measure: str, role: str, order: int) -> Indicator:
-    obj, _ = services.upsert(
+    obj, _ = core_history.upsert(
         Indicator,
         lookup={"code": code},
         values={"name": name, "unit_of_measure": unit_of_measure, "role": role, "order": order},
@@ -237,7 +239,7 @@ def indicator(ctx: Ctx, code: str, name: str, unit_of_measure: str, role: str, o
 
 
 def target(ctx: Ctx, plan: Plan, indicator_obj: Indicator, area_obj: Area, year: int, value: int) -> Target:
-    obj, _ = services.upsert(
+    obj, _ = core_history.upsert(
         Target,
         lookup={"plan": plan, "indicator": indicator_obj, "area": area_obj, "year": year},
         values={"planned_value": value},
@@ -251,7 +253,7 @@ def task(ctx: Ctx, activity_obj: Activity, unit_obj: Unit, deliverable: str, **v
     values.setdefault("output_indicator", None)
     values.setdefault("target_quantity", None)
     values.setdefault("completed_on", None)
-    obj, _ = services.upsert(
+    obj, _ = core_history.upsert(
         Task,
         lookup={"activity": activity_obj, "unit": unit_obj, "deliverable": deliverable},
         values=values,
@@ -265,7 +267,7 @@ def deadline(ctx: Ctx, plan: Plan, title: str, kind: str, **values: Any) -> Dead
     for field in ("activity", "responsible_unit", "due_date", "window_start", "window_end"):
         values.setdefault(field, None)
     values.setdefault("wording", "")
-    obj, _ = services.upsert(Deadline, lookup={"plan": plan, "title": title}, values=values, actor=ctx.actor)
+    obj, _ = core_history.upsert(Deadline, lookup={"plan": plan, "title": title}, values=values, actor=ctx.actor)
     return obj
 
 
@@ -274,5 +276,5 @@ def reporting_rule(ctx: Ctx, plan: Plan, title: str, frequency: str, **values: A
     values.setdefault("due_month", None)
     values.setdefault("recipient", None)
     values.setdefault("wording", "")
-    obj, _ = services.upsert(ReportingRule, lookup={"plan": plan, "title": title}, values=values, actor=ctx.actor)
+    obj, _ = core_history.upsert(ReportingRule, lookup={"plan": plan, "title": title}, values=values, actor=ctx.actor)
     return obj

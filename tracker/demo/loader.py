@@ -9,8 +9,8 @@ from django.apps import apps
 from django.db import models, transaction
 from django.utils import timezone
 
+from tracker.core import grants as services
 from tracker.models import Activity
-from tracker.work import services
 
 from . import progress, registers, sample_plan, seed_000, seed_001, seed_002, seed_003, seed_004
 from .base import Ctx

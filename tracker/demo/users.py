@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 
+from tracker.core import grants as services
 from tracker.core import roles
 from tracker.models import Unit, User
-from tracker.work import services
 
 from .base import committee_name
 from .sample_plan import OFFICER_COMMUNE

@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tracker.core import permissions
-from tracker.core.calendar import ReportingPeriod, periods_for_rule
+from tracker.core import numbers, permissions
+from tracker.core.calendar import ReportingPeriod, due_soon_end, periods_for_rule, today
 from tracker.core.permissions import AnyUser
 from tracker.core.text import vietnamese_sort_key
 from tracker.documents import timeline
@@ -35,15 +34,8 @@ from tracker.models import (
     Task,
     Unit,
 )
+from tracker.outputs import selectors as output_selectors
 from tracker.outputs.targets import TargetTable, target_table
-from tracker.progress import selectors as selectors_progress
-
-# A deadline or report due within this many days is flagged "due soon".
-DUE_SOON_DAYS = 14
-
-
-def today() -> datetime.date:
-    return timezone.localdate()
 
 
 def _count(queryset: QuerySet, group_by: str) -> Coalesce:
@@ -63,7 +55,7 @@ def _due_state(due: datetime.date | None, on: datetime.date) -> str:
         return ""
     if due < on:
         return "past"
-    if due <= on + datetime.timedelta(days=DUE_SOON_DAYS):
+    if due <= due_soon_end(on):
         return "soon"
     return ""
 
@@ -236,12 +228,12 @@ def plan_document(user: AnyUser, pk: int) -> PlanDocument:
         .prefetch_related(
             Prefetch("cooperations", queryset=Cooperation.objects.select_related("unit").order_by("id")),
             # Each output with its accepted achieved quantity, in the same query.
-            Prefetch("output_indicators", queryset=selectors_progress.annotate_achieved(OutputIndicator.objects.all())),
+            Prefetch("output_indicators", queryset=output_selectors.annotate_achieved(OutputIndicator.objects.all())),
         )
     )
     for activity in activities:
         for output in activity.output_indicators.all():
-            output.percent = selectors_progress.percent(output.achieved, output.planned_quantity)
+            output.percent = numbers.percent(output.achieved, output.planned_quantity)
     activities.sort(key=lambda activity: (activity.order, _section_key(activity.section_code), activity.pk))
     contents = [
         ContentItem(

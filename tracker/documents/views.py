@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from tracker.core import permissions
-from tracker.documents import selectors
+from tracker.documents import selectors, services
 from tracker.documents.forms import (
     AreaFilterForm,
     DeadlineForm,
@@ -32,8 +32,7 @@ from tracker.documents.forms import (
     UnitFilterForm,
 )
 from tracker.models import Deadline, Plan, ReportingRule, Target
-from tracker.progress import selectors as selectors_progress
-from tracker.work import services
+from tracker.outputs import selectors as selectors_progress
 
 TEMPLATES = "tracker/documents/"
 PLANS_PER_PAGE = 25

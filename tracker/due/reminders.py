@@ -25,7 +25,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from tracker.core import roles
+from tracker.core import calendar, roles
 from tracker.due import selectors as selectors_due
 from tracker.models import Unit, User
 
@@ -70,9 +70,7 @@ def snapshot(today: datetime.date) -> Snapshot:
 def _snapshot(today: datetime.date) -> Snapshot:
     expected = selectors_due.expected_reports_for_tasks(selectors_due.all_tasks_for_due(), today=today)
     tasks = {item.task.pk: item.task for item in expected}.values()
-    deadlines = selectors_due.deadlines_for_due(
-        None, start=today, end=today + datetime.timedelta(days=selectors_due.DUE_SOON_DAYS)
-    )
+    deadlines = selectors_due.deadlines_for_due(None, start=today, end=calendar.due_soon_end(today))
     sections = selectors_due.group_by_unit(expected, tasks, deadlines, today=today)
     collectives_of: dict[int, list[int]] = defaultdict(list)
     for member_id, group_id in Unit.members.through.objects.values_list("to_unit_id", "from_unit_id"):

@@ -24,13 +24,13 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from tracker.core import permissions
-from tracker.core.calendar import ReportingPeriod, periods_for_rule, periods_for_task
+from tracker.core.calendar import ReportingPeriod, due_soon_end, periods_for_rule, periods_for_task
+from tracker.core.numbers import percent
 from tracker.core.permissions import AnyUser
 from tracker.core.text import vietnamese_sort_key
 from tracker.models import OPEN_STATUSES, Deadline, Plan, ProgressReport, ReportingRule, Task, Unit
 from tracker.models.plans import Progress
 
-DUE_SOON_DAYS = 7
 DUE_LATER_DAYS = 30
 
 # States of an expected report, most advanced first.
@@ -177,7 +177,7 @@ def judge(task: Task, period: ReportingPeriod, reports: list[ProgressReport], to
         submitted_on=submitted_on,
         late=bool(reported and submitted_on and submitted_on > period.due),
         overdue=not reported and period.due < today,
-        due_soon=not reported and today <= period.due <= today + datetime.timedelta(days=DUE_SOON_DAYS),
+        due_soon=not reported and today <= period.due <= due_soon_end(today),
         _today=today,
     )
 
@@ -272,7 +272,7 @@ def group_by_unit(
     today: datetime.date,
 ) -> list[UnitDue]:
     """Sort the items into per-unit sections; units without anything are left out."""
-    soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
+    soon = due_soon_end(today)
     later = today + datetime.timedelta(days=DUE_LATER_DAYS)
     units: dict[int, UnitDue] = {}
 
@@ -402,11 +402,11 @@ class Row:
 
     @property
     def percent_on_time(self) -> int | None:
-        return round(100 * self.on_time / self.expected_due) if self.expected_due else None
+        return percent(self.on_time, self.expected_due)
 
     @property
     def percent_reported(self) -> int | None:
-        return round(100 * (self.on_time + self.late) / self.expected_due) if self.expected_due else None
+        return percent(self.on_time + self.late, self.expected_due)
 
 
 @dataclass
@@ -416,10 +416,6 @@ class Scoreboard:
     columns: list[Column]
     rows: list[Row]
     totals: Row | None
-
-
-def percent(part: int, whole: int) -> int | None:
-    return round(100 * part / whole) if whole else None
 
 
 def scoreboard_plans(user: AnyUser) -> list[Plan]:

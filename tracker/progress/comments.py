@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 
 from tracker.core import permissions
 from tracker.models import Task, TaskComment
-from tracker.work import services
+from tracker.progress import services
 
 
 def comments_for_tasks(task_ids: Iterable[int]) -> dict[int, list[TaskComment]]:

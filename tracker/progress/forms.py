@@ -10,8 +10,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tracker.core.evidence import ACCEPT_ATTRIBUTE
 from tracker.models import OutputIndicator
-from tracker.progress.services import ACCEPT_ATTRIBUTE
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -4,134 +4,38 @@ draft → submitted → accepted, or submitted → returned (with a reason) → 
 accepted report is never edited: `progress_correct` opens a new draft that `revises` it, and
 when that correction is accepted the old report becomes `superseded` (its figures kept and
 still shown). Every function is keyword-only, atomic, validates with `full_clean()` and
-records its actor in history through `services._save` / `services._delete`.
+records its actor in history through `save_tracked` / `delete_tracked`.
 """
 
 from __future__ import annotations
 
 import datetime
-import zipfile
 from collections.abc import Iterable, Mapping
 
-import filetype
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tracker.core import permissions
 from tracker.core.calendar import ReportingPeriod, periods_for_task
+from tracker.core.evidence import evidence_types
+from tracker.core.history import delete_tracked, save_tracked
 from tracker.models import (
-    Area,
     Evidence,
     OutputIndicator,
-    OutputRecord,
     Progress,
     ProgressReport,
     ReportedQuantity,
     Task,
+    TaskComment,
     User,
 )
-from tracker.work import services
+from tracker.work.services import task_assign
 
 Status = ProgressReport.Status
 OPEN_REPORT_STATUSES = (Status.DRAFT, Status.SUBMITTED, Status.RETURNED)
-
-# --- Evidence types, recognised by their content --------------------------------------------
-
-OOXML = {
-    "word/": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xl/": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "ppt/": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-}
-ALLOWED_TYPES = {
-    "image/jpeg",
-    "image/png",
-    "image/webp",
-    "image/heic",
-    "application/pdf",
-    "application/msword",
-    "application/vnd.ms-excel",
-    "application/vnd.ms-powerpoint",
-    *OOXML.values(),
-}
-# For the file input's accept= attribute: a hint to the phone's picker, not the check itself.
-ACCEPT_ATTRIBUTE = ",".join(
-    [".jpg", ".jpeg", ".png", ".webp", ".heic", ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx"]
-    + sorted(ALLOWED_TYPES)
-)
-# Old Office files (Word 97–2003, Excel, PowerPoint) are OLE compound documents.
-OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
-def _ooxml_type(upload: UploadedFile) -> str | None:
-    """The Office Open XML type of a zip file by the folder it holds, or None."""
-    upload.seek(0)
-    try:
-        with zipfile.ZipFile(upload) as archive:
-            names = archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return None
-    finally:
-        upload.seek(0)
-    if "[Content_Types].xml" not in names:
-        return None
-    for prefix, mime in OOXML.items():
-        if any(name.startswith(prefix) for name in names):
-            return mime
-    return None
-
-
-def evidence_type(upload: UploadedFile) -> str:
-    """The file's real type, read from its first bytes (never its name), or a ValidationError
-    naming the file when it is not a photo, a PDF or an Office document, or is too large."""
-    name = upload.name or "?"
-    limit = settings.EVIDENCE_MAX_BYTES
-    if upload.size is not None and upload.size > limit:
-        raise ValidationError(
-            _("“%(name)s” is too large (%(size)s); the limit is %(limit)s.")
-            % {"name": name, "size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
-            code="too_large",
-        )
-    if not upload.size:
-        raise ValidationError(_("“%(name)s” is empty.") % {"name": name}, code="empty")
-    upload.seek(0)
-    head = upload.read(8192)
-    upload.seek(0)
-    kind = filetype.guess(head)
-    mime = kind.mime if kind else None
-    if mime in OOXML.values() or mime == "application/zip":
-        mime = _ooxml_type(upload)
-    elif mime is None and head.startswith(OLE_SIGNATURE):
-        mime = "application/msword"  # an old Office file filetype could not tell apart
-    if mime not in ALLOWED_TYPES:
-        raise ValidationError(
-            _(
-                "“%(name)s” is not a photo (JPEG, PNG, WebP, HEIC), a PDF or an Office document "
-                "(Word, Excel, PowerPoint); it was not attached."
-            )
-            % {"name": name},
-            code="file_type",
-        )
-    return mime
-
-
-def evidence_types(uploads: list[UploadedFile]) -> list[str]:
-    """The real type of every file, or one ValidationError naming every file refused, so that
-    one bad file attaches none."""
-    types, errors = [], []
-    for upload in uploads:
-        try:
-            types.append(evidence_type(upload))
-        except ValidationError as error:
-            errors.extend(error.messages)
-    if errors:
-        raise ValidationError({"evidence": errors})
-    return types
-
 
 # --- Who may do what ------------------------------------------------------------------------
 
@@ -199,16 +103,14 @@ def _sync_quantities(report: ProgressReport, quantities: Mapping[OutputIndicator
     wanted = {output.pk: quantity for output, quantity in quantities.items() if quantity is not None}
     for output_id, row in existing.items():
         if output_id not in wanted:
-            services._delete(row, actor=actor)
+            delete_tracked(row, actor=actor)
     for output_id, quantity in wanted.items():
         row = existing.get(output_id)
         if row is None:
-            services._save(
-                ReportedQuantity(report=report, output_indicator_id=output_id, quantity=quantity), actor=actor
-            )
+            save_tracked(ReportedQuantity(report=report, output_indicator_id=output_id, quantity=quantity), actor=actor)
         elif row.quantity != quantity:
             row.quantity = quantity
-            services._save(row, actor=actor)
+            save_tracked(row, actor=actor)
 
 
 @transaction.atomic
@@ -256,7 +158,7 @@ def progress_save_draft(
     report.narrative = narrative.strip()
     report.difficulties = difficulties.strip()
     report.proposals = proposals.strip()
-    services._save(report, actor=actor)
+    save_tracked(report, actor=actor)
     _sync_quantities(report, quantities, actor=actor)
     return report
 
@@ -270,7 +172,7 @@ def progress_submit(*, report: ProgressReport, actor: User) -> ProgressReport:
     current.status = Status.SUBMITTED
     current.submitted_at = timezone.now()
     current.submitted_by = actor
-    services._save(current, actor=actor)
+    save_tracked(current, actor=actor)
     return _refresh(report, current)
 
 
@@ -292,8 +194,8 @@ def progress_accept(*, report: ProgressReport, actor: User) -> ProgressReport:
         old = _locked(current.revises)
         if old.status == Status.ACCEPTED:
             old.status = Status.SUPERSEDED
-            services._save(old, actor=actor, reason=_("Superseded by a correction"))
-    services._save(current, actor=actor)
+            save_tracked(old, actor=actor, reason=_("Superseded by a correction"))
+    save_tracked(current, actor=actor)
     _update_task_status(current, actor=actor, accepted_on=timezone.localdate(current.reviewed_at))
     return _refresh(report, current)
 
@@ -311,7 +213,7 @@ def _update_task_status(report: ProgressReport, *, actor: User, accepted_on: dat
         task.status = Progress.IN_PROGRESS
     else:
         return
-    services.task_assign(task=task, actor=actor)
+    task_assign(task=task, actor=actor)
 
 
 @transaction.atomic
@@ -327,7 +229,7 @@ def progress_return(*, report: ProgressReport, actor: User, reason: str) -> Prog
     current.return_reason = reason
     current.reviewed_at = timezone.now()
     current.reviewed_by = actor
-    services._save(current, actor=actor)
+    save_tracked(current, actor=actor)
     return _refresh(report, current)
 
 
@@ -345,7 +247,7 @@ def progress_correct(*, report: ProgressReport, actor: User) -> ProgressReport:
         status__in=OPEN_REPORT_STATUSES,
     ).exists():
         raise ValidationError(_("A correction of this report is already in progress."))
-    correction = services._save(
+    correction = save_tracked(
         ProgressReport(
             task_id=current.task_id,
             reporting_rule_id=current.reporting_rule_id,
@@ -362,68 +264,11 @@ def progress_correct(*, report: ProgressReport, actor: User) -> ProgressReport:
         actor=actor,
     )
     for row in current.quantities.all():
-        services._save(
+        save_tracked(
             ReportedQuantity(report=correction, output_indicator_id=row.output_indicator_id, quantity=row.quantity),
             actor=actor,
         )
     return correction
-
-
-# --- Output records -------------------------------------------------------------------------
-# Products that count towards an output by themselves (an article published on the campaign
-# site; later a register of media products). The system that owns the product calls these
-# with the person who caused the change (the moderator who published, the editor who
-# unpublished); no quantity is typed by hand, so nothing is counted twice.
-
-
-@transaction.atomic
-def output_record_set(
-    *,
-    source: str,
-    output_indicator: OutputIndicator,
-    quantity: int,
-    achieved_on: datetime.date,
-    title: str,
-    url: str,
-    actor: User | None,
-    area: Area | None = None,
-) -> OutputRecord:
-    """Create or update the record of `source`; a call with the same values writes nothing."""
-    if not output_indicator.is_counted_from_records:
-        raise ValidationError(
-            {
-                "output_indicator": _(
-                    "“%(output)s” is counted from progress reports; choose an output counted from records."
-                )
-                % {"output": output_indicator.name}
-            }
-        )
-    values = {
-        "output_indicator_id": output_indicator.pk,
-        "quantity": quantity,
-        "achieved_on": achieved_on,
-        "title": title[:300],
-        "url": url,
-        "area_id": area.pk if area else None,
-    }
-    record = OutputRecord.objects.select_for_update().filter(source=source).first()
-    if record is None:
-        return services._save(OutputRecord(source=source, **values), actor=actor)
-    if all(getattr(record, field) == value for field, value in values.items()):
-        return record
-    for field, value in values.items():
-        setattr(record, field, value)
-    return services._save(record, actor=actor)
-
-
-@transaction.atomic
-def output_record_clear(*, source: str, actor: User | None) -> bool:
-    """Remove the record of `source` (the product was withdrawn); False when there was none."""
-    record = OutputRecord.objects.select_for_update().filter(source=source).first()
-    if record is None:
-        return False
-    services._delete(record, actor=actor)
-    return True
 
 
 # --- Evidence -------------------------------------------------------------------------------
@@ -453,7 +298,7 @@ def evidence_attach_many(*, report: ProgressReport, uploads: Iterable[UploadedFi
         evidence = Evidence(
             report=report, file=upload, original_name=name, content_type=mime, size=upload.size, uploaded_by=actor
         )
-        attached.append(services._save(evidence, actor=actor))
+        attached.append(save_tracked(evidence, actor=actor))
     return attached
 
 
@@ -463,6 +308,29 @@ def evidence_remove(*, evidence: Evidence, actor: User) -> None:
     _require_reporter(actor, report.task)
     _require_editable(_locked(report))
     stored = evidence.file
-    services._delete(evidence, actor=actor)
+    delete_tracked(evidence, actor=actor)
     # The file goes only once the row's removal is committed.
     transaction.on_commit(lambda: stored.storage.delete(stored.name))
+
+
+# --- Task comments ---------------------------------------------------------------------------
+
+COMMENT_MAX_LENGTH = 5000
+
+
+@transaction.atomic
+def comment_post(*, task: Task, author: User, body: str) -> TaskComment:
+    """Add a message to a task's thread, written by `author` (recorded in its history).
+
+    The task's unit, the activity's lead and cooperating units and the DIC may comment;
+    anyone else (a monitor, the finance officer) is refused with PermissionDenied.
+    """
+    if not permissions.can_comment_on(author, task):
+        raise PermissionDenied
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError({"body": _("Write a comment before posting it.")})
+    if len(body) > COMMENT_MAX_LENGTH:
+        message = _("A comment is at most %(limit)d characters long (this one has %(length)d).")
+        raise ValidationError({"body": message % {"limit": COMMENT_MAX_LENGTH, "length": len(body)}})
+    return save_tracked(TaskComment(task=task, author=author, body=body), actor=author)

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from tracker.core import permissions
 from tracker.core.calendar import periods_for_task
 from tracker.models import Evidence, ProgressReport
+from tracker.outputs import selectors as output_selectors
 from tracker.progress import selectors as selectors_progress
 from tracker.progress import services as progress_services
 from tracker.progress.comments import comments_for_tasks
@@ -57,7 +58,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     reports = list(task.progress_reports.all())
     rules = list(task.activity.plan.reporting_rules.all())
     states = selectors_progress.period_states(task, reports, today, rules)
-    achieved = selectors_progress.task_achieved(task)
+    achieved = output_selectors.task_achieved(task)
     outputs = list(task.activity.output_indicators.all())
     for output in outputs:
         # An output counted from records has no reported share per task: its records count.
@@ -113,7 +114,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     # asks only for the others and shows what the records count in the period.
     outputs = [output for output in all_outputs if not output.is_counted_from_records]
     counted = [output for output in all_outputs if output.is_counted_from_records]
-    in_period = selectors_progress.records_in_period(counted, period.start, period.end)
+    in_period = output_selectors.records_in_period(counted, period.start, period.end)
     for output in counted:
         output.in_period = in_period.get(output.pk, 0)
     initial = {}

@@ -9,6 +9,7 @@ from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 
+from tracker.core.numbers import percent
 from tracker.core.permissions import AnyUser
 from tracker.models import (
     Area,
@@ -92,7 +93,7 @@ class RadioFigures:
     @property
     def ip_share_percent(self) -> int | None:
         """The share of IP clusters among all clusters, in whole per cent (None: no clusters)."""
-        return round(100 * self.ip_clusters / self.clusters) if self.clusters else None
+        return percent(self.ip_clusters, self.clusters)
 
 
 def radio_figures(on: datetime.date, area: Area | None = None) -> RadioFigures:

@@ -19,6 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tracker.core.evidence import evidence_types
+from tracker.core.history import delete_tracked, save_tracked
 from tracker.models import (
     REGISTER_MODELS,
     Activity,
@@ -31,9 +33,8 @@ from tracker.models import (
     RegisterEvidence,
     User,
 )
-from tracker.progress import services as progress_services
+from tracker.outputs.services import output_record_clear, output_record_set
 from tracker.registers import permissions
-from tracker.work import services
 
 Status = RegisterEntry.Status
 KIND_OF_MODEL = {model: kind for kind, model in REGISTER_MODELS.items()}
@@ -110,7 +111,7 @@ def entry_save(*, entry: RegisterEntry, actor: User) -> RegisterEntry:
         raise PermissionDenied(_("Only the officers of the task's unit and DIC managers enter records for it."))
     if isinstance(entry, RadioWork) and entry._state.adding:
         _copy_station_state_before(entry)
-    return services._save(entry, actor=actor)
+    return save_tracked(entry, actor=actor)
 
 
 def _copy_station_state_before(work: RadioWork) -> None:
@@ -150,10 +151,10 @@ def lines_replace(
                 continue
             for name, value in values.items():
                 setattr(line, name, value)
-        saved.append(services._save(line, actor=actor))
+        saved.append(save_tracked(line, actor=actor))
     for pk, line in existing.items():
         if pk not in kept:
-            services._delete(line, actor=actor)
+            delete_tracked(line, actor=actor)
     return saved
 
 
@@ -165,7 +166,7 @@ def entry_delete(*, entry: RegisterEntry, actor: User) -> None:
         raise PermissionDenied(_("Only a draft or returned entry can be deleted, by whoever may edit it."))
     for evidence in current.evidence.all():
         _evidence_delete(evidence, actor=actor)
-    services._delete(current, actor=actor)
+    delete_tracked(current, actor=actor)
 
 
 # --- Review -----------------------------------------------------------------------------------
@@ -183,7 +184,7 @@ def entry_submit(*, entry: RegisterEntry, actor: User) -> RegisterEntry:
     current.submitted_at = timezone.now()
     current.submitted_by = actor
     current.return_reason = ""
-    services._save(current, actor=actor, reason=_("Submitted for review"))
+    save_tracked(current, actor=actor, reason=_("Submitted for review"))
     return current
 
 
@@ -199,7 +200,7 @@ def entry_accept(*, entry: RegisterEntry, actor: User) -> RegisterEntry:
     current.status = Status.ACCEPTED
     current.reviewed_at = timezone.now()
     current.reviewed_by = actor
-    services._save(current, actor=actor, reason=_("Accepted"))
+    save_tracked(current, actor=actor, reason=_("Accepted"))
     if isinstance(current, RadioWork):
         _station_state_from_work(current, actor=actor)
     records_sync(entry=current, actor=actor)
@@ -221,11 +222,11 @@ def entry_return(*, entry: RegisterEntry, reason: str, actor: User) -> RegisterE
     current.return_reason = reason.strip()
     current.reviewed_at = timezone.now()
     current.reviewed_by = actor
-    services._save(current, actor=actor, reason=_("Returned"))
+    save_tracked(current, actor=actor, reason=_("Returned"))
     if isinstance(current, RadioWork):
         state = RadioStationState.objects.filter(work=current).first()
         if state is not None:
-            services._delete(state, actor=actor)
+            delete_tracked(state, actor=actor)
     records_sync(entry=current, actor=actor)
     return current
 
@@ -255,7 +256,7 @@ def records_sync(*, entry: RegisterEntry, actor: User | None) -> None:
             if quantity > 0:
                 wanted[record_source(entry, output)] = (output, quantity)
     for source, (output, quantity) in wanted.items():
-        progress_services.output_record_set(
+        output_record_set(
             source=source,
             output_indicator=output,
             quantity=quantity,
@@ -267,7 +268,7 @@ def records_sync(*, entry: RegisterEntry, actor: User | None) -> None:
         )
     stale = OutputRecord.objects.filter(source__startswith=f"register:{entry.pk}:").exclude(source__in=list(wanted))
     for record in stale:
-        progress_services.output_record_clear(source=record.source, actor=actor)
+        output_record_clear(source=record.source, actor=actor)
 
 
 @transaction.atomic
@@ -290,14 +291,14 @@ def _station_state_from_work(work: RadioWork, *, actor: User) -> RadioStationSta
         source_note=_("Acceptance of the work"),
         **{field: getattr(work, field) for field in RadioWork.STATE_FIELDS},
     )
-    return services._save(state, actor=actor)
+    return save_tracked(state, actor=actor)
 
 
 @transaction.atomic
 def station_save(*, station: RadioStation, actor: User) -> RadioStation:
     if not permissions.can_review(actor):
         raise PermissionDenied(_("Only DIC managers keep the list of commune radio stations."))
-    return services._save(station, actor=actor)
+    return save_tracked(station, actor=actor)
 
 
 @transaction.atomic
@@ -308,7 +309,7 @@ def station_state_record(*, state: RadioStationState, actor: User) -> RadioStati
         raise PermissionDenied(_("Only DIC managers record the surveyed state of a station."))
     if state.work_id:
         raise ValidationError(_("A work's state is recorded by accepting the work."))
-    return services._save(state, actor=actor)
+    return save_tracked(state, actor=actor)
 
 
 # --- Evidence ---------------------------------------------------------------------------------
@@ -324,7 +325,7 @@ def evidence_attach_many(
     if not permissions.can_edit(actor, current):
         raise PermissionDenied(_("Files can be attached to a draft or returned entry only, by whoever may edit it."))
     uploads = list(uploads)
-    types = progress_services.evidence_types(uploads)
+    types = evidence_types(uploads)
     attached = []
     for upload, mime in zip(uploads, types, strict=True):
         evidence = RegisterEvidence(
@@ -336,13 +337,13 @@ def evidence_attach_many(
             caption=caption,
             uploaded_by=actor,
         )
-        attached.append(services._save(evidence, actor=actor))
+        attached.append(save_tracked(evidence, actor=actor))
     return attached
 
 
 def _evidence_delete(evidence: RegisterEvidence, *, actor: User) -> None:
     stored = evidence.file
-    services._delete(evidence, actor=actor)
+    delete_tracked(evidence, actor=actor)
     # The file goes only once the row's removal is committed.
     transaction.on_commit(lambda: stored.storage.delete(stored.name))
 

@@ -16,7 +16,7 @@ import dataclasses
 import datetime
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -24,6 +24,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from budgets.reporting import budget_by_source
+from tracker.core import numbers
+from tracker.core.numbers import percent_one_decimal
 from tracker.core.text import vietnamese_sort_key
 from tracker.due import selectors as selectors_due
 from tracker.models import (
@@ -39,8 +41,8 @@ from tracker.models import (
     Unit,
 )
 from tracker.models.plans import Progress
+from tracker.outputs import selectors as output_selectors
 from tracker.outputs.targets import target_table
-from tracker.progress import selectors as selectors_progress
 from tracker.registers import selectors as register_selectors
 
 from . import document
@@ -115,13 +117,6 @@ def _rate(value: Decimal | None) -> str | None:
     return None if value is None else str(value).replace(".", ",")
 
 
-def _percent_one_decimal(part: int, whole: int) -> Decimal | None:
-    """The rounding `budget_by_source` uses for each source's rate, for the total row."""
-    if not whole:
-        return None
-    return (Decimal(100) * part / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-
-
 def _status_labels() -> dict[str, str]:
     """Task and activity statuses in the document's language (Vietnamese)."""
     with translation.override("vi"):
@@ -146,23 +141,23 @@ def outputs_with_period_figures(
     to the period's end) and `percent` (`to_date` of the planned quantity). One query.
 
     The one place the reports read achieved quantities, through
-    `selectors_progress.annotate_achieved_in_period`: accepted reported quantities of reports
+    `output_selectors.annotate_achieved_in_period`: accepted reported quantities of reports
     whose period ends in the window (the rule of `targets_with_actuals`), plus output records
     achieved in it.
     """
-    queryset = selectors_progress.annotate_achieved_in_period(queryset, start, end, name="in_period")
-    queryset = selectors_progress.annotate_achieved_in_period(queryset, None, end, name="to_date")
+    queryset = output_selectors.annotate_achieved_in_period(queryset, start, end, name="in_period")
+    queryset = output_selectors.annotate_achieved_in_period(queryset, None, end, name="to_date")
     outputs = list(queryset)
     for output in outputs:
-        output.percent = selectors_progress.percent(output.to_date, output.planned_quantity)
+        output.percent = numbers.percent(output.to_date, output.planned_quantity)
     return outputs
 
 
 def tasks_with_period_figures(queryset: QuerySet[Task], *, start: datetime.date, end: datetime.date) -> list[Task]:
     """A unit's tasks with the accepted quantities of the task's own output: `in_period` and
     `to_date` (1 query). Output records count for the activity's output, not for a task."""
-    queryset = selectors_progress.annotate_task_achieved(queryset, start, end, name="in_period")
-    return list(selectors_progress.annotate_task_achieved(queryset, None, end, name="to_date"))
+    queryset = output_selectors.annotate_task_achieved(queryset, start, end, name="in_period")
+    return list(output_selectors.annotate_task_achieved(queryset, None, end, name="to_date"))
 
 
 # --- Scope ----------------------------------------------------------------------------------
@@ -387,7 +382,7 @@ def _progress_by_type(activities: list[Activity], outputs: list[OutputIndicator]
     result = []
     for key in sorted(rows, key=lambda key: (key[0], vietnamese_sort_key(key[1]), vietnamese_sort_key(key[2]))):
         row = rows[key]
-        row["percent"] = selectors_progress.percent(row["to_date"], row["planned"])
+        row["percent"] = numbers.percent(row["to_date"], row["planned"])
         result.append(row)
     return result
 
@@ -416,7 +411,7 @@ def _budget(activity_ids: list[int], *, start: datetime.date, end: datetime.date
         "allocated": allocated,
         "disbursed": disbursed,
         "remaining": allocated - disbursed,
-        "rate": _rate(_percent_one_decimal(disbursed, allocated)),
+        "rate": _rate(percent_one_decimal(disbursed, allocated)),
     }
     return {"year": year, "date_to": _day(end), "rows": entries, "total": total}
 
@@ -427,11 +422,11 @@ def _budget(activity_ids: list[int], *, start: datetime.date, end: datetime.date
 def targets_table(plan: Plan) -> dict | None:
     """The plan's targets by area with the achieved figure next to each (3 queries): the
     pivot of `target_table` (seed 002's appendix), actuals from
-    `selectors_progress.targets_with_actuals`. None when the plan sets no target."""
+    `output_selectors.targets_with_actuals`. None when the plan sets no target."""
     table = target_table(plan)
     if not table.rows:
         return None
-    targets = selectors_progress.targets_with_actuals(list(Target.objects.filter(plan=plan)))
+    targets = output_selectors.targets_with_actuals(list(Target.objects.filter(plan=plan)))
     actual = {(t.area_id, t.indicator_id, t.year): t.actual for t in targets}
     years = {column.year for column in table.columns}
     columns = []
@@ -453,7 +448,7 @@ def targets_table(plan: Plan) -> dict | None:
                 continue
             achieved = actual.get((row.area.pk, column.indicator.pk, column.year), 0)
             actual_totals[index] += achieved
-            percent = selectors_progress.percent(achieved, planned)
+            percent = numbers.percent(achieved, planned)
             cells.append({"baseline": False, "planned": planned, "actual": achieved, "percent": percent})
         rows.append({"area": row.area.name, "is_sample": row.area.is_sample, "cells": cells})
     totals = []
@@ -462,7 +457,7 @@ def targets_table(plan: Plan) -> dict | None:
             totals.append({"baseline": True, "planned": planned, "actual": None, "percent": None})
         else:
             achieved = actual_totals[index]
-            percent = selectors_progress.percent(achieved, planned)
+            percent = numbers.percent(achieved, planned)
             totals.append({"baseline": False, "planned": planned, "actual": achieved, "percent": percent})
     return {
         "caption": "CHỈ TIÊU VÀ KẾT QUẢ THỰC HIỆN THEO ĐỊA BÀN",

@@ -14,6 +14,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tracker.core import areas, calendar
 from tracker.core.permissions import AnyUser
 from tracker.core.widgets import DateInput
 from tracker.models import Activity, Cooperation, Task
@@ -100,16 +101,16 @@ class ActivityBoardFilter(django_filters.FilterSet):
 
     def filter_area(self, queryset: QuerySet[Activity], name: str, value: str) -> QuerySet[Activity]:
         area_id = int(value)
-        in_area_tasks = Task.objects.filter(selectors_work.within_area(area_id), activity=OuterRef("pk"))
-        return queryset.filter(selectors_work.within_area(area_id) | Exists(in_area_tasks))
+        in_area_tasks = Task.objects.filter(areas.within_area(area_id), activity=OuterRef("pk"))
+        return queryset.filter(areas.within_area(area_id) | Exists(in_area_tasks))
 
     def filter_due(self, queryset: QuerySet[Activity], name: str, value: str) -> QuerySet[Activity]:
         if value == "overdue":
-            return queryset.filter(selectors_work.overdue(self.today))
-        return queryset.filter(selectors_work.due_within(self.today, int(value)))
+            return queryset.filter(calendar.overdue(self.today))
+        return queryset.filter(calendar.due_within(self.today, int(value)))
 
     def filter_overdue(self, queryset: QuerySet[Activity], name: str, value: bool | None) -> QuerySet[Activity]:
-        return queryset.filter(selectors_work.overdue(self.today)) if value else queryset
+        return queryset.filter(calendar.overdue(self.today)) if value else queryset
 
     def sort_rows(self, queryset: QuerySet[Activity], name: str, value: str) -> QuerySet[Activity]:
         key = value.removeprefix("-")

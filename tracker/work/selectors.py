@@ -31,10 +31,11 @@ from django.db.models.functions import Coalesce
 from django.utils.text import Truncator
 
 from tracker.core import permissions
+from tracker.core.areas import AREA_DEPTH
+from tracker.core.calendar import DUE_SOON_DAYS, deadline_state, due_within, overdue
 from tracker.core.permissions import AnyUser
 from tracker.core.text import vietnamese_sort_key
 from tracker.models import (
-    OPEN_STATUSES,
     Activity,
     ActivityType,
     Area,
@@ -46,51 +47,11 @@ from tracker.models import (
     Unit,
 )
 from tracker.models.plans import Progress
+from tracker.outputs.selectors import annotate_achieved
 
 BOARD_PAGE_SIZE = 25
-DUE_SOON_DAYS = 7
-# Deepest area tree: province > district > commune > village.
-AREA_DEPTH = 4
 
 Choices = list[tuple[int | str, str]]
-
-
-# --- Deadlines ---------------------------------------------------------------------------
-
-
-def due_within(today: datetime.date, days: int) -> Q:
-    """Open work due from today to `days` days ahead (both included)."""
-    return Q(status__in=OPEN_STATUSES, due_date__gte=today, due_date__lte=today + datetime.timedelta(days=days))
-
-
-def overdue(today: datetime.date) -> Q:
-    """Open work whose deadline has passed (the same rule as `ActivityQuerySet.overdue`)."""
-    return Q(status__in=OPEN_STATUSES, due_date__lt=today)
-
-
-def deadline_state(status: str, due_date: datetime.date | None, today: datetime.date) -> str:
-    """'overdue', 'soon' (within DUE_SOON_DAYS) or '' — the badge a row carries."""
-    if due_date is None or status not in OPEN_STATUSES:
-        return ""
-    if due_date < today:
-        return "overdue"
-    if due_date <= today + datetime.timedelta(days=DUE_SOON_DAYS):
-        return "soon"
-    return ""
-
-
-def within_area(area_id: int, prefix: str = "") -> Q:
-    """The row's area is `area_id` or lies inside it (a district's communes and villages).
-
-    The area tree is at most four levels deep, so four joined conditions replace a recursive
-    query: a plan from 2019 filtered by its (since abolished) district still rolls up.
-    """
-    condition = Q()
-    path = f"{prefix}area"
-    for _ in range(AREA_DEPTH):
-        condition |= Q(**{f"{path}_id": area_id})
-        path += "__parent"
-    return condition
 
 
 # --- Board ---------------------------------------------------------------------------------
@@ -247,9 +208,6 @@ def activity_for_detail(user: AnyUser, pk: int) -> Activity:
 
     Its outputs come with their achieved figures (accepted reports plus records) in the same
     query, so the progress section needs none of its own."""
-    # Imported here: selectors_progress builds on this module (AREA_DEPTH, DUE_SOON_DAYS).
-    from tracker.progress.selectors import annotate_achieved
-
     queryset = (
         permissions.activities_visible_to(user)
         .select_related("plan", "activity_type", "lead_unit", "area")

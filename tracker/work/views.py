@@ -18,8 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from tracker.core import permissions
+from tracker.core import calendar, numbers, permissions
 from tracker.models import Activity, Task
+from tracker.outputs import selectors as output_selectors
 from tracker.progress import selectors as selectors_progress
 from tracker.work import selectors as selectors_work
 from tracker.work import services
@@ -71,16 +72,16 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
         task.latest_report = latest.get(task.pk)
     progress = list(activity.output_indicators.all())
     for output in progress:
-        output.percent = selectors_progress.percent(output.achieved, output.planned_quantity)
+        output.percent = numbers.percent(output.achieved, output.planned_quantity)
     return render(
         request,
         "tracker/work/activity_detail.html",
         {
             "activity": activity,
-            "deadline_state": selectors_work.deadline_state(activity.status, activity.due_date, today),
+            "deadline_state": calendar.deadline_state(activity.status, activity.due_date, today),
             "tasks": tasks,
             "progress": progress,
-            "records": selectors_progress.activity_records(activity),
+            "records": output_selectors.activity_records(activity),
             "counts_records": any(output.is_counted_from_records for output in progress),
         },
     )

@@ -11,7 +11,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from tracker.models import OutputIndicator
-from tracker.progress.selectors import annotate_achieved
+from tracker.outputs.selectors import annotate_achieved
 
 
 def listed_ids(response) -> list[int]:

@@ -21,7 +21,7 @@ from tracker.models import (
     RegisterEntry,
     RegisterMeasure,
 )
-from tracker.progress import selectors as selectors_progress
+from tracker.outputs import selectors as selectors_progress
 from tracker.registers import permissions, selectors
 from tracker.registers import services as register_services
 from tracker.work import services

@@ -15,8 +15,8 @@ from openpyxl import load_workbook
 
 from tests import factories
 from tracker.models import Area, MediaProduct, OutputIndicator, OutputRecord, RegisterMeasure
-from tracker.progress import selectors as selectors_progress
-from tracker.progress import services as progress_services
+from tracker.outputs import selectors as selectors_progress
+from tracker.outputs import services as progress_services
 from tracker.registers import services as register_services
 
 pytestmark = pytest.mark.django_db

@@ -25,7 +25,7 @@ from tracker.models import (
     RegisterMeasure,
     Unit,
 )
-from tracker.progress import selectors as selectors_progress
+from tracker.outputs import selectors as selectors_progress
 from tracker.registers import selectors
 
 pytestmark = pytest.mark.django_db

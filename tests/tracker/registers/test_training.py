@@ -24,7 +24,7 @@ from tracker.models import (
     TrainingCourse,
     TrainingMaterial,
 )
-from tracker.progress import selectors as selectors_progress
+from tracker.outputs import selectors as selectors_progress
 from tracker.registers import services as register_services
 
 pytestmark = pytest.mark.django_db

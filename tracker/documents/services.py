@@ -1,0 +1,111 @@
+"""Writes of the documents part: plans with their legal bases and duties, targets, deadlines
+and reporting rules; the directory of areas, units and the people who belong to them.
+
+Keyword-only, atomic, validated, recorded in history with the actor (`tracker.core.history`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import models, transaction
+
+from tracker.core import roles
+from tracker.core.grants import grants_sync, unit_officer_group
+from tracker.core.history import delete_tracked, save_tracked
+from tracker.models import (
+    Activity,
+    Area,
+    Deadline,
+    LegalDocument,
+    Plan,
+    PlanDuty,
+    PlanLegalBasis,
+    ReportingRule,
+    Target,
+    Unit,
+    User,
+)
+
+
+@transaction.atomic
+def area_save(*, area: Area, actor: User | None) -> Area:
+    return save_tracked(area, actor=actor)
+
+
+@transaction.atomic
+def unit_save(*, unit: Unit, actor: User | None) -> Unit:
+    return save_tracked(unit, actor=actor)
+
+
+@transaction.atomic
+def legal_document_save(*, document: LegalDocument, actor: User | None) -> LegalDocument:
+    return save_tracked(document, actor=actor)
+
+
+@transaction.atomic
+def plan_save(*, plan: Plan, actor: User | None, legal_bases: Iterable[LegalDocument] | None = None) -> Plan:
+    """Save a plan and, when given, its legal bases in the order they are cited."""
+    save_tracked(plan, actor=actor)
+    if legal_bases is not None:
+        _sync_legal_bases(plan, list(legal_bases), actor=actor)
+    return plan
+
+
+def _sync_legal_bases(plan: Plan, documents: list[LegalDocument], *, actor: User | None) -> None:
+    existing = {link.document_id: link for link in plan.legal_basis_links.all()}
+    wanted = {document.pk for document in documents}
+    for link in existing.values():
+        if link.document_id not in wanted:
+            delete_tracked(link, actor=actor)
+    for order, document in enumerate(documents, start=1):
+        link = existing.get(document.pk)
+        if link is None:
+            save_tracked(PlanLegalBasis(plan=plan, document=document, order=order), actor=actor)
+        elif link.order != order:
+            link.order = order
+            save_tracked(link, actor=actor)
+
+
+@transaction.atomic
+def plan_duty_save(*, duty: PlanDuty, actor: User | None) -> PlanDuty:
+    return save_tracked(duty, actor=actor)
+
+
+@transaction.atomic
+def target_save(*, target: Target, actor: User | None) -> Target:
+    return save_tracked(target, actor=actor)
+
+
+@transaction.atomic
+def deadline_save(*, deadline: Deadline, actor: User | None) -> Deadline:
+    return save_tracked(deadline, actor=actor)
+
+
+@transaction.atomic
+def reporting_rule_save(*, rule: ReportingRule, actor: User | None) -> ReportingRule:
+    return save_tracked(rule, actor=actor)
+
+
+@transaction.atomic
+def user_set_unit(*, user: User, unit: Unit | None, actor: User | None) -> User:
+    """Move a person to a unit: as a unit officer they join that unit's officer group (and so
+    gain its rights) and leave the old one's."""
+    user.unit = unit
+    user.full_clean()
+    user.save()
+    # Leave every other unit's group (not only the previous one: the admin saves the unit first).
+    user.groups.remove(*user.groups.filter(unit__isnull=False).exclude(unit=unit))
+    if unit is not None and user.groups.filter(name=roles.UNIT_OFFICER).exists():
+        user.groups.add(unit_officer_group(unit))
+    return user
+
+
+@transaction.atomic
+def unit_members_set(*, unit: Unit, members: Iterable[Unit], actor: User | None) -> None:
+    """Set a collective's member units; grants given to the collective now reach them."""
+    unit.members.set(members)
+    for activity in Activity.objects.filter(
+        models.Q(lead_unit=unit) | models.Q(cooperations__unit=unit) | models.Q(tasks__unit=unit)
+    ).distinct():
+        grants_sync(activity=activity)
