@@ -16,7 +16,7 @@ from django.urls import reverse
 from tests.permission_tables import Entry, answers
 from tracker.models import GeneratedReport
 from tracker.reports import data
-from tracker.reports.services import sha256
+from tracker.reports.jobs import sha256
 
 READERS = answers(manager=200, finance=200, monitor=200, officer_a=200, others=404)
 

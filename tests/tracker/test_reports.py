@@ -27,6 +27,7 @@ from tracker.demo.users import ensure_admin
 from tracker.models import Area, GeneratedReport, OutputIndicator, Plan, ReportingRule, Unit
 from tracker.progress import services as progress_services
 from tracker.reports import data, document, services
+from tracker.reports import jobs as report_jobs
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -666,9 +667,9 @@ def test_a_finished_report_is_never_generated_again(manager, plan_world):
         quantities={plan_world["output"]: 100},
         period={p.start.month: p for p in periods_for_task(plan_world["task_a"])}[2],
     )
-    again = services.generated_report_run(report_id=report.pk)
+    again = report_jobs.generated_report_run(report_id=report.pk)
 
     assert (again.pdf.name, again.pdf_sha256, again.xlsx_sha256, again.finished_at, again.snapshot) == fingerprint
     assert file_bytes(again.pdf) == pdf_before
-    assert services.sha256(pdf_before) == report.pdf_sha256
-    assert services.sha256(file_bytes(report.xlsx)) == report.xlsx_sha256
+    assert report_jobs.sha256(pdf_before) == report.pdf_sha256
+    assert report_jobs.sha256(file_bytes(report.xlsx)) == report.xlsx_sha256

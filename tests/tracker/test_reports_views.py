@@ -14,6 +14,7 @@ from django.urls import reverse
 from tests import factories
 from tracker.models import GeneratedReport, OutputIndicator
 from tracker.reports import data, services
+from tracker.reports import jobs as report_jobs
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -243,7 +244,7 @@ def test_the_job_page_refreshes_itself_while_the_report_is_generated(client, man
     assert client.get(url("preview", report.pk))["Location"] == url("job", report.pk)
     assert client.get(url("download", report.pk, "pdf")).status_code == 404
 
-    services.generated_report_run(report_id=report.pk)
+    report_jobs.generated_report_run(report_id=report.pk)
     response = client.get(url("job", report.pk))
     assert "http-equiv" not in response.content.decode() and "Refresh" not in response
 
@@ -295,8 +296,8 @@ def test_downloads_are_the_stored_files_checked_against_their_fingerprints(clien
     xlsx = client.get(url("download", report.pk, "xlsx"))
 
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
-    assert services.sha256(pdf.content) == report.pdf_sha256 == pdf["X-Content-SHA256"]
-    assert services.sha256(xlsx.content) == report.xlsx_sha256
+    assert report_jobs.sha256(pdf.content) == report.pdf_sha256 == pdf["X-Content-SHA256"]
+    assert report_jobs.sha256(xlsx.content) == report.xlsx_sha256
     assert pdf["Content-Disposition"].startswith(f'attachment; filename="bao-cao-{report.pk}-ket-qua-thuc-hien')
     assert client.get(url("download", report.pk, "docx")).status_code == 404
 

@@ -1,4 +1,4 @@
-"""Celery tasks. Celery beat schedules them (settings.CELERY_BEAT_SCHEDULE); with no broker
+"""Celery tasks of the reminders. Celery beat schedules them (settings.CELERY_BEAT_SCHEDULE); with no broker
 they run inline, and `manage.py send_reminders` calls the same functions."""
 
 from __future__ import annotations
@@ -20,11 +20,3 @@ def send_escalations() -> dict:
     outcome = reminders.send_escalations(today=timezone.localdate())
     return {"users": outcome.users, "sent": outcome.sent, "skipped": outcome.skipped, "failed": outcome.failed}
 
-
-@shared_task
-def generate_official_report(report_id: int) -> str:
-    """Generate a queued official report (PDF and Excel); `tracker.reports.services` sets the
-    time limits when it queues the job."""
-    from tracker.reports import services as report_services
-
-    return report_services.generated_report_run(report_id=report_id).status
