@@ -8,7 +8,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from cms import selectors
+from cms import models as pages
 from cms.models import ArticlePage, CampaignPage
 
 FEED_LENGTH = 30
@@ -33,7 +33,7 @@ class SiteFeed(Feed):
         return _("The latest articles of the campaign site.")
 
     def items(self):
-        return selectors.latest_articles(limit=FEED_LENGTH)
+        return pages.latest_articles(limit=FEED_LENGTH)
 
     def item_title(self, item: ArticlePage) -> str:
         return item.title
@@ -80,7 +80,7 @@ class CampaignFeed(SiteFeed):
         return campaign.summary
 
     def items(self, campaign: CampaignPage):
-        return list(selectors.live_articles().child_of(campaign)[:FEED_LENGTH])
+        return list(pages.live_articles().child_of(campaign)[:FEED_LENGTH])
 
 
 class CampaignAtomFeed(CampaignFeed):

@@ -10,20 +10,26 @@
 
 An article may name the tracker activity it is an output of and the output it counts
 towards; once published it counts there (see `cms.outputs`), and stops counting when it is
-unpublished or deleted. Reads of the tracker live in `cms.selectors`.
+unpublished or deleted. The tracker's figures the site shows are read in `cms.public`; the pages own the queries
+over their own subtree (at the end of this module).
 """
 
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Count, Q, QuerySet, Sum
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
-from django.utils.text import Truncator
+from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -34,10 +40,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms import public
 from cms.blocks import ArticleBodyBlock, TopicBlock
 from cms.richtext import INTRO_FEATURES, validate_safe_rich_text
 from tracker.core.text import slugify_vi, strip_diacritics
-from tracker.models import Activity, Language, LegalDocument, OutputIndicator, Plan
+from tracker.models import Activity, Language, LegalDocument, OutputIndicator, OutputRecord, Plan
+from tracker.models.progress import ProgressReport
 from tracker.work.selectors import plan_label
 
 # Content types (tracker.ActivityType codes, migration tracker 0002) whose activities produce
@@ -119,14 +127,12 @@ class HomePage(VietnameseSlugMixin, Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from cms import selectors
-
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
-        context["campaigns"] = selectors.current_campaigns(today=today)
-        context["articles"] = selectors.latest_articles(limit=6)
-        context["figures"] = selectors.headline_figures()
-        context["sections"] = selectors.home_sections(self)
+        context["campaigns"] = current_campaigns(today=today)
+        context["articles"] = latest_articles(limit=6)
+        context["figures"] = headline_figures()
+        context["sections"] = home_sections(self)
         return context
 
 
@@ -147,10 +153,8 @@ class CampaignIndexPage(VietnameseSlugMixin, Page):
         verbose_name = _("campaign list")
 
     def get_context(self, request, *args, **kwargs):
-        from cms import selectors
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.campaigns_by_state(self, today=timezone.localdate()))
+        context.update(campaigns_by_state(self, today=timezone.localdate()))
         return context
 
 
@@ -226,10 +230,8 @@ class CampaignPage(VietnameseSlugMixin, Page):
         return self.period_start <= today <= self.period_end
 
     def get_context(self, request, *args, **kwargs):
-        from cms import selectors
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.campaign_articles(self, request.GET))
+        context.update(campaign_articles(self, request.GET))
         return context
 
 
@@ -449,10 +451,8 @@ class ArticlePage(VietnameseSlugMixin, Page):
         return f"cms.article:{self.pk}"
 
     def get_context(self, request, *args, **kwargs):
-        from cms import selectors
-
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = selectors.related_articles(self)
+        context["related"] = related_articles(self)
         return context
 
 
@@ -477,10 +477,8 @@ class DocumentLibraryPage(VietnameseSlugMixin, Page):
         verbose_name = _("document library")
 
     def get_context(self, request, *args, **kwargs):
-        from cms import selectors
-
         context = super().get_context(request, *args, **kwargs)
-        context["library"] = selectors.document_library(self)
+        context["library"] = public.document_library(self)
         return context
 
 
@@ -546,8 +544,154 @@ class ProgressPage(VietnameseSlugMixin, Page):
         verbose_name = _("public progress page")
 
     def get_context(self, request, *args, **kwargs):
-        from cms import selectors
-
         context = super().get_context(request, *args, **kwargs)
-        context["progress"] = selectors.public_progress()
+        context["progress"] = public.public_progress()
+        context["articles_published"] = live_articles().count()
         return context
+
+
+# --- Queries over the page tree (the pages own them, as bakerydemo's BlogIndexPage.get_posts) ---
+
+
+def live_articles() -> QuerySet[ArticlePage]:
+    """Published articles anyone may read, newest first, with what a card shows."""
+    return (
+        ArticlePage.objects.live()
+        .public()
+        .select_related("lead_image")
+        .prefetch_related("lead_image__renditions")
+        .order_by("-first_published_at", "-pk")
+    )
+
+
+def latest_articles(*, limit: int) -> list[ArticlePage]:
+    return list(live_articles()[:limit])
+
+
+def live_campaigns() -> QuerySet[CampaignPage]:
+    return CampaignPage.objects.live().public().select_related("lead_image", "plan").order_by("-period_start", "title")
+
+
+def current_campaigns(*, today: datetime.date, limit: int = 3) -> list[CampaignPage]:
+    """Campaigns under way today, then those about to start, then the most recent ones."""
+    campaigns = list(live_campaigns())
+    campaigns.sort(
+        key=lambda c: (0 if c.is_current(today) else 1 if c.period_start > today else 2, -c.period_start.toordinal())
+    )
+    return campaigns[:limit]
+
+
+def campaigns_by_state(index, *, today: datetime.date) -> dict[str, list[CampaignPage]]:
+    campaigns = list(live_campaigns().child_of(index))
+    return {
+        "current_campaigns": [c for c in campaigns if c.is_current(today)],
+        "upcoming_campaigns": [c for c in campaigns if c.period_start > today],
+        "past_campaigns": [c for c in campaigns if c.period_end < today],
+    }
+
+
+@dataclass
+class KindFilter:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+def campaign_articles(campaign: CampaignPage, params: QueryDict) -> dict:
+    """The campaign's articles, optionally of one kind or tag, twelve to a page."""
+    articles = live_articles().child_of(campaign)
+    counts = dict(articles.order_by().values_list("kind").annotate(n=Count("pk")).values_list("kind", "n"))
+    kind = params.get("kind", "")
+    if kind in ArticlePage.Kind.values:
+        articles = articles.filter(kind=kind)
+    else:
+        kind = ""
+    tag = params.get("tag", "").strip()
+    if tag:
+        articles = articles.filter(tags__slug=slugify(tag)).distinct()
+    paginator = Paginator(articles, ARTICLES_PER_PAGE)
+    page = paginator.get_page(params.get("page"))
+    return {
+        "articles": page,
+        "kinds": [
+            KindFilter(value, label, counts[value], value == kind)
+            for value, label in ArticlePage.Kind.choices
+            if counts.get(value)
+        ],
+        "selected_kind": kind,
+        "selected_tag": tag,
+    }
+
+
+def related_articles(article: ArticlePage, limit: int = 3) -> list[ArticlePage]:
+    """Other articles of the same campaign, newest first."""
+    parent = article.get_parent()
+    return list(live_articles().child_of(parent).exclude(pk=article.pk)[:limit])
+
+
+def home_sections(home) -> dict[str, object]:
+    """The home page's links to its sections (the campaign list, the library, progress)."""
+    children = {page.specific_class.__name__: page for page in home.get_children().live().public().specific()}
+    return {
+        "campaigns": children.get("CampaignIndexPage"),
+        "library": children.get("DocumentLibraryPage"),
+        "progress": children.get("ProgressPage"),
+    }
+
+
+@dataclass
+class SearchResults:
+    query: str
+    campaigns: list[CampaignPage]
+    articles: PaginatorPage | None
+
+
+def search(query: str, page_number: str | None) -> SearchResults:
+    """Campaigns and articles matching every word of the query, accents or not.
+
+    Pages index a copy of their text without diacritics (`search_text`), and the query is
+    stripped the same way, so "dien thoai thong minh" and "điện thoại thông minh" find the
+    same pages on SQLite (FTS5) and PostgreSQL (full-text search) alike.
+    """
+    query = " ".join(query.split())[:200]
+    normalised = normalise_for_search(query)
+    if not normalised:
+        return SearchResults(query, [], None)
+    campaigns = list(CampaignPage.objects.live().public().search(normalised, operator="and")[:5])
+    articles = ArticlePage.objects.live().public().search(normalised, operator="and")
+    paginator = Paginator(articles, ARTICLES_PER_PAGE)
+    page = paginator.get_page(page_number)
+    # Search results come back without their images: fetch those for the page shown in one go.
+    ids = [article.pk for article in page.object_list]
+    by_id = {article.pk: article for article in live_articles().filter(pk__in=ids)}
+    page.object_list = [by_id[pk] for pk in ids if pk in by_id]
+    return SearchResults(query, campaigns, page)
+
+
+@dataclass
+class HeadlineFigure:
+    value: int
+    label: str
+
+
+def headline_figures() -> list[HeadlineFigure]:
+    """The home page's few numbers: published articles, campaigns, and outreach achieved."""
+    from django.utils.translation import gettext as _
+
+    articles = ArticlePage.objects.live().public().count()
+    campaigns = CampaignPage.objects.live().public().count()
+    records = OutputRecord.objects.filter(output_indicator__activity__plan__in=public.public_plans()).aggregate(
+        n=Sum("quantity")
+    )["n"]
+    accepted_reports = ProgressReport.objects.filter(
+        Q(status=ProgressReport.Status.ACCEPTED), task__activity__plan__in=public.public_plans()
+    ).count()
+    figures = [
+        HeadlineFigure(articles, _("articles published")),
+        HeadlineFigure(campaigns, _("campaigns")),
+        HeadlineFigure(records or 0, _("products counted towards the plans")),
+        HeadlineFigure(accepted_reports, _("progress reports accepted")),
+    ]
+    # A zero says nothing on a front page (except that no article is out yet).
+    return [figures[0], *(item for item in figures[1:] if item.value)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from cms import selectors
+from cms import public
 from tests import factories
 from tests.cms.conftest import make_article
 from tracker.core import roles
@@ -55,7 +55,7 @@ def data(manager, campaign, output, moderator):
 
 
 def test_only_accepted_figures_of_issued_real_plans_are_summed(data):
-    progress = selectors.public_progress()
+    progress = public.public_progress()
     rows = {(row.name, s.unit_of_measure): (s.achieved, s.planned) for row in progress.by_type for s in row.sums}
     radio = ActivityType.objects.get(code="commune_radio").name
     media = ActivityType.objects.get(code="media_production").name
@@ -64,7 +64,7 @@ def test_only_accepted_figures_of_issued_real_plans_are_summed(data):
 
 
 def test_areas_are_provinces_and_districts_never_communes(data):
-    progress = selectors.public_progress()
+    progress = public.public_progress()
     names = [row.area.name for row in progress.by_area]
     assert "Xã Riêng Tư" not in names
     assert {"Tỉnh Mẫu", "Huyện Mẫu"} <= set(names)

@@ -1,24 +1,18 @@
-"""Reads for the campaign site's pages, each named after what it serves.
+"""The tracker's figures and documents the campaign site shows the public.
 
-The public progress figures are chosen to be safe to publish (see `public_progress`): plans
-that were issued (never a draft, never the demo's sample plan), accepted report figures and
-published records only, summed by content type and by area — nothing per unit or person, no
-report text, no money.
+Chosen to be safe to publish (see `public_progress`): plans that were issued (never a draft,
+never the demo's sample plan), accepted report figures and published records only, summed by
+content type and by area — nothing per unit or person, no report text, no money. This module
+reads the tracker only; the pages' own queries live on the pages (`cms.models`).
 """
 
 from __future__ import annotations
 
-import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.core.paginator import Page as PaginatorPage
-from django.core.paginator import Paginator
-from django.db.models import Count, F, Q, QuerySet, Sum
-from django.http import QueryDict
-from django.utils.text import slugify
+from django.db.models import Count, F, QuerySet, Sum
 
-from cms.models import ARTICLES_PER_PAGE, ArticlePage, CampaignPage, normalise_for_search
 from tracker.core.numbers import percent
 from tracker.core.text import vietnamese_sort_key
 from tracker.models import (
@@ -39,131 +33,6 @@ PUBLIC_PLAN_STATUSES = (Plan.Status.ISSUED, Plan.Status.CLOSED)
 
 def public_plans() -> QuerySet[Plan]:
     return Plan.objects.filter(status__in=PUBLIC_PLAN_STATUSES, is_sample=False)
-
-
-# --- Articles and campaigns -------------------------------------------------------------------
-
-
-def live_articles() -> QuerySet[ArticlePage]:
-    """Published articles anyone may read, newest first, with what a card shows."""
-    return (
-        ArticlePage.objects.live()
-        .public()
-        .select_related("lead_image")
-        .prefetch_related("lead_image__renditions")
-        .order_by("-first_published_at", "-pk")
-    )
-
-
-def latest_articles(*, limit: int) -> list[ArticlePage]:
-    return list(live_articles()[:limit])
-
-
-def live_campaigns() -> QuerySet[CampaignPage]:
-    return CampaignPage.objects.live().public().select_related("lead_image", "plan").order_by("-period_start", "title")
-
-
-def current_campaigns(*, today: datetime.date, limit: int = 3) -> list[CampaignPage]:
-    """Campaigns under way today, then those about to start, then the most recent ones."""
-    campaigns = list(live_campaigns())
-    campaigns.sort(
-        key=lambda c: (0 if c.is_current(today) else 1 if c.period_start > today else 2, -c.period_start.toordinal())
-    )
-    return campaigns[:limit]
-
-
-def campaigns_by_state(index, *, today: datetime.date) -> dict[str, list[CampaignPage]]:
-    campaigns = list(live_campaigns().child_of(index))
-    return {
-        "current_campaigns": [c for c in campaigns if c.is_current(today)],
-        "upcoming_campaigns": [c for c in campaigns if c.period_start > today],
-        "past_campaigns": [c for c in campaigns if c.period_end < today],
-    }
-
-
-@dataclass
-class KindFilter:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-def campaign_articles(campaign: CampaignPage, params: QueryDict) -> dict:
-    """The campaign's articles, optionally of one kind or tag, twelve to a page."""
-    articles = live_articles().child_of(campaign)
-    counts = dict(articles.order_by().values_list("kind").annotate(n=Count("pk")).values_list("kind", "n"))
-    kind = params.get("kind", "")
-    if kind in ArticlePage.Kind.values:
-        articles = articles.filter(kind=kind)
-    else:
-        kind = ""
-    tag = params.get("tag", "").strip()
-    if tag:
-        articles = articles.filter(tags__slug=slugify(tag)).distinct()
-    paginator = Paginator(articles, ARTICLES_PER_PAGE)
-    page = paginator.get_page(params.get("page"))
-    return {
-        "articles": page,
-        "kinds": [
-            KindFilter(value, label, counts[value], value == kind)
-            for value, label in ArticlePage.Kind.choices
-            if counts.get(value)
-        ],
-        "selected_kind": kind,
-        "selected_tag": tag,
-    }
-
-
-def related_articles(article: ArticlePage, limit: int = 3) -> list[ArticlePage]:
-    """Other articles of the same campaign, newest first."""
-    parent = article.get_parent()
-    return list(live_articles().child_of(parent).exclude(pk=article.pk)[:limit])
-
-
-def home_sections(home) -> dict[str, object]:
-    """The home page's links to its sections (the campaign list, the library, progress)."""
-    children = {page.specific_class.__name__: page for page in home.get_children().live().public().specific()}
-    return {
-        "campaigns": children.get("CampaignIndexPage"),
-        "library": children.get("DocumentLibraryPage"),
-        "progress": children.get("ProgressPage"),
-    }
-
-
-# --- Search ----------------------------------------------------------------------------------
-
-
-@dataclass
-class SearchResults:
-    query: str
-    campaigns: list[CampaignPage]
-    articles: PaginatorPage | None
-
-
-def search(query: str, page_number: str | None) -> SearchResults:
-    """Campaigns and articles matching every word of the query, accents or not.
-
-    Pages index a copy of their text without diacritics (`search_text`), and the query is
-    stripped the same way, so "dien thoai thong minh" and "điện thoại thông minh" find the
-    same pages on SQLite (FTS5) and PostgreSQL (full-text search) alike.
-    """
-    query = " ".join(query.split())[:200]
-    normalised = normalise_for_search(query)
-    if not normalised:
-        return SearchResults(query, [], None)
-    campaigns = list(CampaignPage.objects.live().public().search(normalised, operator="and")[:5])
-    articles = ArticlePage.objects.live().public().search(normalised, operator="and")
-    paginator = Paginator(articles, ARTICLES_PER_PAGE)
-    page = paginator.get_page(page_number)
-    # Search results come back without their images: fetch those for the page shown in one go.
-    ids = [article.pk for article in page.object_list]
-    by_id = {article.pk: article for article in live_articles().filter(pk__in=ids)}
-    page.object_list = [by_id[pk] for pk in ids if pk in by_id]
-    return SearchResults(query, campaigns, page)
-
-
-# --- Document library --------------------------------------------------------------------------
 
 
 @dataclass
@@ -219,9 +88,6 @@ def document_library(page) -> Library:
     )
 
 
-# --- Public progress ---------------------------------------------------------------------------
-
-
 @dataclass
 class OutputSum:
     unit_of_measure: str
@@ -251,7 +117,6 @@ class PublicProgress:
     by_type: list[TypeProgress]
     by_area: list[AreaProgress]
     area_columns: list[tuple[str, str]]  # (content type, unit of measure), in content-type order
-    articles_published: int
     plans: int
 
 
@@ -356,34 +221,5 @@ def public_progress() -> PublicProgress:
         by_type=by_type,
         by_area=by_area,
         area_columns=area_columns,
-        articles_published=ArticlePage.objects.live().public().count(),
         plans=plans.count(),
     )
-
-
-@dataclass
-class HeadlineFigure:
-    value: int
-    label: str
-
-
-def headline_figures() -> list[HeadlineFigure]:
-    """The home page's few numbers: published articles, campaigns, and outreach achieved."""
-    from django.utils.translation import gettext as _
-
-    articles = ArticlePage.objects.live().public().count()
-    campaigns = CampaignPage.objects.live().public().count()
-    records = OutputRecord.objects.filter(output_indicator__activity__plan__in=public_plans()).aggregate(
-        n=Sum("quantity")
-    )["n"]
-    accepted_reports = ProgressReport.objects.filter(
-        Q(status=ProgressReport.Status.ACCEPTED), task__activity__plan__in=public_plans()
-    ).count()
-    figures = [
-        HeadlineFigure(articles, _("articles published")),
-        HeadlineFigure(campaigns, _("campaigns")),
-        HeadlineFigure(records or 0, _("products counted towards the plans")),
-        HeadlineFigure(accepted_reports, _("progress reports accepted")),
-    ]
-    # A zero says nothing on a front page (except that no article is out yet).
-    return [figures[0], *(item for item in figures[1:] if item.value)]
