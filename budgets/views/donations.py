@@ -20,8 +20,8 @@ from budgets import permissions, selectors, services
 from budgets.forms import DonationForm, DonationListFilter, DonationTransferForm
 from budgets.models import Donation
 from budgets.views import history_response
+from tracker.core.forms import add_service_error, service_errors_on
 from tracker.core.permissions import get_visible_or_404
-from tracker.work.forms import add_service_error
 
 
 def _require_finance(request: HttpRequest) -> None:
@@ -90,13 +90,9 @@ def _donation_form(request: HttpRequest, donation: Donation) -> HttpResponse:
     is_new = donation.pk is None
     form = DonationForm(request.POST if request.method == "POST" else None, instance=donation, user=request.user)
     if form.is_valid():
-        try:
+        with service_errors_on(form) as outcome:
             services.donation_save(donation=form.instance, actor=request.user)
-        except ValidationError as error:
-            if is_new:
-                form.instance.pk = None
-            add_service_error(form, error)
-        else:
+        if outcome.saved:
             messages.success(request, _("The donation was recorded.") if is_new else _("The donation was saved."))
             return redirect("budgets:donation_detail", pk=form.instance.pk)
     return render(request, "budgets/donations/form.html", {"form": form, "donation": donation, "is_new": is_new})

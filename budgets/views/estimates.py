@@ -32,8 +32,8 @@ from budgets.forms import (
 )
 from budgets.models import Estimate
 from budgets.views import history_response
+from tracker.core.forms import add_service_error, service_errors_on
 from tracker.core.permissions import AnyUser, get_visible_or_404, is_unit_officer
-from tracker.work.forms import add_service_error
 
 Status = Estimate.Status
 
@@ -185,17 +185,12 @@ def _estimate_form(request: HttpRequest, estimate: Estimate, initial: dict | Non
         valid = lines.is_valid() and valid
         if valid:
             submitting = "save_and_submit" in request.POST
-            try:
-                # One transaction: the estimate, its lines and the submission, or nothing.
-                with transaction.atomic():
-                    saved = services.estimate_save(estimate=form.instance, lines=lines.lines(), actor=request.user)
-                    if submitting:
-                        services.estimate_submit(estimate=saved, actor=request.user)
-            except ValidationError as error:
-                if is_new:
-                    form.instance.pk = None  # rolled back: the page must still offer to create it
-                add_service_error(form, error)
-            else:
+            # One transaction: the estimate, its lines and the submission, or nothing.
+            with service_errors_on(form) as outcome, transaction.atomic():
+                saved = services.estimate_save(estimate=form.instance, lines=lines.lines(), actor=request.user)
+                if submitting:
+                    services.estimate_submit(estimate=saved, actor=request.user)
+            if outcome.saved:
                 if submitting:
                     messages.success(request, _("The estimate was saved and submitted for appraisal."))
                 elif is_new:

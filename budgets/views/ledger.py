@@ -23,8 +23,8 @@ from budgets.forms import AllocationForm, AllocationListFilter, DisbursementForm
 from budgets.models import Allocation
 from budgets.money import format_vnd
 from budgets.views import history_response
+from tracker.core.forms import add_service_error, service_errors_on
 from tracker.core.permissions import get_visible_or_404
-from tracker.work.forms import add_service_error
 
 
 def _require_finance(request: HttpRequest) -> None:
@@ -108,13 +108,9 @@ def _allocation_form(request: HttpRequest, allocation: Allocation, initial: dict
     else:
         form = AllocationForm(request.POST if request.method == "POST" else None, instance=allocation, initial=initial)
     if form.is_bound and form.is_valid():
-        try:
+        with service_errors_on(form) as outcome:
             services.allocation_save(allocation=form.instance, actor=request.user)
-        except ValidationError as error:
-            if is_new:
-                form.instance.pk = None
-            add_service_error(form, error)
-        else:
+        if outcome.saved:
             messages.success(request, _("The allocation was recorded.") if is_new else _("The allocation was saved."))
             return redirect("budgets:allocation_detail", pk=form.instance.pk)
     activity_id, year, source_id = form.chosen()

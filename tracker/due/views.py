@@ -21,9 +21,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from tracker.core import permissions
+from tracker.core.forms import add_service_error
 from tracker.due import selectors as selectors_due
 from tracker.due import services
-from tracker.work.forms import add_service_error
 from tracker.work.selectors import plan_label
 
 

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from tracker.core import permissions
 from tracker.core.calendar import periods_for_task
+from tracker.core.forms import add_service_error
 from tracker.models import Evidence, ProgressReport
 from tracker.outputs import selectors as output_selectors
 from tracker.progress import selectors as selectors_progress
@@ -29,7 +30,6 @@ from tracker.progress.comments import comments_for_tasks
 from tracker.progress.forms import ProgressReportForm, ReturnForm, quantity_field_name
 from tracker.progress.selectors import Status
 from tracker.registers import selectors as register_selectors
-from tracker.work.forms import add_service_error
 
 
 @login_required

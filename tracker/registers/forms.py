@@ -15,11 +15,11 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from tracker.core import permissions as tracker_permissions
+from tracker.core.forms import set_choices
 from tracker.core.permissions import AnyUser
 from tracker.core.widgets import DateInput
 from tracker.models import Activity, Area, Plan, RegisterEntry, Task, Unit
 from tracker.registers import permissions
-from tracker.work.forms import _set_choices
 
 
 def _task_label(task: Task) -> str:
@@ -47,14 +47,14 @@ class EntryForm(forms.ModelForm):
         task.queryset = tasks
         task.label_from_instance = _task_label
         area = self.fields["area"]
-        _set_choices(area, Area.objects.filter(level=Area.Level.COMMUNE).select_related("parent"))
+        set_choices(area, Area.objects.filter(level=Area.Level.COMMUNE).select_related("parent"))
         area.label_from_instance = _area_label
         area.help_text = _("The commune where it was done; blank: the task's area.")
         if self.is_manager:
             task.required = False
             task.help_text = _("Blank for an entry the DIC makes itself; then choose the activity and the unit.")
-            _set_choices(self.fields["activity"], Activity.objects.select_related("plan"), vietnamese_order=False)
-            _set_choices(self.fields["unit"], Unit.objects.filter(is_group=False))
+            set_choices(self.fields["activity"], Activity.objects.select_related("plan"), vietnamese_order=False)
+            set_choices(self.fields["unit"], Unit.objects.filter(is_group=False))
             self.fields["activity"].required = False
             self.fields["unit"].required = False
         else:
@@ -97,13 +97,13 @@ class EntryFilterSet(django_filters.FilterSet):
     def __init__(self, data=None, queryset=None, *, user: AnyUser, **kwargs):
         super().__init__(data, queryset, **kwargs)
         # One query per dropdown, whatever the number of rows.
-        _set_choices(self.filters["plan"].field, tracker_permissions.plans_visible_to(user), vietnamese_order=False)
+        set_choices(self.filters["plan"].field, tracker_permissions.plans_visible_to(user), vietnamese_order=False)
         units = Unit.objects.filter(
             register_entries__in=permissions.entries_visible_to(user, RegisterEntry.objects.all())
         )
-        _set_choices(self.filters["unit"].field, units.distinct())
+        set_choices(self.filters["unit"].field, units.distinct())
         areas = Area.objects.filter(level__in=[Area.Level.DISTRICT, Area.Level.COMMUNE]).select_related("parent")
-        _set_choices(self.filters["area"].field, areas)
+        set_choices(self.filters["area"].field, areas)
         self.filters["area"].field.label_from_instance = _area_label
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:

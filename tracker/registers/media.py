@@ -24,13 +24,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tracker.core import permissions as tracker_permissions
+from tracker.core.forms import set_choices
 from tracker.core.permissions import AnyUser
 from tracker.core.widgets import DateInput
 from tracker.models import Language, MediaProduct, OutputRecord, Unit, User
 from tracker.registers import services
 from tracker.registers.export import Column
 from tracker.registers.forms import EntryFilterSet, EntryForm
-from tracker.work.forms import _set_choices
 
 CMS_ARTICLE_SOURCE = "cms.article:"
 ARTICLES_SHOWN = 100
@@ -129,7 +129,7 @@ class MediaProductForm(EntryForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _set_choices(self.fields["producer"], Unit.objects.filter(is_group=False))
+        set_choices(self.fields["producer"], Unit.objects.filter(is_group=False))
         self.fields["producer"].help_text = _("Blank: the unit that registers the product.")
 
 

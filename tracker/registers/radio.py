@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tracker.core import permissions as tracker_permissions
+from tracker.core.forms import set_choices
 from tracker.core.permissions import AnyUser
 from tracker.core.text import vietnamese_sort_key
 from tracker.core.widgets import DateInput
@@ -44,7 +45,6 @@ from tracker.models import (
 from tracker.registers import permissions, selectors, services
 from tracker.registers.export import Column
 from tracker.registers.forms import EntryFilterSet, EntryForm, _area_label
-from tracker.work.forms import _set_choices
 
 IP = ClusterTechnology.IP
 
@@ -182,7 +182,7 @@ class StationPickForm(forms.Form):
 
     def __init__(self, *args, user: AnyUser, **kwargs):
         super().__init__(*args, **kwargs)
-        _set_choices(self.fields["station"], stations_for_entry(user))
+        set_choices(self.fields["station"], stations_for_entry(user))
         self.fields["station"].label_from_instance = _station_label
 
 
@@ -404,7 +404,7 @@ class RadioStationFilterSet(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         district = self.filters["district"].field
         districts = Area.objects.filter(level=Area.Level.DISTRICT, children__radio_station__isnull=False)
-        _set_choices(district, districts.distinct())
+        set_choices(district, districts.distinct())
 
     def keep(self, queryset, name, value):
         return queryset
@@ -443,7 +443,7 @@ class RadioStationForm(forms.ModelForm):
         communes = Area.objects.filter(level=Area.Level.COMMUNE).select_related("parent")
         # A commune has one station: offer the communes without one (and this station's).
         communes = communes.filter(Q(radio_station__isnull=True) | Q(radio_station=self.instance.pk or 0))
-        _set_choices(self.fields["commune"], communes)
+        set_choices(self.fields["commune"], communes)
         self.fields["commune"].label_from_instance = _area_label
 
 

@@ -20,12 +20,12 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tracker.core.forms import set_choices
 from tracker.core.widgets import DateInput
 from tracker.models import Area, Language, Trainee, TrainingCourse, TrainingMaterial, User
 from tracker.registers import services
 from tracker.registers.export import Column
 from tracker.registers.forms import EntryFilterSet, EntryForm, _area_label
-from tracker.work.forms import _set_choices
 
 MATERIAL_FIELDS = ("title", "medium", "language")
 TRAINEE_FIELDS = ("full_name", "gender", "is_ethnic_minority", "workplace", "commune")
@@ -100,7 +100,7 @@ class BaseTraineeFormSet(BaseLineFormSet):
         # The communes are read once for every row rather than once per row.
         communes = Area.objects.filter(level=Area.Level.COMMUNE).select_related("parent")
         field = forms.ModelChoiceField(queryset=communes, required=False)
-        _set_choices(field, communes)
+        set_choices(field, communes)
         field.label_from_instance = _area_label
         self._commune_choices = list(field.choices)
 

@@ -18,12 +18,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from tracker.core.forms import add_service_error
 from tracker.models import GeneratedReport
 from tracker.reports import permissions as report_permissions
 from tracker.reports import selectors, services
 from tracker.reports.forms import ReportFilterForm, ReportForm
 from tracker.reports.pdf import document_html
-from tracker.work.forms import add_service_error
 
 PAGES = "reports/pages/"
 REPORTS_PER_PAGE = 25

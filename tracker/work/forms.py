@@ -7,23 +7,17 @@ whose ValidationErrors the views attach to these forms with `add_service_error`.
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tracker.core.forms import set_choices
 from tracker.core.permissions import AnyUser
-from tracker.core.widgets import DateInput, VietnameseOrderIterator
+from tracker.core.widgets import DateInput
 from tracker.models import Activity, Area, Indicator, OutputIndicator, Task, Unit
 from tracker.work import selectors as selectors_work
 
 NEGATIVE_QUANTITY = _("A quantity cannot be negative.")
-
-
-def _set_choices(field: forms.ModelChoiceField, queryset, *, vietnamese_order: bool = True) -> None:
-    if vietnamese_order:
-        field.iterator = VietnameseOrderIterator
-    field.queryset = queryset  # also refreshes the widget's choices
 
 
 def _not_negative(field: forms.Field) -> None:
@@ -33,15 +27,6 @@ def _not_negative(field: forms.Field) -> None:
 
 def _area_label(area: Area) -> str:
     return f"{area.name} ({area.get_level_display()})"
-
-
-def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
-    """Show a service's ValidationError next to the fields it names (or above the form)."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 class ActivityForm(forms.ModelForm):
@@ -85,13 +70,13 @@ class ActivityForm(forms.ModelForm):
 
         plan_field = self.fields["plan"]
         plan_field.label_from_instance = selectors_work.plan_label
-        _set_choices(plan_field, selectors_work.plans_for_choice(user), vietnamese_order=False)
+        set_choices(plan_field, selectors_work.plans_for_choice(user), vietnamese_order=False)
         units = selectors_work.units_for_choice(include=[activity.lead_unit_id, *cooperating], today=today)
-        _set_choices(self.fields["lead_unit"], units)
-        _set_choices(self.fields["cooperating_units"], units.all())
+        set_choices(self.fields["lead_unit"], units)
+        set_choices(self.fields["cooperating_units"], units.all())
         area_field = self.fields["area"]
         area_field.label_from_instance = _area_label
-        _set_choices(area_field, selectors_work.areas_for_choice(include=[activity.area_id], today=today))
+        set_choices(area_field, selectors_work.areas_for_choice(include=[activity.area_id], today=today))
 
     def clean(self):
         cleaned = super().clean()
@@ -200,9 +185,9 @@ class TaskForm(forms.ModelForm):
         self.instance.activity = activity
         today = timezone.localdate()
         task = self.instance
-        _set_choices(self.fields["unit"], selectors_work.units_for_choice(include=[task.unit_id], today=today))
+        set_choices(self.fields["unit"], selectors_work.units_for_choice(include=[task.unit_id], today=today))
         area_field = self.fields["area"]
         area_field.label_from_instance = _area_label
-        _set_choices(area_field, selectors_work.areas_for_choice(include=[task.area_id], today=today))
-        _set_choices(self.fields["output_indicator"], activity.output_indicators.all(), vietnamese_order=False)
+        set_choices(area_field, selectors_work.areas_for_choice(include=[task.area_id], today=today))
+        set_choices(self.fields["output_indicator"], activity.output_indicators.all(), vietnamese_order=False)
         _not_negative(self.fields["target_quantity"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,13 +19,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from tracker.core import calendar, numbers, permissions
+from tracker.core.forms import service_errors_on
 from tracker.models import Activity, Task
 from tracker.outputs import selectors as output_selectors
 from tracker.progress import selectors as selectors_progress
 from tracker.work import selectors as selectors_work
 from tracker.work import services
 from tracker.work.filters import ActivityBoardFilter
-from tracker.work.forms import ActivityForm, OutputIndicatorFormSet, TaskForm, add_service_error
+from tracker.work.forms import ActivityForm, OutputIndicatorFormSet, TaskForm
 
 
 def _require_manager(request: HttpRequest) -> None:
@@ -113,25 +114,20 @@ def _activity_form(request: HttpRequest, activity: Activity, initial: dict | Non
         valid = form.is_valid()
         valid = outputs.is_valid() and valid
         if valid:
-            try:
-                # One transaction: the activity, its cooperating units and its outputs are
-                # all written or none is.
-                with transaction.atomic():
-                    services.activity_save(
-                        activity=form.instance,
-                        actor=request.user,
-                        cooperating_units=form.cleaned_data["cooperating_units"],
-                    )
-                    for output in outputs.outputs_to_delete():
-                        services.delete(instance=output, actor=request.user)
-                    for output in outputs.outputs_to_save():
-                        output.activity = form.instance
-                        services.output_indicator_save(output=output, actor=request.user)
-            except ValidationError as error:
-                if is_new:
-                    form.instance.pk = None  # rolled back: the page must still offer to create it
-                add_service_error(form, error)
-            else:
+            # One transaction: the activity, its cooperating units and its outputs are all
+            # written or none is.
+            with service_errors_on(form) as outcome, transaction.atomic():
+                services.activity_save(
+                    activity=form.instance,
+                    actor=request.user,
+                    cooperating_units=form.cleaned_data["cooperating_units"],
+                )
+                for output in outputs.outputs_to_delete():
+                    services.delete(instance=output, actor=request.user)
+                for output in outputs.outputs_to_save():
+                    output.activity = form.instance
+                    services.output_indicator_save(output=output, actor=request.user)
+            if outcome.saved:
                 text = _("The activity was created.") if is_new else _("The activity was saved.")
                 messages.success(request, text)
                 return redirect("tracker:activity_detail", pk=form.instance.pk)
@@ -167,13 +163,9 @@ def _task_form(request: HttpRequest, task: Task, activity: Activity) -> HttpResp
     is_new = task.pk is None
     form = TaskForm(request.POST if request.method == "POST" else None, instance=task, activity=activity)
     if form.is_valid():
-        try:
+        with service_errors_on(form) as outcome:
             services.task_assign(task=form.instance, actor=request.user)
-        except ValidationError as error:
-            if is_new:
-                form.instance.pk = None
-            add_service_error(form, error)
-        else:
+        if outcome.saved:
             messages.success(request, _("The task was created.") if is_new else _("The task was saved."))
             return redirect(reverse("tracker:activity_detail", args=[activity.pk]) + "#tasks")
     return render(

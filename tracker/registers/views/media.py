@@ -5,19 +5,19 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from tracker.core.forms import service_errors_on
 from tracker.models import MediaProduct
 from tracker.registers import media as register
 from tracker.registers import permissions, selectors, services
 from tracker.registers.export import xlsx_response
 from tracker.registers.views.common import entry_panel, filtered_entries, list_context, require_reader
-from tracker.work.forms import add_service_error
 
 
 def _filtered(request: HttpRequest):
@@ -103,15 +103,9 @@ def _product_form(request: HttpRequest, product: MediaProduct) -> HttpResponse:
         request.POST if request.method == "POST" else None, instance=product, user=request.user
     )
     if form.is_valid():
-        try:
+        with service_errors_on(form) as outcome:
             saved = register.product_save(product=form.instance, actor=request.user)
-        except ValidationError as error:
-            if is_new:  # rolled back: still unsaved
-                form.instance.pk = None
-                form.instance.id = None
-                form.instance._state.adding = True
-            add_service_error(form, error)
-        else:
+        if outcome.saved:
             messages.success(
                 request, _("The media product was added.") if is_new else _("The media product was saved.")
             )

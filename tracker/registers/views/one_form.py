@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from tracker.core.forms import service_errors_on
 from tracker.models import RegisterEntry
 from tracker.registers import export, permissions, selectors, services
-from tracker.work.forms import add_service_error
 
 
 def require_creator(request: HttpRequest) -> None:
@@ -48,14 +48,9 @@ def form_page(
     is_new = entry.pk is None
     form = form_class(request.POST if request.method == "POST" else None, instance=entry, user=request.user)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors_on(form) as outcome:
             saved = save(entry=form.instance, actor=request.user)
-        except ValidationError as error:
-            if is_new:  # the transaction was rolled back: the form must not believe it has a row
-                form.instance.pk = None
-                form.instance.id = None
-            add_service_error(form, error)
-        else:
+        if outcome.saved:
             messages.success(request, _("The entry was saved as a draft.") if is_new else _("The entry was saved."))
             if after_save is not None:
                 after_save(request, saved)

@@ -20,11 +20,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from tracker.core.forms import add_service_error
 from tracker.models import RadioStation, RadioStationState, RadioWork
 from tracker.registers import permissions, radio, selectors, services
 from tracker.registers.export import xlsx_response
 from tracker.registers.views.common import entry_panel, filtered_entries, list_context, require_reader
-from tracker.work.forms import add_service_error
 
 # --- Works ------------------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,12 +13,12 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from tracker.core.forms import service_errors_on
 from tracker.models import Trainee, TrainingCourse, TrainingMaterial
 from tracker.registers import permissions, selectors, services
 from tracker.registers import training as register
 from tracker.registers.export import xlsx_response
 from tracker.registers.views.common import entry_panel, filtered_entries, list_context, require_reader
-from tracker.work.forms import add_service_error
 
 
 def _warn_if_long(request: HttpRequest, course: TrainingCourse) -> None:
@@ -109,17 +109,11 @@ def _course_form(request: HttpRequest, course: TrainingCourse) -> HttpResponse:
     listed = course.trainees.count() if course.pk else 0
     trainees = register.trainee_formset(data, course=course, listed=listed)
     if data is not None and form.is_valid() and materials.is_valid() and trainees.is_valid():
-        try:
+        with service_errors_on(form) as outcome:
             saved = register.course_save(
                 course=form.instance, materials=materials.rows(), trainees=trainees.rows(), actor=request.user
             )
-        except ValidationError as error:
-            if is_new:  # the transaction was rolled back: the course is still unsaved
-                form.instance.pk = None
-                form.instance.id = None
-                form.instance._state.adding = True
-            add_service_error(form, error)
-        else:
+        if outcome.saved:
             messages.success(request, _("The course was added.") if is_new else _("The course was saved."))
             _warn_if_long(request, saved)
             return redirect(services.detail_url(saved))
