@@ -1,11 +1,14 @@
 """Object rights follow assignments: granted by the services, revoked when work moves away."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests import factories
 from tracker.core import permissions, roles
 from tracker.documents import services as document_services
-from tracker.models import ActivityGroupObjectPermission, Task, TaskGroupObjectPermission
+from tracker.models import ActivityGroupObjectPermission, Progress, ProgressReport, Task, TaskGroupObjectPermission
+from tracker.progress import services as progress_services
 from tracker.work import services
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +83,46 @@ def test_a_manager_without_the_officer_role_gets_no_unit_group(manager, unit_a):
     document_services.user_set_unit(user=manager, unit=unit_a, actor=manager)
     assert not manager.groups.filter(name__startswith="unit-officers-").exists()
     assert manager.groups.filter(name=roles.DIC_MANAGER).exists()
+
+
+def _grant_writes(queries) -> list[str]:
+    """The statements that wrote guardian's object-permission rows."""
+    return [
+        query["sql"]
+        for query in queries
+        if "objectpermission" in query["sql"].lower() and not query["sql"].lstrip().upper().startswith("SELECT")
+    ]
+
+
+def test_a_status_change_that_keeps_the_unit_rewrites_no_grant(manager, officer_a, unit_a):
+    task = factories.TaskFactory(unit=unit_a)
+    rights_before = task_rights(task)
+    task.status = Progress.IN_PROGRESS
+    with CaptureQueriesContext(connection) as queries:
+        services.task_assign(task=task, actor=manager)
+    assert _grant_writes(queries.captured_queries) == []
+    # Not even read: the unit did not change, so no right can have changed.
+    assert not any("objectpermission" in query["sql"].lower() for query in queries.captured_queries)
+    assert task_rights(task) == rights_before
+    assert task.history.first().history_user == manager
+
+
+def test_accepting_a_report_moves_the_task_on_without_touching_grants(manager, officer_a, unit_a):
+    task = factories.TaskFactory(unit=unit_a)
+    report = factories.ProgressReportFactory(task=task, status=ProgressReport.Status.SUBMITTED, percent_complete=40)
+    rights_before = task_rights(task)
+    with CaptureQueriesContext(connection) as queries:
+        progress_services.progress_accept(report=report, actor=manager)
+    task.refresh_from_db()
+    assert task.status == Progress.IN_PROGRESS
+    assert not any("objectpermission" in query["sql"].lower() for query in queries.captured_queries)
+    assert task_rights(task) == rights_before
+
+
+def test_moving_a_task_to_another_unit_still_rewrites_the_grants(manager, officer_a, officer_b, unit_a, unit_b):
+    task = factories.TaskFactory(unit=unit_a)
+    task.status = Progress.IN_PROGRESS
+    task.unit = unit_b
+    services.task_assign(task=task, actor=manager)
+    assert {group for group, _ in task_rights(task)} == {unit_b.officer_group.name}
+    assert not permissions.tasks_visible_to(officer_a).exists()
