@@ -1,0 +1,111 @@
+"""The shape of the house: no Python file imports a file that imports it back.
+
+Every import counts, the ones inside functions too: an import deferred to call time still
+ties the two files together, and was how the old cycles hid.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = ("tracker", "budgets", "cms")
+
+
+def module_files(root: Path, packages: tuple[str, ...]) -> dict[str, Path]:
+    """Dotted module name → file, for every module of the packages (migrations aside)."""
+    modules = {}
+    for package in packages:
+        for path in (root / package).rglob("*.py"):
+            relative = path.relative_to(root)
+            if "migrations" in relative.parts:
+                continue
+            name = ".".join(relative.with_suffix("").parts)
+            modules[name.removesuffix(".__init__")] = path
+    return modules
+
+
+def _resolve(name: str, modules: dict[str, Path]) -> str | None:
+    """The module a dotted name lives in: itself, or the nearest module above it."""
+    while name and name not in modules:
+        name = name.rpartition(".")[0]
+    return name or None
+
+
+def import_graph(root: Path, packages: tuple[str, ...]) -> dict[str, set[str]]:
+    """Module → the project modules it imports, anywhere in the file."""
+    modules = module_files(root, packages)
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        targets: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                targets.update(filter(None, (_resolve(alias.name, modules) for alias in node.names)))
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:  # relative: from . import x, from ..y import z
+                    parts = package.split(".")[: len(package.split(".")) - node.level + 1]
+                    base = ".".join([*parts, base] if base else parts)
+                for alias in node.names:
+                    # `from package import module` names a module; `from module import name` does not.
+                    full = f"{base}.{alias.name}"
+                    target = full if full in modules else _resolve(base, modules)
+                    if target:
+                        targets.add(target)
+        targets.discard(name)
+        graph[name] = targets
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The groups of modules that import each other, directly or round a loop (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for target in sorted(graph.get(node, ())):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_python_file_imports_a_file_that_imports_it_back():
+    assert cycles(import_graph(ROOT, PACKAGES)) == []
+
+
+def test_the_cycle_finder_sees_a_cycle_through_a_function_level_import(tmp_path):
+    """The check above can fail: two files importing each other, one inside a function."""
+    package = tmp_path / "shop"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "orders.py").write_text("from shop import stock\n")
+    (package / "stock.py").write_text("def reserve():\n    from shop.orders import place\n")
+    (package / "prices.py").write_text("from . import stock\n")
+    graph = import_graph(tmp_path, ("shop",))
+    assert graph["shop.prices"] == {"shop.stock"}
+    assert cycles(graph) == [["shop.orders", "shop.stock"]]
