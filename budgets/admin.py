@@ -1,11 +1,12 @@
 """Django admin for budgets. Allocations save through the service (history with the admin
-user); funding sources and disbursements are read-only here — disbursements are a ledger
-written only by ``disbursement_record`` / ``disbursement_reverse``."""
+user, a refusal shown on the form) and are not deleted here, as on the pages; funding sources
+and disbursements are read-only — disbursements are a ledger written only by
+``disbursement_record`` / ``disbursement_reverse``."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from budgets import models, services
+from tracker.core.service_admin import ServiceHistoryAdmin
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -26,7 +27,7 @@ class FundingSourceAdmin(ReadOnlyAdmin):
 
 
 @admin.register(models.Allocation)
-class AllocationAdmin(SimpleHistoryAdmin):
+class AllocationAdmin(ServiceHistoryAdmin):
     list_display = ("decision_number", "year", "activity", "unit", "funding_source", "amount", "disbursed")
     list_filter = ("year", "funding_source")
     search_fields = ("decision_number", "activity__title", "unit__name")
@@ -36,6 +37,11 @@ class AllocationAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         services.allocation_save(allocation=obj, actor=request.user)
+
+    # An allocation is corrected (its amount, its decision), never deleted: its disbursements
+    # and its history refer to it, and no service deletes one.
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(models.Disbursement)

@@ -1,4 +1,7 @@
-"""Django admin for every tracker model; history is recorded with the admin user."""
+"""Django admin for every tracker model: each save and delete goes through the model's service
+(`tracker.core.service_admin`), so the admin keeps the same rules as the pages, writes the same
+history with the admin user, and shows a service's refusal on the form. Rows written only by a
+workflow (output records, register entries, generated reports) are read-only here."""
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
@@ -6,27 +9,36 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from tracker import models
-from tracker.core import grants
+from tracker.core.service_admin import ServiceAdminMixin, ServiceHistoryAdmin, ServiceInlineMixin
 from tracker.documents import services as document_services
 from tracker.work import services
 
 
-class TrackedAdmin(SimpleHistoryAdmin):
-    """Admin saves go through full_clean in the form; the request user lands in history."""
+class TrackedAdmin(ServiceHistoryAdmin):
+    """Deletes through the generic service, recording the admin user in the history."""
+
+    def delete_model(self, request, obj):
+        services.delete(instance=obj, actor=request.user)
 
 
 @admin.register(models.User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(ServiceAdminMixin, BaseUserAdmin):
     fieldsets = (*BaseUserAdmin.fieldsets, (_("Unit"), {"fields": ("unit", "phone")}))
     list_display = ("username", "get_full_name", "unit", "is_active")
     list_filter = ("groups", "is_active")
     list_select_related = ("unit",)
     autocomplete_fields = ("unit",)
 
+    def save_model(self, request, obj, form, change):
+        document_services.user_save(user=obj, actor=request.user)
+
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
+        super().save_related(request, form, formsets, change)  # roles: auth's own groups
         # Roles and unit are saved by now: put the officer in their unit's rights group.
         document_services.user_set_unit(user=form.instance, unit=form.instance.unit, actor=request.user)
+
+    def delete_model(self, request, obj):
+        services.delete(instance=obj, actor=request.user)
 
 
 @admin.register(models.Area)
@@ -37,6 +49,9 @@ class AreaAdmin(TrackedAdmin):
     list_select_related = ("parent",)
     autocomplete_fields = ("parent", "successor")
 
+    def save_model(self, request, obj, form, change):
+        document_services.area_save(area=obj, actor=request.user)
+
 
 @admin.register(models.Unit)
 class UnitAdmin(TrackedAdmin):
@@ -46,12 +61,27 @@ class UnitAdmin(TrackedAdmin):
     list_select_related = ("area",)
     autocomplete_fields = ("parent", "area", "successor", "members")
 
+    def save_model(self, request, obj, form, change):
+        document_services.unit_save(unit=obj, actor=request.user)
+
+    def save_related(self, request, form, formsets, change):
+        # Not form.save_m2m(): a collective's members decide whom its grants reach.
+        if not change or "members" in form.changed_data:
+            document_services.unit_members_set(
+                unit=form.instance, members=form.cleaned_data["members"], actor=request.user
+            )
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
 
 @admin.register(models.LegalDocument)
 class LegalDocumentAdmin(TrackedAdmin):
     list_display = ("number_symbol", "kind", "issued_on", "issuer")
     list_filter = ("kind",)
     search_fields = ("number_symbol", "title", "issuer")
+
+    def save_model(self, request, obj, form, change):
+        document_services.legal_document_save(document=obj, actor=request.user)
 
 
 @admin.register(models.ProgrammeComponent)
@@ -60,17 +90,32 @@ class ProgrammeComponentAdmin(TrackedAdmin):
     autocomplete_fields = ("parent", "legal_basis", "lead_agency")
     search_fields = ("code", "name")
 
+    def save_model(self, request, obj, form, change):
+        document_services.programme_component_save(component=obj, actor=request.user)
 
-class PlanLegalBasisInline(admin.TabularInline):
+
+class PlanLegalBasisInline(ServiceInlineMixin, admin.TabularInline):
     model = models.PlanLegalBasis
     autocomplete_fields = ("document",)
     extra = 0
 
+    def save_row(self, request, obj):
+        document_services.plan_legal_basis_save(link=obj, actor=request.user)
 
-class PlanDutyInline(admin.StackedInline):
+    def delete_row(self, request, obj):
+        services.delete(instance=obj, actor=request.user)
+
+
+class PlanDutyInline(ServiceInlineMixin, admin.StackedInline):
     model = models.PlanDuty
     autocomplete_fields = ("unit",)
     extra = 0
+
+    def save_row(self, request, obj):
+        document_services.plan_duty_save(duty=obj, actor=request.user)
+
+    def delete_row(self, request, obj):
+        services.delete(instance=obj, actor=request.user)
 
 
 @admin.register(models.Plan)
@@ -82,6 +127,9 @@ class PlanAdmin(TrackedAdmin):
     autocomplete_fields = ("issuer", "programme_component", "area")
     inlines = (PlanLegalBasisInline, PlanDutyInline)
 
+    def save_model(self, request, obj, form, change):
+        document_services.plan_save(plan=obj, actor=request.user)
+
 
 @admin.register(models.ActivityType)
 class ActivityTypeAdmin(admin.ModelAdmin):
@@ -89,15 +137,30 @@ class ActivityTypeAdmin(admin.ModelAdmin):
     search_fields = ("name",)
 
 
-class CooperationInline(admin.TabularInline):
+class CooperationInline(ServiceInlineMixin, admin.TabularInline):
     model = models.Cooperation
     autocomplete_fields = ("unit",)
     extra = 0
 
+    def save_row(self, request, obj):
+        services.cooperation_save(cooperation=obj, actor=request.user)
 
-class OutputIndicatorInline(admin.TabularInline):
+    def delete_row(self, request, obj):
+        services.cooperation_remove(cooperation=obj, actor=request.user)
+
+
+class OutputIndicatorInline(ServiceInlineMixin, admin.TabularInline):
+    """Through the service: an output with records stays counted from records (never twice),
+    and a change of its register measure recounts the accepted register entries."""
+
     model = models.OutputIndicator
     extra = 0
+
+    def save_row(self, request, obj):
+        services.output_indicator_save(output=obj, actor=request.user)
+
+    def delete_row(self, request, obj):
+        services.delete(instance=obj, actor=request.user)
 
 
 @admin.register(models.Activity)
@@ -109,13 +172,13 @@ class ActivityAdmin(TrackedAdmin):
     autocomplete_fields = ("plan", "lead_unit", "area")
     inlines = (CooperationInline, OutputIndicatorInline)
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        grants.grants_sync(activity=form.instance)  # lead and cooperating units may have changed
+    def save_model(self, request, obj, form, change):
+        # The lead unit's rights follow at once; each cooperating row's follow its own service.
+        services.activity_save(activity=obj, actor=request.user)
 
 
 @admin.register(models.OutputRecord)
-class OutputRecordAdmin(TrackedAdmin):
+class OutputRecordAdmin(SimpleHistoryAdmin):
     """Read-only: records are written by the system that owns the product (the campaign site
     publishes and withdraws articles) through `progress_services.output_record_set/clear`."""
 
@@ -148,10 +211,6 @@ class TaskAdmin(TrackedAdmin):
     def delete_model(self, request, obj):
         services.task_remove(task=obj, actor=request.user)
 
-    def delete_queryset(self, request, queryset):
-        for task in queryset:
-            services.task_remove(task=task, actor=request.user)
-
 
 @admin.register(models.Indicator)
 class IndicatorAdmin(admin.ModelAdmin):
@@ -166,6 +225,9 @@ class TargetAdmin(TrackedAdmin):
     list_select_related = ("area", "indicator", "plan")
     autocomplete_fields = ("plan", "area", "indicator")
 
+    def save_model(self, request, obj, form, change):
+        document_services.target_save(target=obj, actor=request.user)
+
 
 @admin.register(models.Deadline)
 class DeadlineAdmin(TrackedAdmin):
@@ -173,12 +235,18 @@ class DeadlineAdmin(TrackedAdmin):
     list_select_related = ("plan",)
     autocomplete_fields = ("plan", "activity", "responsible_unit")
 
+    def save_model(self, request, obj, form, change):
+        document_services.deadline_save(deadline=obj, actor=request.user)
+
 
 @admin.register(models.ReportingRule)
 class ReportingRuleAdmin(TrackedAdmin):
     list_display = ("title", "plan", "frequency", "due_day", "due_month", "reporter")
     list_select_related = ("plan", "reporter")
     autocomplete_fields = ("plan", "reporter", "recipient")
+
+    def save_model(self, request, obj, form, change):
+        document_services.reporting_rule_save(rule=obj, actor=request.user)
 
 
 @admin.register(models.GeneratedReport)

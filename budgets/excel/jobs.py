@@ -8,6 +8,7 @@ import logging
 from django import forms
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,10 +16,34 @@ from django.utils.translation import gettext_lazy
 from budgets.excel.imports import FileRefused, Problem, Progress, apply_file, check_file, inspect_file
 from budgets.excel.layout import IMPORT_MAX_BYTES, XLSX_CONTENT_TYPE
 from budgets.models import ImportJob
+from tracker.models import User
 
 logger = logging.getLogger(__name__)
 
 # --- Import jobs (run inline without a broker, by a Celery worker with one) ----------------------
+
+
+@transaction.atomic
+def import_job_create(*, file_name: str, content: bytes, language: str, actor: User) -> ImportJob:
+    """Keep an uploaded file as a new job waiting to be checked. The caller starts the check
+    once this has committed (a worker must find the row)."""
+    job = ImportJob(created_by=actor, file_name=file_name[:255], content=content, language=language)
+    job.full_clean()
+    job.save()
+    return job
+
+
+@transaction.atomic
+def import_job_confirm(*, job: ImportJob, actor: User) -> bool:
+    """A finance officer confirms a checked file without errors: the job moves to APPLYING,
+    naming them. Only once: two clicks (or two officers) at the same moment move it once, in
+    one conditional UPDATE, and the second gets False, as does a job in any other state."""
+    moved = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.READY).update(
+        status=ImportJob.Status.APPLYING, applied_by=actor
+    )
+    if moved:
+        job.status, job.applied_by = ImportJob.Status.APPLYING, actor
+    return bool(moved)
 
 
 def progress_key(job_id: int) -> str:

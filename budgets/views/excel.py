@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from budgets import excel, execution, permissions, selectors, tasks
+from budgets.excel.jobs import import_job_confirm, import_job_create
 from budgets.forms import AllocationListFilter
 from budgets.models import ImportJob
 from budgets.views.execution import execution_filter_form, require_budget_reader
@@ -137,12 +138,11 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     posted = request.method == "POST"
     form = excel.ImportUploadForm(request.POST if posted else None, request.FILES if posted else None)
     if posted and form.is_valid():
-        upload = form.cleaned_data["file"]
-        job = ImportJob.objects.create(
-            created_by=request.user,
-            file_name=upload.name[:255],
+        job = import_job_create(
+            file_name=form.cleaned_data["file"].name,
             content=form.content,
             language=translation.get_language() or "vi",
+            actor=request.user,
         )
         # The job row is committed (no transaction is open here) before a worker can pick
         # the task up; without a broker the check runs right now, inline.
@@ -183,10 +183,7 @@ def import_apply(request: HttpRequest, pk: int) -> HttpResponse:
     job = get_object_or_404(_jobs_visible_to(request.user), pk=pk)
     # Only a checked file without errors, and only once: two clicks (or two officers) at the
     # same moment move it to APPLYING once, the second finds it already moved.
-    moved = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.READY).update(
-        status=ImportJob.Status.APPLYING, applied_by=request.user
-    )
-    if not moved:
+    if not import_job_confirm(job=job, actor=request.user):
         status = job.get_status_display()
         messages.error(request, _("This import cannot be applied now: %(status)s.") % {"status": status})
         return redirect("budgets:import_job", pk=job.pk)

@@ -21,6 +21,7 @@ from tracker.models import (
     Plan,
     PlanDuty,
     PlanLegalBasis,
+    ProgrammeComponent,
     ReportingRule,
     Target,
     Unit,
@@ -41,6 +42,11 @@ def unit_save(*, unit: Unit, actor: User | None) -> Unit:
 @transaction.atomic
 def legal_document_save(*, document: LegalDocument, actor: User | None) -> LegalDocument:
     return save_tracked(document, actor=actor)
+
+
+@transaction.atomic
+def programme_component_save(*, component: ProgrammeComponent, actor: User | None) -> ProgrammeComponent:
+    return save_tracked(component, actor=actor)
 
 
 @transaction.atomic
@@ -68,6 +74,13 @@ def _sync_legal_bases(plan: Plan, documents: list[LegalDocument], *, actor: User
 
 
 @transaction.atomic
+def plan_legal_basis_save(*, link: PlanLegalBasis, actor: User | None) -> PlanLegalBasis:
+    """Cite one document as a legal basis of a plan, or move it in the order (the admin's
+    rows; the plan pages give the whole list to `plan_save`)."""
+    return save_tracked(link, actor=actor)
+
+
+@transaction.atomic
 def plan_duty_save(*, duty: PlanDuty, actor: User | None) -> PlanDuty:
     return save_tracked(duty, actor=actor)
 
@@ -85,6 +98,15 @@ def deadline_save(*, deadline: Deadline, actor: User | None) -> Deadline:
 @transaction.atomic
 def reporting_rule_save(*, rule: ReportingRule, actor: User | None) -> ReportingRule:
     return save_tracked(rule, actor=actor)
+
+
+@transaction.atomic
+def user_save(*, user: User, actor: User | None) -> User:
+    """Create or edit a person's account (the admin's user pages). People are not tracked in
+    history; their unit, and with it their unit's rights group, is set by `user_set_unit`."""
+    user.full_clean()
+    user.save()
+    return user
 
 
 @transaction.atomic

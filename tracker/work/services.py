@@ -48,6 +48,28 @@ def _sync_cooperations(activity: Activity, units: list[Unit], *, actor: User | N
 
 
 @transaction.atomic
+def cooperation_save(*, cooperation: Cooperation, actor: User | None) -> Cooperation:
+    """Add one cooperating unit to an activity, or change its role (the admin's rows; the
+    activity pages give the whole list to `activity_save`); its officers gain the rights."""
+    previous_unit_id = (
+        Cooperation.objects.filter(pk=cooperation.pk).values_list("unit_id", flat=True).first()
+        if cooperation.pk
+        else None
+    )
+    save_tracked(cooperation, actor=actor)
+    if previous_unit_id != cooperation.unit_id:
+        grants_sync(activity=cooperation.activity)
+    return cooperation
+
+
+@transaction.atomic
+def cooperation_remove(*, cooperation: Cooperation, actor: User | None) -> None:
+    activity = cooperation.activity
+    delete_tracked(cooperation, actor=actor)
+    grants_sync(activity=activity)
+
+
+@transaction.atomic
 def output_indicator_save(*, output: OutputIndicator, actor: User | None) -> OutputIndicator:
     # An output with records counts them; letting units report it as well would count twice.
     if output.pk and output.counted_from == OutputIndicator.CountedFrom.REPORTS and output.records.exists():
@@ -93,5 +115,8 @@ def delete(*, instance: models.Model, actor: User | None) -> None:
     """Delete a row, recording who did it in its history."""
     if isinstance(instance, Task):
         task_remove(task=instance, actor=actor)
+        return
+    if isinstance(instance, Cooperation):
+        cooperation_remove(cooperation=instance, actor=actor)
         return
     delete_tracked(instance, actor=actor)
