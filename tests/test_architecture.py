@@ -109,3 +109,18 @@ def test_the_cycle_finder_sees_a_cycle_through_a_function_level_import(tmp_path)
     graph = import_graph(tmp_path, ("shop",))
     assert graph["shop.prices"] == {"shop.stock"}
     assert cycles(graph) == [["shop.orders", "shop.stock"]]
+
+
+def test_a_worker_knows_every_task_beat_sends_and_every_task_the_code_queues(settings):
+    """A worker imports the tasks modules autodiscovery finds; beat and the services send only
+    a task's name, so a task in a module it does not find would fail as unregistered."""
+    from tracker.config.celery import app
+
+    app.loader.import_default_modules()
+    scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    queued = {
+        "tracker.reports.tasks.generate_official_report",
+        "budgets.tasks.import_check",
+        "budgets.tasks.import_apply",
+    }
+    assert scheduled | queued <= set(app.tasks)
