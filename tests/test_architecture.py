@@ -113,14 +113,26 @@ def test_the_cycle_finder_sees_a_cycle_through_a_function_level_import(tmp_path)
 
 def test_a_worker_knows_every_task_beat_sends_and_every_task_the_code_queues(settings):
     """A worker imports the tasks modules autodiscovery finds; beat and the services send only
-    a task's name, so a task in a module it does not find would fail as unregistered."""
-    from tracker.config.celery import app
+    a task's name, so a task in a module it does not find would fail as unregistered. Asked of
+    a fresh process, as a worker starts: this one has imported every module already."""
+    import json
+    import os
+    import subprocess
+    import sys
 
-    app.loader.import_default_modules()
+    script = (
+        "import django, json; django.setup(); from tracker.config.celery import app; "
+        "app.loader.import_default_modules(); print(json.dumps(sorted(app.tasks)))"
+    )
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings"}
+    output = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=environment, capture_output=True, text=True, check=True
+    ).stdout
+    registered = set(json.loads(output.strip().splitlines()[-1]))
     scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     queued = {
         "tracker.reports.tasks.generate_official_report",
         "budgets.tasks.import_check",
         "budgets.tasks.import_apply",
     }
-    assert scheduled | queued <= set(app.tasks)
+    assert scheduled | queued <= registered
