@@ -18,9 +18,10 @@ import pytest
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.options import InlineModelAdmin
+from django.contrib.auth.models import Group
 from django.test import RequestFactory
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext
 
@@ -29,6 +30,7 @@ from budgets import services as budget_services
 from budgets.money import format_vnd
 from tests import factories
 from tracker import models
+from tracker.core import roles
 from tracker.core.grants import unit_officer_group
 from tracker.documents import services as document_services
 from tracker.outputs import services as output_services
@@ -220,17 +222,28 @@ def test_workflow_rows_are_read_only_in_the_admin():
 # --- Through the admin's pages -----------------------------------------------------------------
 
 
-def _value(bound: forms.BoundField):
-    value = bound.value()
-    if isinstance(bound.field, forms.BooleanField):
-        return "on" if value else None
+def _text(value) -> str:
     if value is None:
         return ""
-    if isinstance(value, list | tuple):
-        return [str(item) for item in value]
-    if isinstance(value, datetime.date):
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, datetime.date | datetime.time):
         return value.isoformat()
     return str(value)
+
+
+def _values(bound: forms.BoundField) -> dict[str, object]:
+    """The field's value as posted, under the names its widget reads."""
+    name, value, widget = bound.html_name, bound.value(), bound.field.widget
+    if isinstance(bound.field, forms.BooleanField):
+        return {name: "on"} if value else {}
+    if isinstance(widget, forms.MultiWidget):  # e.g. a date and a time in two inputs
+        parts = widget.decompress(value) if not isinstance(value, list) else value
+        return {f"{name}_{i}": _text(part) for i, part in enumerate(parts)}
+    if isinstance(value, list | tuple):
+        return {name: [_text(item) for item in value]}
+    return {name: _text(value)}
 
 
 def _form_data(response) -> dict:
@@ -243,9 +256,7 @@ def _form_data(response) -> dict:
         bound_forms += [inline.formset.management_form, *inline.formset.forms]
     for bound_form in bound_forms:
         for name in bound_form.fields:
-            value = _value(bound_form[name])
-            if value is not None:
-                data[bound_form.add_prefix(name)] = value
+            data |= _values(bound_form[name])
     return data
 
 
@@ -437,6 +448,23 @@ def test_adding_a_member_to_a_collective_in_the_admin_extends_its_grants(admin_c
     assert models.ActivityGroupObjectPermission.objects.filter(
         content_object=activity, group=unit_officer_group(member), permission__codename="oversee_activity"
     ).exists()
+
+
+@pytest.mark.django_db
+def test_making_a_person_a_unit_officer_in_the_admin_puts_them_in_the_units_rights_group(admin_client):
+    unit = factories.CommuneCommitteeFactory()
+    person = factories.UserFactory(username="lan")
+    officers = Group.objects.get(name=roles.UNIT_OFFICER)
+    url = reverse("admin:tracker_user_change", args=[person.pk])
+    data = _form_data(admin_client.get(url))
+    data.update(unit=unit.pk, groups=[str(officers.pk)], first_name="Lan")
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302, response.context["errors"] if response.context else response
+    person.refresh_from_db()
+    assert (person.first_name, person.unit) == ("Lan", unit)
+    assert set(person.groups.all()) == {officers, unit_officer_group(unit)}
 
 
 @pytest.mark.django_db

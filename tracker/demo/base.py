@@ -91,10 +91,10 @@ def committee(ctx: Ctx, area_obj: Area, *, parent: Unit | None = None, **values:
 def group(ctx: Ctx, name: str, kind: str, members: Iterable[Unit] = (), **values: Any) -> Unit:
     """A collective a plan names ("UBND các phường, xã"); its members are units."""
     obj = unit(ctx, name, kind, is_group=True, **values)
-    wanted = {member.pk for member in members}
-    if set(obj.members.values_list("pk", flat=True)) != wanted:
-        # Membership is a plain M2M (not history-tracked); set() adds/removes only the difference.
-        obj.members.set(wanted)
+    members = list(members)
+    if set(obj.members.values_list("pk", flat=True)) != {member.pk for member in members}:
+        # Through the service: grants given to the collective must reach its new members.
+        document_services.unit_members_set(unit=obj, members=members, actor=ctx.actor)
     return obj
 
 

@@ -16,7 +16,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from budgets.models import Allocation, Estimate, EstimateLine
+from budgets import services
+from budgets.models import Allocation, Disbursement, Estimate, EstimateLine
+from tracker.documents import services as document_services
 from tracker.models import Unit, User
 
 
@@ -40,7 +42,9 @@ class Command(BaseCommand):
                 pages = self._pages()
                 before = self._measure(pages, repeat)
                 rows = Allocation.objects.count()
-                self._multiply(scale - 1)
+                # Written through the services as the DIC manager (history, the checks against
+                # approved estimates, the ledger's running totals), like real use.
+                self._multiply(scale - 1, actor=User.objects.get(username="quanly"))
                 after = self._measure(pages, repeat)
                 rows_after = Allocation.objects.count()
                 raise Rollback
@@ -88,45 +92,91 @@ class Command(BaseCommand):
             results[name] = (len(queries), statistics.median(timings))
         return results
 
-    def _multiply(self, copies: int) -> None:
+    def _multiply(self, copies: int, *, actor: User) -> None:
         """Give every allocated unit `copies` twins (same area), each with the same approved
-        estimates and allocations (already disbursed as far as the original)."""
-        allocations = list(Allocation.objects.select_related("unit"))
-        lines = list(EstimateLine.objects.filter(estimate__status=Estimate.Status.APPROVED).select_related("estimate"))
-        units = {allocation.unit for allocation in allocations} | {line.estimate.unit for line in lines}
+        estimates and allocations, disbursed (and reversed) as far as the original."""
+        allocations = list(Allocation.objects.select_related("unit").order_by("pk"))
+        estimates = list(Estimate.objects.filter(status=Estimate.Status.APPROVED).select_related("unit").order_by("pk"))
+        units = {allocation.unit for allocation in allocations} | {estimate.unit for estimate in estimates}
         for copy_number in range(1, copies + 1):
             twins = {}
             for unit in units:
                 twin = Unit.objects.get(pk=unit.pk)
                 twin.pk, twin.officer_group = None, None
                 twin.name = f"{unit.name} – bản sao đo hiệu năng {copy_number}"
-                twin.save()
-                twins[unit.pk] = twin
-            estimates = {}
-            for line in lines:
-                estimate = line.estimate
-                if estimate.pk not in estimates:
-                    clone = Estimate.objects.get(pk=estimate.pk)
-                    clone.pk, clone.unit = None, twins[estimate.unit_id]
-                    clone.save()
-                    estimates[estimate.pk] = clone
-                EstimateLine.objects.create(
-                    estimate=estimates[estimate.pk],
-                    description=line.description,
-                    funding_source_id=line.funding_source_id,
-                    quantity=line.quantity,
-                    unit_price=line.unit_price,
-                    amount=line.amount,
-                    appraised_amount=line.appraised_amount,
-                )
+                twins[unit.pk] = document_services.unit_save(unit=twin, actor=actor)
+            for estimate in estimates:
+                self._copy_estimate(estimate, unit=twins[estimate.unit_id], actor=actor)
             for allocation in allocations:
-                Allocation.objects.create(
-                    activity_id=allocation.activity_id,
-                    unit=twins[allocation.unit_id],
-                    funding_source_id=allocation.funding_source_id,
-                    year=allocation.year,
-                    amount=allocation.amount,
-                    disbursed=allocation.disbursed,
-                    decision_number=allocation.decision_number,
-                    decision_date=allocation.decision_date,
+                self._copy_allocation(allocation, unit=twins[allocation.unit_id], actor=actor)
+
+    def _copy_estimate(self, original: Estimate, *, unit: Unit, actor: User) -> None:
+        """Draft, submitted, appraised with the original's amounts, approved by its decision."""
+        old_lines = list(original.lines.order_by("order", "pk"))
+        lines = [
+            EstimateLine(
+                description=line.description,
+                funding_source_id=line.funding_source_id,
+                unit_of_measure=line.unit_of_measure,
+                quantity=line.quantity,
+                unit_price=line.unit_price,
+                amount=line.amount,
+            )
+            for line in old_lines
+        ]
+        estimate = Estimate(
+            activity_id=original.activity_id,
+            unit=unit,
+            year=original.year,
+            title=original.title,
+            explanation=original.explanation,
+        )
+        services.estimate_save(estimate=estimate, lines=lines, actor=actor)
+        services.estimate_submit(estimate=estimate, actor=actor)
+        services.estimate_appraise(
+            estimate=estimate,
+            appraised={new.pk: old.appraised_amount or 0 for new, old in zip(lines, old_lines, strict=True)},
+            comments=original.appraisal_comments,
+            actor=actor,
+        )
+        services.estimate_approve(
+            estimate=estimate,
+            decision_number=original.decision_number,
+            decision_date=original.decision_date,
+            actor=actor,
+        )
+
+    def _copy_allocation(self, original: Allocation, *, unit: Unit, actor: User) -> None:
+        allocation = services.allocation_save(
+            allocation=Allocation(
+                activity_id=original.activity_id,
+                unit=unit,
+                funding_source_id=original.funding_source_id,
+                year=original.year,
+                amount=original.amount,
+                decision_number=original.decision_number,
+                decision_date=original.decision_date,
+                note=original.note,
+            ),
+            actor=actor,
+        )
+        # In the order they were recorded: a reversal may have made room for a later payment.
+        copies: dict[int, Disbursement] = {}
+        for entry in original.disbursements.order_by("pk"):
+            if entry.reverses_id is None:
+                copies[entry.pk] = services.disbursement_record(
+                    allocation=allocation,
+                    amount=entry.amount,
+                    voucher_number=entry.voucher_number,
+                    voucher_date=entry.voucher_date,
+                    note=entry.note,
+                    actor=actor,
+                )
+            else:
+                services.disbursement_reverse(
+                    disbursement=copies[entry.reverses_id],
+                    reason=entry.note or "–",
+                    voucher_number=entry.voucher_number,
+                    voucher_date=entry.voucher_date,
+                    actor=actor,
                 )

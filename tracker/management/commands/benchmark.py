@@ -17,8 +17,30 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tracker.models import REGISTER_MODELS, Activity, Cooperation, OutputIndicator, Plan, RegisterEntry, Task, User
+from tracker.documents import services as document_services
+from tracker.models import (
+    REGISTER_MODELS,
+    Activity,
+    OutputIndicator,
+    Plan,
+    RadioWork,
+    RadioWorkVillage,
+    RegisterEntry,
+    Task,
+    Trainee,
+    TrainingCourse,
+    TrainingMaterial,
+    User,
+)
+from tracker.registers import services as register_services
 from tracker.registers.services import URL_PREFIX
+from tracker.work import services as work_services
+
+# The lines each register's entries carry: (line model, its key to the entry).
+ENTRY_LINES = {
+    RadioWork: [(RadioWorkVillage, "work")],
+    TrainingCourse: [(TrainingMaterial, "course"), (Trainee, "course")],
+}
 
 
 class Rollback(Exception):
@@ -37,8 +59,12 @@ class Command(BaseCommand):
             with transaction.atomic():
                 call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
                 before = self._measure(repeat)
-                self._multiply_sample_plan(scale - 1)
-                self._multiply_register_entries(scale - 1)
+                # The copies are written as the DIC manager would write them, through the
+                # services (grants, counted records and history included), so the pages
+                # measured at scale read what real use leaves behind.
+                actor = User.objects.get(username="quanly")
+                self._multiply_sample_plan(scale - 1, actor=actor)
+                self._multiply_register_entries(scale - 1, actor=actor)
                 after = self._measure(repeat)
                 raise Rollback
         except Rollback:
@@ -84,47 +110,78 @@ class Command(BaseCommand):
             results[name] = (len(queries), statistics.median(timings))
         return results
 
-    def _multiply_sample_plan(self, copies: int) -> None:
+    def _multiply_sample_plan(self, copies: int, *, actor: User) -> None:
         """Copy the sample plan with its activities, cooperations, outputs and tasks."""
         original = Plan.objects.get(is_sample=True)
-        activities = list(original.activities.prefetch_related("cooperations", "output_indicators", "tasks"))
+        activities = list(original.activities.prefetch_related("cooperations__unit", "output_indicators", "tasks"))
         for copy_number in range(1, copies + 1):
             plan = Plan.objects.get(pk=original.pk)
             plan.pk = None
             plan.title = f"{original.title} – bản sao đo hiệu năng {copy_number}"
-            plan.save()
+            document_services.plan_save(plan=plan, actor=actor)
             for activity in activities:
                 clone = Activity.objects.get(pk=activity.pk)
                 clone.pk, clone.plan = None, plan
-                clone.save()
-                for cooperation in activity.cooperations.all():
-                    Cooperation.objects.create(activity=clone, unit_id=cooperation.unit_id)
+                work_services.activity_save(
+                    activity=clone,
+                    actor=actor,
+                    cooperating_units=[cooperation.unit for cooperation in activity.cooperations.all()],
+                )
                 for output in activity.output_indicators.all():
-                    OutputIndicator.objects.create(
-                        activity=clone,
-                        name=output.name,
-                        unit_of_measure=output.unit_of_measure,
-                        planned_quantity=output.planned_quantity,
+                    work_services.output_indicator_save(
+                        output=OutputIndicator(
+                            activity=clone,
+                            name=output.name,
+                            unit_of_measure=output.unit_of_measure,
+                            planned_quantity=output.planned_quantity,
+                        ),
+                        actor=actor,
                     )
                 for task in activity.tasks.all():
-                    Task.objects.create(
-                        activity=clone,
-                        unit_id=task.unit_id,
-                        area_id=task.area_id,
-                        deliverable=task.deliverable,
-                        due_date=task.due_date,
-                        status=task.status,
-                        completed_on=task.completed_on,
+                    work_services.task_assign(
+                        task=Task(
+                            activity=clone,
+                            unit_id=task.unit_id,
+                            area_id=task.area_id,
+                            deliverable=task.deliverable,
+                            due_date=task.due_date,
+                            status=task.status,
+                            completed_on=task.completed_on,
+                        ),
+                        actor=actor,
                     )
 
-    def _multiply_register_entries(self, copies: int) -> None:
-        """Copy every register entry of the demo (with its lines) this many times."""
+    def _multiply_register_entries(self, copies: int, *, actor: User) -> None:
+        """Copy every register entry of the demo, with its lines, this many times; each copy
+        goes through the review its original went through (so an accepted copy counts)."""
         for model in REGISTER_MODELS.values():
-            originals = list(model.objects.values_list("pk", flat=True))
+            originals = list(model.objects.order_by("pk"))
             for _copy in range(copies):
-                for pk in originals:
-                    entry = model.objects.get(pk=pk)
+                for original in originals:
+                    entry = model.objects.get(pk=original.pk)
                     # A multi-table child is copied by clearing both keys (Django's documented way).
                     entry.pk = entry.id = None
                     entry._state.adding = True
-                    entry.save()
+                    entry.submitted_at = entry.submitted_by = entry.reviewed_at = entry.reviewed_by = None
+                    entry.return_reason = ""
+                    register_services.entry_save(entry=entry, actor=actor)
+                    for line_model, key in ENTRY_LINES.get(model, []):
+                        fields = [f.attname for f in line_model._meta.concrete_fields if f.name not in ("id", key)]
+                        register_services.lines_replace(
+                            entry=entry,
+                            model=line_model,
+                            parent_field=key,
+                            rows=list(line_model.objects.filter(**{key: original}).order_by("pk").values(*fields)),
+                            actor=actor,
+                        )
+                    self._review_as(original, entry, actor=actor)
+
+    def _review_as(self, original: RegisterEntry, entry: RegisterEntry, *, actor: User) -> None:
+        Status = RegisterEntry.Status
+        if original.status == Status.DRAFT:
+            return
+        register_services.entry_submit(entry=entry, actor=actor)
+        if original.status == Status.ACCEPTED:
+            register_services.entry_accept(entry=entry, actor=actor)
+        elif original.status == Status.RETURNED:
+            register_services.entry_return(entry=entry, reason=original.return_reason or "–", actor=actor)
