@@ -9,7 +9,6 @@ append-only ledger: a mistake is corrected by a reversing entry, never by editin
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from tracker.models import Activity, Area, Plan, Unit
+from tracker.models.fields import actor_field, sample_flag
 
 
 class FundingSource(models.Model):
@@ -66,45 +66,20 @@ class Estimate(models.Model):
     title = models.CharField(_("title"), max_length=300)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     explanation = models.TextField(_("explanation"), blank=True, help_text=_("Basis of the figures (thuyết minh)."))
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = actor_field(_("created by"))
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("submitted by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    submitted_by = actor_field(_("submitted by"), optional=True)
     appraisal_comments = models.TextField(_("appraisal comments"), blank=True)
     appraised_at = models.DateTimeField(_("appraised at"), null=True, blank=True)
-    appraised_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("appraised by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    appraised_by = actor_field(_("appraised by"), optional=True)
     decision_number = models.CharField(
         _("approving decision number"), max_length=50, blank=True, help_text=_("E.g. '1181/QĐ-UBND'.")
     )
     decision_date = models.DateField(_("approving decision date"), null=True, blank=True)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("approval recorded by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    approved_by = actor_field(_("approval recorded by"), optional=True)
     return_reason = models.TextField(_("reason for returning"), blank=True)
-    is_sample = models.BooleanField(
-        _("sample data"), default=False, help_text=_("Figures made up for the demonstration, not official.")
-    )
+    is_sample = sample_flag(_("Figures made up for the demonstration, not official."))
     history = HistoricalRecords()
 
     class Meta:
@@ -255,9 +230,7 @@ class Disbursement(models.Model):
         related_name="reversals",
     )
     note = models.TextField(_("note"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
-    )
+    recorded_by = actor_field(_("recorded by"))
     recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
     history = HistoricalRecords()
 
@@ -334,12 +307,8 @@ class Donation(models.Model):
     transferred_quantity = models.PositiveIntegerField(_("quantity passed on"), default=0, editable=False)
     transferred_amount = models.BigIntegerField(_("value passed on (VND)"), default=0, editable=False)
     note = models.TextField(_("note"), blank=True)
-    is_sample = models.BooleanField(
-        _("sample data"), default=False, help_text=_("Made up for the demonstration, not official.")
-    )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
-    )
+    is_sample = sample_flag(_("Made up for the demonstration, not official."))
+    recorded_by = actor_field(_("recorded by"))
     history = HistoricalRecords()
 
     class Meta:
@@ -417,9 +386,7 @@ class DonationTransfer(models.Model):
         related_name="donation_transfers",
         help_text=_("The smartphone register entry in which these phones were handed over."),
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
-    )
+    recorded_by = actor_field(_("recorded by"))
     history = HistoricalRecords()
 
     class Meta:
@@ -457,9 +424,7 @@ class ImportJob(models.Model):
         DONE = "done", _("Imported")
         FAILED = "failed", _("Not imported")
 
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = actor_field(_("uploaded by"))
     created_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
     file_name = models.CharField(_("file name"), max_length=255)
     content = models.BinaryField(_("file"), editable=False)
@@ -468,14 +433,7 @@ class ImportJob(models.Model):
     total_rows = models.PositiveIntegerField(_("rows"), default=0)
     errors = models.JSONField(_("errors"), default=list, blank=True)
     summary = models.JSONField(_("summary"), default=dict, blank=True)
-    applied_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("imported by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    applied_by = actor_field(_("imported by"), optional=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     class Meta:

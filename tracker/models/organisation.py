@@ -19,6 +19,8 @@ from simple_history.models import HistoricalRecords
 
 from tracker.core.text import vietnamese_sort_key
 
+from .fields import sample_flag, successor_field
+
 official_code_validator = RegexValidator(
     r"^[0-9]{2,5}$",
     _("An official code is 2 to 5 digits, with its leading zeros (e.g. 02, 00118)."),
@@ -77,17 +79,8 @@ class Area(EffectiveDates):
     is_extremely_difficult = models.BooleanField(_("extremely difficult (ĐBKK)"), default=False)
     is_island = models.BooleanField(_("island commune"), default=False)
     is_digital_pilot = models.BooleanField(_("digital-transformation pilot"), default=False)
-    successor = models.ForeignKey(
-        "self",
-        verbose_name=_("merged into / renamed to"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="predecessors",
-    )
-    is_sample = models.BooleanField(
-        _("sample data"), default=False, help_text=_("Invented for the demo; not an official fact.")
-    )
+    successor = successor_field()
+    is_sample = sample_flag()
     history = HistoricalRecords()
 
     objects = EffectiveQuerySet.as_manager()
@@ -173,17 +166,8 @@ class Unit(EffectiveDates):
     officer_group = models.OneToOneField(
         "auth.Group", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="unit"
     )
-    successor = models.ForeignKey(
-        "self",
-        verbose_name=_("merged into / renamed to"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="predecessors",
-    )
-    is_sample = models.BooleanField(
-        _("sample data"), default=False, help_text=_("Invented for the demo; not an official fact.")
-    )
+    successor = successor_field()
+    is_sample = sample_flag()
     history = HistoricalRecords(excluded_fields=["officer_group"])
 
     objects = EffectiveQuerySet.as_manager()

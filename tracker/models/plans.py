@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .fields import sample_flag
 from .organisation import Area, Unit
 from .programme import LegalDocument, ProgrammeComponent
 
@@ -61,9 +62,7 @@ class Plan(models.Model):
     signer_title = models.CharField(_("signer's title"), max_length=120, blank=True)
     signer_name = models.CharField(_("signer"), max_length=120, blank=True)
     recipients = models.TextField(_("recipients"), blank=True, help_text=_("One recipient per line."))
-    is_sample = models.BooleanField(
-        _("sample data"), default=False, help_text=_("Invented for the demo; not an official fact.")
-    )
+    is_sample = sample_flag()
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()

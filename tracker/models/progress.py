@@ -16,6 +16,7 @@ from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
 from .calendar import ReportingRule
+from .fields import actor_field
 from .organisation import Area
 from .plans import Activity, OutputIndicator, Task
 
@@ -48,27 +49,11 @@ class ProgressReport(models.Model):
         on_delete=models.PROTECT,
         related_name="corrections",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("written by"), on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = actor_field(_("written by"))
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("submitted by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    submitted_by = actor_field(_("submitted by"), optional=True)
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("reviewed by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    reviewed_by = actor_field(_("reviewed by"), optional=True)
     return_reason = models.TextField(_("reason for returning"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     history = HistoricalRecords()
@@ -229,9 +214,7 @@ class TaskComment(models.Model):
     """A message on a task's thread, between the units involved and the DIC."""
 
     task = models.ForeignKey(Task, verbose_name=_("task"), on_delete=models.CASCADE, related_name="comments")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.PROTECT, related_name="+"
-    )
+    author = actor_field(_("author"))
     body = models.TextField(_("comment"))
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
     history = HistoricalRecords()

@@ -25,6 +25,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .fields import actor_field, sample_flag
 from .organisation import Area, Unit
 from .plans import Activity, RegisterMeasure, Task
 
@@ -88,31 +89,13 @@ class RegisterEntry(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     return_reason = models.TextField(_("reason for returning"), blank=True)
     note = models.TextField(_("note"), blank=True)
-    is_sample = models.BooleanField(
-        _("sample data"), default=False, help_text=_("Made up for the demonstration; not an official figure.")
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("entered by"), on_delete=models.PROTECT, related_name="+"
-    )
+    is_sample = sample_flag(_("Made up for the demonstration; not an official figure."))
+    created_by = actor_field(_("entered by"))
     created_at = models.DateTimeField(_("entered"), auto_now_add=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("submitted by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    submitted_by = actor_field(_("submitted by"), optional=True)
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("reviewed by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    reviewed_by = actor_field(_("reviewed by"), optional=True)
     # Each register's own history table records its fields and these (inherit=True).
     history = HistoricalRecords(inherit=True)
 

@@ -20,6 +20,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .fields import actor_field
 from .organisation import Unit
 from .plans import Plan
 
@@ -78,9 +79,7 @@ class GeneratedReport(models.Model):
     xlsx = models.FileField(_("Excel file"), upload_to="generated_reports/%Y/%m/", blank=True)
     xlsx_sha256 = models.CharField(_("Excel SHA-256"), max_length=64, blank=True)
     page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("produced by"), on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = actor_field(_("produced by"))
     created_at = models.DateTimeField(_("asked for"), default=timezone.now)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)

@@ -1,0 +1,46 @@
+"""Field declarations that several models share, written once.
+
+Each call returns a new field whose migration state is exactly that of the declaration written
+out in full, so using these changes no migration (`makemigrations --check` stays clean).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+def actor_field(verbose_name: str, *, optional: bool = False) -> models.ForeignKey:
+    """The user who did one step of a row's life (wrote, submitted, reviewed, approved it).
+
+    PROTECT keeps the person on the record for as long as it exists; no reverse accessor,
+    since nobody asks a user for "everything they reviewed" through the ORM. `optional` for a
+    step not taken yet.
+    """
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        null=optional,
+        blank=optional,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+
+def successor_field() -> models.ForeignKey:
+    """What an area or unit was merged into or renamed to: the 2025 reforms end them while
+    older plans keep pointing at them."""
+    return models.ForeignKey(
+        "self",
+        verbose_name=_("merged into / renamed to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="predecessors",
+    )
+
+
+def sample_flag(help_text: str = _("Invented for the demo; not an official fact.")) -> models.BooleanField:
+    """Marks a row the demonstration data made up, so pages and reports can say so."""
+    return models.BooleanField(_("sample data"), default=False, help_text=help_text)
