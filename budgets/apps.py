@@ -7,3 +7,37 @@ class BudgetsConfig(AppConfig):
 
     name = "budgets"
     verbose_name = _("Budgets")
+
+    def ready(self) -> None:
+        # The tracker shows money only through what is registered here (it imports nothing
+        # of budgets): the dashboard's and the reports' figures, the cards of its pages, the menu.
+        from budgets import extensions as budgets_extensions
+        from budgets import reporting
+        from tracker.core import extensions
+
+        extensions.register_dashboard_money(extensions.DashboardMoney(figures=budgets_extensions.dashboard_money))
+        extensions.register_report_budget(extensions.ReportBudget(rows=reporting.budget_by_source))
+        extensions.register_panel(
+            extensions.PLAN_PAGE,
+            extensions.Panel("budget", budgets_extensions.BUDGET_CARD, budgets_extensions.plan_budget_context),
+        )
+        extensions.register_panel(
+            extensions.ACTIVITY_PAGE,
+            extensions.Panel("budget", budgets_extensions.BUDGET_CARD, budgets_extensions.activity_budget_context),
+        )
+        extensions.register_panel(
+            extensions.SMARTPHONE_HANDOVER_PAGE,
+            extensions.Panel(
+                "donations", budgets_extensions.HANDOVER_DONATIONS, budgets_extensions.handover_donations_context
+            ),
+        )
+        extensions.register_nav_link(
+            extensions.NAV_WORK,
+            extensions.NavLink(
+                "budgets",
+                _("Budgets"),
+                "budgets:execution",
+                visible=budgets_extensions.can_see_budget_link,
+                css_class="nav-budgets",
+            ),
+        )

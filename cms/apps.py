@@ -12,5 +12,14 @@ class CmsConfig(AppConfig):
     def ready(self) -> None:
         # Published articles count as outputs in the tracker (cms/outputs.py).
         from cms import outputs
+        from cms.templatetags.cms_tags import can_use_cms
+        from tracker.core import extensions
 
         outputs.connect()
+        # The tracker's menu links to Wagtail's admin only through what is registered here.
+        extensions.register_nav_link(
+            extensions.NAV_SITE,
+            extensions.NavLink(
+                "cms", _("Edit the campaign site"), "wagtailadmin_home", visible=can_use_cms, css_class="nav-cms"
+            ),
+        )

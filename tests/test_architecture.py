@@ -1,4 +1,5 @@
-"""The shape of the house: no Python file imports a file that imports it back.
+"""The shape of the house: no Python file imports a file that imports it back, and the
+tracker imports neither budgets nor cms (Python and templates).
 
 Every import counts, the ones inside functions too: an import deferred to call time still
 ties the two files together, and was how the old cycles hid.
@@ -7,6 +8,7 @@ ties the two files together, and was how the old cycles hid.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -136,3 +138,116 @@ def test_a_worker_knows_every_task_beat_sends_and_every_task_the_code_queues(set
         "budgets.tasks.import_apply",
     }
     assert scheduled | queued <= registered
+
+
+# --- One way: budgets and cms import the tracker, the tracker imports neither -----------------
+# Not in Python (not even inside a function), not in its templates (a tag library, an include
+# or extends, a URL name). Where a tracker page shows money or a CMS link, it reads what those
+# apps registered in tracker.core.extensions (DESIGN.md, "Layout").
+
+OTHER_APPS = ("budgets", "cms")
+TRACKER_TEMPLATES = (ROOT / "templates" / "tracker", ROOT / "templates" / "includes")
+
+LOAD = re.compile(r"{%\s*load\s+(.*?)\s*%}")
+INCLUDE = re.compile(r"""{%\s*(?:include|extends)\s+["']([^"']+)["']""")
+URL = re.compile(r"""{%\s*url\s+["']([^"':]+):""")
+
+
+def tag_libraries(app: str) -> set[str]:
+    return {path.stem for path in (ROOT / app / "templatetags").glob("*.py") if path.stem != "__init__"}
+
+
+OTHER_LIBRARIES = {library: app for app in OTHER_APPS for library in tag_libraries(app)}
+
+
+def python_violations(source: str) -> list[str]:
+    """Every import of budgets or cms, at any depth (module, function, class, conditional)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        else:
+            continue
+        found += [f"line {node.lineno}: {name}" for name in names if name.split(".")[0] in OTHER_APPS]
+    return found
+
+
+def template_violations(source: str) -> list[str]:
+    found = []
+    for match in LOAD.finditer(source):
+        words = match.group(1).split()
+        # "{% load a b %}" loads libraries a and b; "{% load x y from lib %}" loads from lib.
+        libraries = [words[-1]] if "from" in words else words
+        found += [f"loads {library}" for library in libraries if library in OTHER_LIBRARIES]
+    for match in INCLUDE.finditer(source):
+        if match.group(1).split("/")[0] in OTHER_APPS:
+            found.append(f"includes {match.group(1)}")
+    for match in URL.finditer(source):
+        if match.group(1) in OTHER_APPS:
+            found.append(f"links to {match.group(1)}:")
+    return found
+
+
+def tracker_python_files() -> list[Path]:
+    return sorted(path for path in (ROOT / "tracker").rglob("*.py") if "migrations" not in path.parts)
+
+
+def tracker_template_files() -> list[Path]:
+    return sorted(path for folder in TRACKER_TEMPLATES for path in folder.rglob("*") if path.is_file())
+
+
+def test_the_scan_finds_every_kind_of_import():
+    source = (
+        "import os\n"
+        "from tracker.models import Plan\n"
+        "import budgets.models\n"
+        "def view():\n"
+        "    from cms import models\n"
+        "    if True:\n"
+        "        import budgets\n"
+        "from budgetsx import y\n"
+        "from . import cms\n"
+    )
+    assert python_violations(source) == ["line 3: budgets.models", "line 5: cms", "line 7: budgets"]
+
+
+def test_the_scan_finds_every_kind_of_template_use():
+    assert OTHER_LIBRARIES["budget_figures"] == "budgets" and OTHER_LIBRARIES["cms_tags"] == "cms"
+    source = (
+        "{% load i18n budget_figures %}{% load rate from budget_figures %}{% load cms_tags %}"
+        '{% include "budgets/_field.html" %}{% extends "cms/base.html" %}{% include "includes/filters.html" %}'
+        "{% url 'budgets:execution' %}{% url 'tracker:board' %}{% load tracker_extensions %}"
+    )
+    assert template_violations(source) == [
+        "loads budget_figures",
+        "loads budget_figures",
+        "loads cms_tags",
+        "includes budgets/_field.html",
+        "includes cms/base.html",
+        "links to budgets:",
+    ]
+
+
+def test_the_scans_cover_the_tracker():
+    assert len(tracker_python_files()) > 50
+    assert ROOT / "tracker" / "core" / "extensions.py" in tracker_python_files()
+    assert ROOT / "templates" / "includes" / "nav.html" in tracker_template_files()
+    assert ROOT / "templates" / "tracker" / "documents" / "plan_detail.html" in tracker_template_files()
+
+
+def test_the_tracker_imports_neither_budgets_nor_cms():
+    found = {
+        str(path.relative_to(ROOT)): python_violations(path.read_text(encoding="utf-8"))
+        for path in tracker_python_files()
+    }
+    assert {path: violations for path, violations in found.items() if violations} == {}
+
+
+def test_the_tracker_templates_use_neither_budgets_nor_cms():
+    found = {
+        str(path.relative_to(ROOT)): template_violations(path.read_text(encoding="utf-8"))
+        for path in tracker_template_files()
+    }
+    assert {path: violations for path, violations in found.items() if violations} == {}

@@ -1,9 +1,10 @@
-"""Budget figures on the tracker's pages, without the tracker importing budgets.
+"""Budget figures in templates: the rate filter and linked amounts of the budgets pages, and
+the tags of the budget card and of a handover's donations.
 
-The tracker's templates load this library and call ``{% activity_budget activity %}`` or
-``{% plan_budget plan %}``; the tags read the figures through ``budgets.execution`` as the
-signed-in user may see them (one query each) and render a compact card. A user for whom
-budgets are none of their business (a CMS editor) gets nothing, and no query is run.
+The tracker's pages do not load this library (the tracker imports nothing of budgets): they
+show the same card through the panels `budgets.extensions` registers in
+`tracker.core.extensions`. The tags here give the same context, for budgets' own templates.
+A user for whom budgets are none of their business gets nothing, and no query is run.
 """
 
 from __future__ import annotations
@@ -13,12 +14,12 @@ from decimal import Decimal
 from django import template
 from django.utils.html import format_html
 
-from budgets import execution, permissions
-from budgets.models import DonationTransfer
+from budgets import execution, extensions
 from budgets.money import format_vnd
 
 register = template.Library()
-CARD = "budgets/includes/budget_figures.html"
+CARD = extensions.BUDGET_CARD
+HANDOVER_DONATIONS = extensions.HANDOVER_DONATIONS
 
 
 def _user(context):
@@ -29,27 +30,13 @@ def _user(context):
 @register.inclusion_tag(CARD, takes_context=True)
 def activity_budget(context, activity) -> dict:
     """The activity's approved, allocated and disbursed amounts by funding source."""
-    user = _user(context)
-    if user is None or not permissions.can_see_budgets(user):
-        return {"card": None}
-    return {
-        "card": execution.activity_budget_card(user, activity),
-        "whole_programme": permissions.sees_whole_programme(user),
-        "scope": "activity",
-    }
+    return extensions.activity_budget_context(_user(context), activity) or {"card": None}
 
 
 @register.inclusion_tag(CARD, takes_context=True)
 def plan_budget(context, plan) -> dict:
     """The plan's approved, allocated and disbursed amounts by funding source."""
-    user = _user(context)
-    if user is None or not permissions.can_see_budgets(user):
-        return {"card": None}
-    return {
-        "card": execution.plan_budget_card(user, plan),
-        "whole_programme": permissions.sees_whole_programme(user),
-        "scope": "plan",
-    }
+    return extensions.plan_budget_context(_user(context), plan) or {"card": None}
 
 
 @register.filter
@@ -67,21 +54,9 @@ def linked_amount(amount: int, query: str, list_url: str | None) -> str:
     return format_vnd(int(amount))
 
 
-@register.inclusion_tag("budgets/includes/handover_donations.html", takes_context=True)
+@register.inclusion_tag(HANDOVER_DONATIONS, takes_context=True)
 def handover_donations(context, handover) -> dict:
     """On a smartphone handover's page: the donations passed on for it (donor, items, value,
     date) that the user may see (1 query), or a hint when its source is donations and none is
     linked. Nothing for a user to whom budgets are no business."""
-    user = _user(context)
-    if user is None or not permissions.can_see_budgets(user):
-        return {"shown": False}
-    transfers = list(
-        DonationTransfer.objects.filter(handover=handover, donation__in=permissions.donations_visible_to(user))
-        .select_related("donation")
-        .order_by("transferred_on", "pk")
-    )
-    return {
-        "shown": bool(transfers) or handover.source == handover.Source.DONATIONS,
-        "transfers": transfers,
-        "handover": handover,
-    }
+    return extensions.handover_donations_context(_user(context), handover) or {"shown": False}

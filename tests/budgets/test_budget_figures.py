@@ -1,6 +1,7 @@
-"""The budget figures on the tracker's activity and plan pages: drawn by budgets' template tags
-(the tracker imports nothing from budgets), as the signed-in user may see them, in one query
-whatever the number of allocations."""
+"""The budget figures on the tracker's activity and plan pages: drawn by the panels budgets
+registers in tracker.core.extensions (the tracker imports nothing from budgets) and by budgets'
+own template tags, as the signed-in user may see them, in one query whatever the number of
+allocations."""
 
 from __future__ import annotations
 

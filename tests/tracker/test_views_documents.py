@@ -1037,8 +1037,9 @@ PLAN_LIST_QUERIES = 6
 # 8 their outputs, 9 duties with units, 10 deadlines with activity and unit, 11 reporting
 # rules with reporter and recipient, 12 targets with indicator and area (target_table).
 PLAN_DETAIL_QUERIES = 12
-# + 1 the budget figures card (budgets/templatetags/budget_figures.py: approved, allocated and
-# disbursed by funding source, one UNION ALL query; tests/budgets/test_budget_figures.py).
+# + 1 the budget figures card (the panel budgets/extensions.py registers in tracker.core.extensions:
+# approved, allocated and disbursed by funding source, one UNION ALL query;
+# tests/budgets/test_budget_figures.py).
 PLAN_DETAIL_QUERIES += 1
 # 4 the plan, 5 activities with lead unit, 6 deadlines, 7 reporting rules with reporter.
 PLAN_TIMELINE_QUERIES = 7

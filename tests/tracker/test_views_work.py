@@ -499,8 +499,9 @@ def test_missing_activity_is_404(manager_client):
 #  tasks the user may see with their unit, area and output, 9 each task's latest progress
 #  report, 10 the output records (published articles) with their outputs.
 DETAIL_QUERIES = 10
-# + 1 the budget figures card (budgets/templatetags/budget_figures.py: approved, allocated and
-# disbursed by funding source, one UNION ALL query; tests/budgets/test_budget_figures.py).
+# + 1 the budget figures card (the panel budgets/extensions.py registers in tracker.core.extensions:
+# approved, allocated and disbursed by funding source, one UNION ALL query;
+# tests/budgets/test_budget_figures.py).
 DETAIL_QUERIES += 1
 
 

@@ -5,14 +5,15 @@ Two scopes, one page:
 
 - province-wide readers (DIC managers, finance officers, monitors) see the whole sub-project;
 - a unit officer sees their own unit's work: the tasks their unit (or a collective it belongs
-  to) answers for (`selectors_due.tasks_for_due`), the money allocated to their unit (as
-  `budgets.permissions.allocations_visible_to`), and the recent events of the tasks they may see.
+  to) answers for (`selectors_due.tasks_for_due`), the money allocated to their unit, and the
+  recent events of the tasks they may see.
 
 Nothing is counted twice here: the expected reports and their states come from
 `selectors_due` (the machinery of the "what is due" page and the timeliness scoreboard),
-achieved quantities from `selectors_progress`, money from `budgets.reporting` (the one door of
-the tracker into the budgets app). The page costs the same number of queries whatever the
-amount of data (tests/tracker/test_dashboard.py counts them).
+achieved quantities from `selectors_progress`, money from whatever app registered it in
+`tracker.core.extensions` (budgets does; the tracker imports nothing of it, and without it the
+page has no money section). The page costs the same number of queries whatever the amount of
+data (tests/tracker/test_dashboard.py counts them).
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
 from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
@@ -29,8 +29,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from budgets.reporting import disbursement_by_source, disbursement_rate
-from tracker.core import calendar, numbers, permissions
+from tracker.core import calendar, extensions, numbers, permissions
 from tracker.core.areas import AREA_DEPTH
 from tracker.core.calendar import overdue
 from tracker.core.permissions import AnyUser
@@ -290,43 +289,15 @@ def reporting_by_unit(
 # --- Money ------------------------------------------------------------------------------------
 
 
-@dataclass
-class MoneyRow:
-    source_id: int | None
-    source: str
-    allocated: int
-    disbursed: int
-    rate: Decimal | None
-    href: str = ""
+# A row of money: a funding source's allocated and disbursed amounts, rate and link.
+MoneyRow = extensions.MoneyFigure
 
 
-def money_by_source(user: AnyUser) -> tuple[list[MoneyRow], MoneyRow] | None:
-    """Allocated and disbursed by funding source, all budget years, as the budget execution
-    page counts it: the whole programme, or the allocations to the officer's unit (one query).
-    None when the budgets are none of the user's business (an officer without a unit)."""
-    if permissions.sees_whole_programme(user):
-        rows = disbursement_by_source()
-    elif permissions.is_unit_officer(user) and getattr(user, "unit_id", None):
-        rows = disbursement_by_source(unit_id=user.unit_id)
-    else:
-        return None
-    result = [
-        MoneyRow(
-            row["source_id"],
-            row["source"],
-            row["allocated"],
-            row["disbursed"],
-            row["rate"],
-            href=_url("budgets:execution", funding_source=row["source_id"]),
-        )
-        for row in rows
-    ]
-    allocated = sum(row.allocated for row in result)
-    disbursed = sum(row.disbursed for row in result)
-    total = MoneyRow(
-        None, _("All sources"), allocated, disbursed, disbursement_rate(disbursed, allocated), _url("budgets:execution")
-    )
-    return result, total
+def money_by_source(user: AnyUser) -> extensions.MoneyFigures | None:
+    """Allocated and disbursed by funding source, all budget years, as the registered money
+    provider counts it for the user (budgets: the budget execution page's figures, one query).
+    None when no app provides money or it is none of the user's business."""
+    return extensions.dashboard_money(user)
 
 
 # --- Recent activity ----------------------------------------------------------------------------
@@ -434,9 +405,10 @@ class Dashboard:
     not_reported: list[UnitReporting]  # units with missing reports
     by_type: list[ProgressRow]
     by_area: list[ProgressRow]
-    money: list[MoneyRow] | None
+    money: list[MoneyRow] | None  # None: no money section at all
     money_total: MoneyRow | None
     recent: list[Event] = field(default_factory=list)
+    money_link: str = ""  # the page of all the money, from its provider
 
     @property
     def links(self) -> dict[str, str]:
@@ -445,7 +417,6 @@ class Dashboard:
             "timeliness": reverse("tracker:timeliness"),
             "overdue_board": _url("tracker:board", due="overdue"),
             "board": reverse("tracker:board"),
-            "execution": reverse("budgets:execution"),
         }
 
 
@@ -490,7 +461,8 @@ def dashboard(user: AnyUser, *, today: datetime.date) -> Dashboard:
         not_reported=[row for row in reporting if row.missing],
         by_type=by_type,
         by_area=progress_by_area(quantities),
-        money=money[0] if money else None,
-        money_total=money[1] if money else None,
+        money=list(money.rows) if money else None,
+        money_total=money.total if money else None,
         recent=recent_activity(user),
+        money_link=money.link if money else "",
     )

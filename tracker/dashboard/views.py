@@ -131,9 +131,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "type_chart": progress_chart(
                 page.by_type, chart_id="chart-progress-type", title=_("Progress by content type")
             ),
+            # No money registered (tracker.core.extensions): no section, no chart.
             "money_chart": money_chart(
-                page.money or [], chart_id="chart-money-source", title=_("Disbursement by funding source")
-            ),
+                page.money, chart_id="chart-money-source", title=_("Disbursement by funding source")
+            )
+            if page.money
+            else "",
             # The units with the most missing reports; the table below lists them all.
             "reporting_chart": reporting_chart(
                 page.reporting[:CHART_UNITS], chart_id="chart-reporting-unit", title=_("Reports on time by unit")

@@ -3,7 +3,7 @@ class), and the service that saves an entry.
 
 Donated phones are linked the other way round: the budgets app's donation transfer points at
 the handover (budgets imports tracker, never the reverse), and the handover's page shows the
-linked transfers through a template tag of budgets.
+linked transfers through the panel budgets registers in `tracker.core.extensions`.
 """
 
 from __future__ import annotations

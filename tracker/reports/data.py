@@ -5,7 +5,8 @@ HTML preview are all rendered from it, and it is stored with the generated repor
 three show the same figures and the preview can be shown again exactly as generated.
 
 Achieved figures come only from `tracker.progress.selectors` (accepted reported quantities
-plus output records); money only from `budgets.reporting.budget_by_source`. The document's
+plus output records); money only from the provider registered in `tracker.core.extensions`
+(budgets' `budget_by_source`; without one the reports have no budget section). The document's
 own words are Vietnamese whatever the interface language: the builders run under
 `translation.override("vi")` where a label comes from a model's choices.
 """
@@ -23,8 +24,7 @@ from django.db.models import QuerySet
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from budgets.reporting import budget_by_source
-from tracker.core import numbers
+from tracker.core import extensions, numbers
 from tracker.core.numbers import percent_one_decimal
 from tracker.core.text import vietnamese_sort_key
 from tracker.due import selectors as selectors_due
@@ -390,11 +390,13 @@ def _progress_by_type(activities: list[Activity], outputs: list[OutputIndicator]
 # --- III. Budget -------------------------------------------------------------------------------
 
 
-def _budget(activity_ids: list[int], *, start: datetime.date, end: datetime.date) -> dict:
+def _budget(activity_ids: list[int], *, start: datetime.date, end: datetime.date) -> dict | None:
     """Money of the activities by source, as of the period's end; one budget year when the
-    period lies in one year (three queries, `budgets.reporting`)."""
+    period lies in one year (budgets: three queries). None when no app provides money."""
     year = start.year if start.year == end.year else None
-    rows = budget_by_source(activity_ids=activity_ids, year=year, date_to=end)
+    rows = extensions.report_budget(activity_ids=activity_ids, year=year, date_to=end)
+    if rows is None:
+        return None
     entries = [
         {
             "source": row["source"],
@@ -605,6 +607,8 @@ def _unit_report(request: ReportRequest, *, today: datetime.date, progress: Prog
 
 
 def _budget_report(request: ReportRequest, *, today: datetime.date, progress: ProgressCallback) -> tuple:
+    if not extensions.report_budget_available():
+        raise ReportError(_("No budget figures are available in this installation."))
     start, end = request.period_start, request.period_end
     plans = plans_in_scope(request)
     activity_ids = list(Activity.objects.filter(plan__in=[plan.pk for plan in plans]).values_list("pk", flat=True))

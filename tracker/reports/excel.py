@@ -433,11 +433,12 @@ def render_xlsx(snapshot: dict) -> bytes:
     body = snapshot["body"]
     if kind == "progress":
         _results_sheet(book, snapshot)
-        _budget_sheet(book, snapshot, first=False)
+        if body.get("budget"):  # None when no app provided money (tracker.core.extensions)
+            _budget_sheet(book, snapshot, first=False)
         _texts_sheet(
             book,
             "Khó khăn, đề xuất",
-            "IV. Khó khăn, vướng mắc và đề xuất của các đơn vị",
+            f"{'IV' if body.get('budget') else 'III'}. Khó khăn, vướng mắc và đề xuất của các đơn vị",
             [
                 ("Khó khăn, vướng mắc", [(e["unit"], e["text"]) for e in body["difficulties"]]),
                 ("Đề xuất, kiến nghị", [(e["unit"], e["text"]) for e in body["proposals"]]),

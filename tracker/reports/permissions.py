@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from tracker.core import permissions, roles
+from tracker.core import extensions, permissions, roles
 from tracker.core.permissions import AnyUser
 from tracker.models import GeneratedReport, Plan, Unit
 
@@ -19,12 +19,16 @@ Kind = GeneratedReport.Kind
 
 def kinds_user_may_produce(user: AnyUser) -> list[str]:
     if permissions.can_manage_plans(user):
-        return [Kind.PROGRESS, Kind.TARGETS, Kind.UNIT, Kind.BUDGET]
-    kinds = []
-    if permissions.has_role(user, roles.FINANCE_OFFICER):
-        kinds.append(Kind.BUDGET)
-    if permissions.is_unit_officer(user) and getattr(user, "unit_id", None):
-        kinds.append(Kind.UNIT)
+        kinds = [Kind.PROGRESS, Kind.TARGETS, Kind.UNIT, Kind.BUDGET]
+    else:
+        kinds = []
+        if permissions.has_role(user, roles.FINANCE_OFFICER):
+            kinds.append(Kind.BUDGET)
+        if permissions.is_unit_officer(user) and getattr(user, "unit_id", None):
+            kinds.append(Kind.UNIT)
+    if not extensions.report_budget_available():
+        # No app provides money (tracker.core.extensions): there is no budget report.
+        kinds = [kind for kind in kinds if kind != Kind.BUDGET]
     return kinds
 
 
