@@ -32,7 +32,7 @@ def document_html(snapshot: dict) -> SafeString:
     """The official document (header, body, recipients, signature, appendices) as HTML."""
     context = {"snapshot": snapshot, "frame": snapshot["frame"], "body": snapshot["body"]}
     # Safe: the output of our own template, where every value was escaped.
-    return mark_safe(render_to_string(f"reports/{snapshot['kind']}.html", context))
+    return mark_safe(render_to_string(f"tracker/reports/{snapshot['kind']}.html", context))
 
 
 def static_file_path(name: str) -> Path | None:
@@ -69,7 +69,7 @@ def static_fetcher():
 
 
 def pdf_html(snapshot: dict) -> str:
-    return render_to_string("reports/pdf.html", {"document": document_html(snapshot), "frame": snapshot["frame"]})
+    return render_to_string("tracker/reports/pdf.html", {"document": document_html(snapshot), "frame": snapshot["frame"]})
 
 
 def render_pdf(snapshot: dict) -> tuple[bytes, int]:

@@ -25,7 +25,7 @@ from tracker.reports import selectors, services
 from tracker.reports.forms import ReportFilterForm, ReportForm
 from tracker.reports.pdf import document_html
 
-PAGES = "reports/pages/"
+PAGES = "tracker/reports/pages/"
 REPORTS_PER_PAGE = 25
 REFRESH_SECONDS = 3
 SIGNER_FIELDS = ("signing_authority", "signer_title", "signer_name", "place")
