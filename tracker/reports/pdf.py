@@ -1,6 +1,6 @@
 """The PDF of a report (WeasyPrint), and the HTML the PDF and the preview share.
 
-The document's HTML comes from one template per kind (`templates/reports/<kind>.html`,
+The document's HTML comes from one template per kind (`templates/tracker/reports/<kind>.html`,
 extending `reports/document.html`); the preview page shows that same HTML, the PDF wraps it
 in a page of its own with `static/css/report.css`. WeasyPrint reads the stylesheet through
 `static_fetcher`, from the collected static files in production (hashed names included) or

@@ -1,7 +1,7 @@
 """Charts in the official reports, drawn from a report's snapshot (`tracker.core.charts`).
 
 The document's words are Vietnamese whatever the interface language (as the rest of
-`templates/reports/`), and the chart is the same in the HTML preview and in the PDF, where
+`templates/tracker/reports/`), and the chart is the same in the HTML preview and in the PDF, where
 WeasyPrint renders the inline SVG.
 """
 
