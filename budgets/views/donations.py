@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -19,38 +19,23 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from budgets import permissions, selectors, services
 from budgets.forms import DonationForm, DonationListFilter, DonationTransferForm
 from budgets.models import Donation
-from budgets.views import history_response
+from budgets.views import history_view, list_response, require_budget_reader, require_finance
 from tracker.core.forms import add_service_error, service_errors_on
 from tracker.core.permissions import get_visible_or_404
-
-
-def _require_finance(request: HttpRequest) -> None:
-    if not permissions.can_record_finance(request.user):
-        raise PermissionDenied
 
 
 @login_required
 @require_safe
 def donation_list(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_see_budgets(request.user):
-        raise PermissionDenied
-    filterset = DonationListFilter(
-        request.GET,
-        queryset=selectors.donations_for_list(request.user),
-        choices=selectors.donation_filter_choices(request.user),
-    )
-    donations = filterset.qs
-    summary = selectors.donation_summary(donations)
-    page = selectors.page_of(donations, request.GET.get("page"), total=summary["total"])
-    return render(
+    require_budget_reader(request)
+    return list_response(
         request,
         "budgets/donations/list.html",
-        {
-            "filter": filterset,
-            "summary": summary,
-            "page": page,
-            "can_record": permissions.can_record_finance(request.user),
-        },
+        DonationListFilter,
+        rows=selectors.donations_for_list(request.user),
+        choices=selectors.donation_filter_choices(request.user),
+        summarize=selectors.donation_summary,
+        can_record=permissions.can_record_finance(request.user),
     )
 
 
@@ -74,7 +59,7 @@ def _render_detail(request: HttpRequest, donation: Donation, form: DonationTrans
 @login_required
 @require_http_methods(["GET", "POST"])
 def donation_create(request: HttpRequest) -> HttpResponse:
-    _require_finance(request)
+    require_finance(request)
     return _donation_form(request, Donation())
 
 
@@ -82,7 +67,7 @@ def donation_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def donation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     donation = get_visible_or_404(permissions.donations_visible_to(request.user), pk=pk)
-    _require_finance(request)
+    require_finance(request)
     return _donation_form(request, donation)
 
 
@@ -102,7 +87,7 @@ def _donation_form(request: HttpRequest, donation: Donation) -> HttpResponse:
 @require_POST
 def donation_transfer(request: HttpRequest, pk: int) -> HttpResponse:
     donation = selectors.donation_for_detail(request.user, pk)
-    _require_finance(request)
+    require_finance(request)
     form = DonationTransferForm(request.POST, donation=donation)
     if form.is_valid():
         data = form.cleaned_data
@@ -127,11 +112,7 @@ def donation_transfer(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_detail(request, donation, form)
 
 
-@login_required
-@require_safe
-def donation_history(request: HttpRequest, pk: int) -> HttpResponse:
-    donation = get_visible_or_404(permissions.donations_visible_to(request.user), pk=pk)
-    return history_response(request, donation, kind="donation")
+donation_history = history_view("donation", permissions.donations_visible_to)
 
 
 urlpatterns = [

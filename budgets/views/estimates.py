@@ -31,19 +31,14 @@ from budgets.forms import (
     fixed_unit,
 )
 from budgets.models import Estimate
-from budgets.views import history_response
-from tracker.core.forms import add_service_error, service_errors_on
+from budgets.views import history_view, list_response, require_budget_reader
+from tracker.core.forms import add_service_error, service_errors_on, service_step
 from tracker.core.permissions import AnyUser, get_visible_or_404, is_unit_officer
 
 Status = Estimate.Status
 
 
 # --- Who may take which step -------------------------------------------------------------------
-
-
-def _require_budgets(user: AnyUser) -> None:
-    if not permissions.can_see_budgets(user):
-        raise PermissionDenied
 
 
 def _drafts(user: AnyUser, estimate: Estimate) -> bool:
@@ -95,25 +90,16 @@ def _wrong_state(request: HttpRequest, estimate: Estimate, what: str) -> HttpRes
 @login_required
 @require_safe
 def estimate_list(request: HttpRequest) -> HttpResponse:
-    _require_budgets(request.user)
-    filterset = EstimateListFilter(
-        request.GET,
-        queryset=selectors.estimates_for_list(request.user),
-        choices=selectors.estimate_filter_choices(request.user),
-    )
-    estimates = filterset.qs
-    summary = selectors.estimate_summary(estimates)
-    page = selectors.page_of(estimates, request.GET.get("page"), total=summary["total"])
-    return render(
+    require_budget_reader(request)
+    return list_response(
         request,
         "budgets/estimates/list.html",
-        {
-            "filter": filterset,
-            "summary": summary,
-            "page": page,
-            "can_create": _can_start(request.user),
-            "statuses": Status,
-        },
+        EstimateListFilter,
+        rows=selectors.estimates_for_list(request.user),
+        choices=selectors.estimate_filter_choices(request.user),
+        summarize=selectors.estimate_summary,
+        can_create=_can_start(request.user),
+        statuses=Status,
     )
 
 
@@ -214,18 +200,6 @@ def _estimate_form(request: HttpRequest, estimate: Estimate, initial: dict | Non
 # --- Workflow steps (POST only) ----------------------------------------------------------------
 
 
-def _step(request: HttpRequest, action, success: str, **kwargs) -> bool:
-    """Run a workflow service; its refusal (e.g. the state changed meanwhile) is a message."""
-    try:
-        action(actor=request.user, **kwargs)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-        return False
-    messages.success(request, success)
-    return True
-
-
 @login_required
 @require_POST
 def estimate_submit(request: HttpRequest, pk: int) -> HttpResponse:
@@ -234,7 +208,7 @@ def estimate_submit(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     if not estimate.is_editable:
         return _wrong_state(request, estimate, _("only a draft or a returned estimate can be submitted."))
-    _step(request, services.estimate_submit, _("The estimate was submitted for appraisal."), estimate=estimate)
+    service_step(request, services.estimate_submit, _("The estimate was submitted for appraisal."), estimate=estimate)
     return redirect("budgets:estimate_detail", pk=estimate.pk)
 
 
@@ -323,11 +297,7 @@ def estimate_return(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_detail(request, selectors.estimate_for_detail(user, pk), return_form=form)
 
 
-@login_required
-@require_safe
-def estimate_history(request: HttpRequest, pk: int) -> HttpResponse:
-    estimate = _visible(request, pk)
-    return history_response(request, estimate, kind="estimate")
+estimate_history = history_view("estimate", permissions.estimates_visible_to)
 
 
 urlpatterns = [

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,7 +23,8 @@ from budgets import excel, execution, permissions, selectors, tasks
 from budgets.excel.jobs import import_job_confirm, import_job_create
 from budgets.forms import AllocationListFilter
 from budgets.models import ImportJob
-from budgets.views.execution import execution_filter_form, require_budget_reader
+from budgets.views import require_budget_reader, require_finance
+from budgets.views.execution import execution_filter_form
 
 REFRESH_SECONDS = 2
 
@@ -33,11 +33,6 @@ def _xlsx(workbook, name: str) -> HttpResponse:
     response = HttpResponse(excel.to_bytes(workbook), content_type=excel.XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{name}-{timezone.localdate():%Y-%m-%d}.xlsx"'
     return response
-
-
-def _require_finance(request: HttpRequest) -> None:
-    if not permissions.can_record_finance(request.user):
-        raise PermissionDenied
 
 
 def _scope_note(request: HttpRequest) -> str:
@@ -119,7 +114,7 @@ def disbursement_export(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def import_template(request: HttpRequest) -> HttpResponse:
-    _require_finance(request)
+    require_finance(request)
     return _xlsx(excel.template_workbook(), "mau-nhap-phan-bo-giai-ngan")
 
 
@@ -134,7 +129,7 @@ def _jobs_visible_to(user) -> QuerySet[ImportJob]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_upload(request: HttpRequest) -> HttpResponse:
-    _require_finance(request)
+    require_finance(request)
     posted = request.method == "POST"
     form = excel.ImportUploadForm(request.POST if posted else None, request.FILES if posted else None)
     if posted and form.is_valid():

@@ -10,7 +10,6 @@ is refused (403). The page costs a fixed number of queries whatever the data
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
@@ -20,11 +19,7 @@ from django.views.decorators.http import require_safe
 
 from budgets import charts, execution, permissions
 from budgets.models import FundingSource
-
-
-def require_budget_reader(request: HttpRequest) -> None:
-    if not permissions.can_see_budgets(request.user):
-        raise PermissionDenied
+from budgets.views import require_budget_reader
 
 
 def execution_filter_form(request: HttpRequest) -> execution.ExecutionFilterForm:

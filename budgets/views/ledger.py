@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -22,38 +22,24 @@ from budgets import permissions, selectors, services
 from budgets.forms import AllocationForm, AllocationListFilter, DisbursementForm, DisbursementReverseForm
 from budgets.models import Allocation
 from budgets.money import format_vnd
-from budgets.views import history_response
-from tracker.core.forms import add_service_error, service_errors_on
+from budgets.views import history_view, list_response, require_budget_reader, require_finance
+from tracker.core.forms import add_service_error, service_errors_on, service_step
 from tracker.core.permissions import get_visible_or_404
-
-
-def _require_finance(request: HttpRequest) -> None:
-    if not permissions.can_record_finance(request.user):
-        raise PermissionDenied
 
 
 @login_required
 @require_safe
 def allocation_list(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_see_budgets(request.user):
-        raise PermissionDenied
-    filterset = AllocationListFilter(
-        request.GET,
-        queryset=selectors.allocations_for_list(request.user),
-        choices=selectors.allocation_filter_choices(request.user),
-    )
-    allocations = filterset.qs
-    summary = selectors.allocation_summary(allocations)
-    page = selectors.with_rates(selectors.page_of(allocations, request.GET.get("page"), total=summary["total"]))
-    return render(
+    require_budget_reader(request)
+    return list_response(
         request,
         "budgets/ledger/list.html",
-        {
-            "filter": filterset,
-            "summary": summary,
-            "page": page,
-            "can_record": permissions.can_record_finance(request.user),
-        },
+        AllocationListFilter,
+        rows=selectors.allocations_for_list(request.user),
+        choices=selectors.allocation_filter_choices(request.user),
+        summarize=selectors.allocation_summary,
+        finish_page=selectors.with_rates,
+        can_record=permissions.can_record_finance(request.user),
     )
 
 
@@ -83,7 +69,7 @@ def _render_detail(request: HttpRequest, allocation: Allocation, form: Disbursem
 @login_required
 @require_http_methods(["GET", "POST"])
 def allocation_create(request: HttpRequest) -> HttpResponse:
-    _require_finance(request)
+    require_finance(request)
     # The estimate page's "allocate" link preselects what it knows: ?activity=&year=&unit=.
     initial = {
         name: request.GET[name] for name in ("activity", "year", "unit", "funding_source") if name in request.GET
@@ -95,7 +81,7 @@ def allocation_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def allocation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     allocation = get_visible_or_404(permissions.allocations_visible_to(request.user), pk=pk)
-    _require_finance(request)
+    require_finance(request)
     return _allocation_form(request, allocation)
 
 
@@ -136,7 +122,7 @@ def _allocation_form(request: HttpRequest, allocation: Allocation, initial: dict
 @require_POST
 def disbursement_record(request: HttpRequest, pk: int) -> HttpResponse:
     allocation = selectors.allocation_for_detail(request.user, pk)
-    _require_finance(request)
+    require_finance(request)
     form = DisbursementForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -167,30 +153,23 @@ def disbursement_reverse(request: HttpRequest, pk: int) -> HttpResponse:
     disbursement = get_visible_or_404(
         permissions.disbursements_visible_to(request.user).select_related("allocation"), pk=pk
     )
-    _require_finance(request)
+    require_finance(request)
     detail = reverse("budgets:allocation_detail", args=[disbursement.allocation_id]) + "#ledger"
     form = DisbursementReverseForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Say why the disbursement is reversed."))
         return redirect(detail)
-    try:
-        services.disbursement_reverse(disbursement=disbursement, reason=form.cleaned_data["reason"], actor=request.user)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(
-            request,
-            _("Disbursement %(voucher)s was reversed.") % {"voucher": disbursement.voucher_number},
-        )
+    service_step(
+        request,
+        services.disbursement_reverse,
+        _("Disbursement %(voucher)s was reversed.") % {"voucher": disbursement.voucher_number},
+        disbursement=disbursement,
+        reason=form.cleaned_data["reason"],
+    )
     return redirect(detail)
 
 
-@login_required
-@require_safe
-def allocation_history(request: HttpRequest, pk: int) -> HttpResponse:
-    allocation = get_visible_or_404(permissions.allocations_visible_to(request.user), pk=pk)
-    return history_response(request, allocation, kind="allocation")
+allocation_history = history_view("allocation", permissions.allocations_visible_to)
 
 
 urlpatterns = [

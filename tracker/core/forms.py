@@ -1,11 +1,15 @@
-"""What every form page shares: a service's refusal shown on the form, and choice lists in
-Vietnamese order."""
+"""What every form page shares: a service's refusal shown on the form (or, for a POST with no
+form of its own, as messages), and choice lists in Vietnamese order."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest
 
 from tracker.core.widgets import VietnameseOrderIterator
 
@@ -17,6 +21,26 @@ def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
         return
     for field, errors in error.error_dict.items():
         form.add_error(field if field in form.fields else None, errors)
+
+
+def error_messages(request: HttpRequest, error: ValidationError) -> None:
+    """Show each message of a service's ValidationError as an error message (a button that
+    posts no form, so there is no field to show it next to)."""
+    for message in error.messages:
+        messages.error(request, message)
+
+
+def service_step(request: HttpRequest, action: Callable[..., object], success: str, **kwargs) -> bool:
+    """Run a workflow service as the user (``action(actor=request.user, **kwargs)``) and say how
+    it went: `success` as a message, or its refusal (e.g. the state changed meanwhile) as error
+    messages. True when it ran; the view redirects either way."""
+    try:
+        action(actor=request.user, **kwargs)
+    except ValidationError as error:
+        error_messages(request, error)
+        return False
+    messages.success(request, success)
+    return True
 
 
 def forget_rolled_back_row(instance: models.Model) -> None:

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from tracker.core import permissions
 from tracker.core.calendar import periods_for_task
-from tracker.core.forms import add_service_error
+from tracker.core.forms import add_service_error, error_messages, service_step
 from tracker.models import Evidence, ProgressReport
 from tracker.outputs import selectors as output_selectors
 from tracker.progress import selectors as selectors_progress
@@ -215,24 +215,13 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _service_call(request: HttpRequest, action, success: str, **kwargs) -> bool:
-    try:
-        action(actor=request.user, **kwargs)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-        return False
-    messages.success(request, success)
-    return True
-
-
 @login_required
 @require_POST
 def report_accept(request: HttpRequest, pk: int) -> HttpResponse:
     report = _visible_report(request, pk)
     if not permissions.can_manage_plans(request.user):
         raise PermissionDenied
-    _service_call(request, progress_services.progress_accept, _("The report was accepted."), report=report)
+    service_step(request, progress_services.progress_accept, _("The report was accepted."), report=report)
     return redirect("tracker:review_queue")
 
 
@@ -246,7 +235,7 @@ def report_return(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Say why the report is returned."))
         return redirect("tracker:report_detail", pk=report.pk)
-    _service_call(
+    service_step(
         request,
         progress_services.progress_return,
         _("The report was returned to the unit."),
@@ -265,8 +254,7 @@ def report_correct(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         correction = progress_services.progress_correct(report=report, actor=request.user)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        error_messages(request, error)
         return redirect("tracker:task_detail", pk=report.task_id)
     messages.success(request, _("A correction was started from the accepted figures."))
     period = selectors_progress.period_param(
@@ -307,7 +295,7 @@ def evidence_remove(request: HttpRequest, pk: int) -> HttpResponse:
     report = evidence.report
     if not permissions.can_report_on(request.user, report.task):
         raise PermissionDenied
-    _service_call(request, progress_services.evidence_remove, _("The file was removed."), evidence=evidence)
+    service_step(request, progress_services.evidence_remove, _("The file was removed."), evidence=evidence)
     period = f"{report.period_start:%Y-%m-%d}_{report.period_end:%Y-%m-%d}"
     return redirect(reverse("tracker:report_edit", args=[report.task_id]) + f"?period={period}")
 

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from tracker.core import permissions as tracker_permissions
+from tracker.core.forms import error_messages, service_step
 from tracker.models import REGISTER_MODELS, RegisterEntry, RegisterEvidence
 from tracker.progress.forms import MultipleFileField, ReturnForm
 from tracker.progress.views import evidence_file_response
@@ -80,11 +81,6 @@ def _visible_entry(request: HttpRequest, pk: int) -> RegisterEntry:
     return selectors.entry_any_for_user(request.user, pk)
 
 
-def _report_errors(request: HttpRequest, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
-
-
 @login_required
 @require_safe
 def register_index(request: HttpRequest) -> HttpResponse:
@@ -132,12 +128,7 @@ def entry_submit(request: HttpRequest, pk: int) -> HttpResponse:
     entry = _visible_entry(request, pk)
     if not permissions.can_edit(request.user, entry):
         raise PermissionDenied
-    try:
-        services.entry_submit(entry=entry, actor=request.user)
-    except ValidationError as error:
-        _report_errors(request, error)
-    else:
-        messages.success(request, _("The entry was submitted for review."))
+    service_step(request, services.entry_submit, _("The entry was submitted for review."), entry=entry)
     return redirect(services.detail_url(entry))
 
 
@@ -147,12 +138,12 @@ def entry_accept(request: HttpRequest, pk: int) -> HttpResponse:
     entry = _visible_entry(request, pk)
     if not permissions.can_review(request.user):
         raise PermissionDenied
-    try:
-        services.entry_accept(entry=entry, actor=request.user)
-    except ValidationError as error:
-        _report_errors(request, error)
-    else:
-        messages.success(request, _("The entry was accepted; it now counts towards the activity's outputs."))
+    service_step(
+        request,
+        services.entry_accept,
+        _("The entry was accepted; it now counts towards the activity's outputs."),
+        entry=entry,
+    )
     return redirect(services.detail_url(entry))
 
 
@@ -166,12 +157,13 @@ def entry_return(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Say why the entry is returned."))
         return redirect(services.detail_url(entry))
-    try:
-        services.entry_return(entry=entry, reason=form.cleaned_data["reason"], actor=request.user)
-    except ValidationError as error:
-        _report_errors(request, error)
-    else:
-        messages.success(request, _("The entry was returned to the unit."))
+    service_step(
+        request,
+        services.entry_return,
+        _("The entry was returned to the unit."),
+        entry=entry,
+        reason=form.cleaned_data["reason"],
+    )
     return redirect(services.detail_url(entry))
 
 
@@ -203,7 +195,7 @@ def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
             entry=entry, uploads=uploads, caption=form.data.get("caption", "")[:255], actor=request.user
         )
     except ValidationError as error:
-        _report_errors(request, error)
+        error_messages(request, error)
     else:
         messages.success(request, _("%(count)s file(s) attached.") % {"count": len(attached)})
     return redirect(services.detail_url(entry))
