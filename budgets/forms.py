@@ -518,7 +518,12 @@ class DonationTransferForm(forms.Form):
 
 class _ListFilter(django_filters.FilterSet):
     """A list's filters, validated against choices read once per page; a value outside them
-    (a stale link) shows the error and no row rather than quietly ignoring the filter."""
+    (a stale link) shows the error and no row rather than quietly ignoring the filter. The
+    search box matches what the list's `search` says."""
+
+    q = django_filters.CharFilter(
+        method="filter_search", label=_("Search"), widget=forms.TextInput(attrs={"type": "search"})
+    )
 
     CHOICES: dict[str, str] = {}
 
@@ -532,15 +537,15 @@ class _ListFilter(django_filters.FilterSet):
             return queryset.none()
         return super().filter_queryset(queryset)
 
+    def filter_search(self, queryset, name, value):
+        value = value.strip()
+        return queryset.filter(self.search(value)) if value else queryset
 
-def _search_field(label):
-    return django_filters.CharFilter(
-        method="filter_search", label=label, widget=forms.TextInput(attrs={"type": "search"})
-    )
+    def search(self, value: str) -> Q:
+        raise NotImplementedError
 
 
 class EstimateListFilter(_ListFilter):
-    q = _search_field(_("Search"))
     year = django_filters.ChoiceFilter(label=_("Year"), empty_label=_("All years"))
     status = django_filters.ChoiceFilter(
         choices=Estimate.Status.choices, label=_("Status"), empty_label=_("Any status")
@@ -557,20 +562,14 @@ class EstimateListFilter(_ListFilter):
         model = Estimate
         fields: list[str] = []
 
-    def filter_search(self, queryset, name, value):
-        value = value.strip()
-        if not value:
-            return queryset
-        return queryset.filter(
-            Q(title__icontains=value) | Q(activity__title__icontains=value) | Q(decision_number__icontains=value)
-        )
+    def search(self, value: str) -> Q:
+        return Q(title__icontains=value) | Q(activity__title__icontains=value) | Q(decision_number__icontains=value)
 
 
 class AllocationListFilter(_ListFilter):
     """The GET names are part of the page's interface: the execution tables link here with
     ``year``, ``funding_source``, ``unit``, ``plan``, ``activity``, ``activity_type`` and ``area``."""
 
-    q = _search_field(_("Search"))
     year = django_filters.ChoiceFilter(label=_("Year"), empty_label=_("All years"))
     funding_source = django_filters.ChoiceFilter(
         field_name="funding_source_id", label=_("Funding source"), empty_label=_("All sources")
@@ -599,11 +598,8 @@ class AllocationListFilter(_ListFilter):
         model = Allocation
         fields: list[str] = []
 
-    def filter_search(self, queryset, name, value):
-        value = value.strip()
-        if not value:
-            return queryset
-        return queryset.filter(
+    def search(self, value: str) -> Q:
+        return (
             Q(decision_number__icontains=value)
             | Q(activity__title__icontains=value)
             | Q(activity__section_code=value)
@@ -617,7 +613,6 @@ class AllocationListFilter(_ListFilter):
 
 
 class DonationListFilter(_ListFilter):
-    q = _search_field(_("Search"))
     plan = django_filters.ChoiceFilter(field_name="plan_id", label=_("Plan"), empty_label=_("All plans"))
     kind = django_filters.ChoiceFilter(
         choices=Donation.Kind.choices, label=_("Kind"), empty_label=_("Cash and in kind")
@@ -633,13 +628,8 @@ class DonationListFilter(_ListFilter):
         model = Donation
         fields: list[str] = []
 
-    def filter_search(self, queryset, name, value):
-        value = value.strip()
-        if not value:
-            return queryset
-        return queryset.filter(
-            Q(donor__icontains=value) | Q(item__icontains=value) | Q(receipt_number__icontains=value)
-        )
+    def search(self, value: str) -> Q:
+        return Q(donor__icontains=value) | Q(item__icontains=value) | Q(receipt_number__icontains=value)
 
     def filter_month(self, queryset, name, value):
         year, month = (int(part) for part in value.split("-"))

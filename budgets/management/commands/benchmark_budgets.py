@@ -7,94 +7,44 @@ tracker does not know budgets). Everything it writes is rolled back.
 
 from __future__ import annotations
 
-import statistics
-import time
-
-from django.core.management import BaseCommand, call_command
-from django.db import connection, reset_queries, transaction
-from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from budgets import services
 from budgets.models import Allocation, Disbursement, Estimate, EstimateLine
 from tracker.documents import services as document_services
+from tracker.management.benchmarking import MANAGER, BenchmarkCommand
 from tracker.models import Unit, User
 
 
-class Rollback(Exception):
-    """Raised to undo everything the benchmark wrote."""
-
-
-class Command(BaseCommand):
+class Command(BenchmarkCommand):
     help = "Time the budget pages and count their SQL queries at the demo's size and at N times it."
+    demo_commands = ("load_demo", "load_demo_budgets")
+    scale_help = "Multiply the demo's budgets this many times."
+    label_width = 36
 
-    def add_arguments(self, parser):
-        parser.add_argument("--scale", type=int, default=10, help="Multiply the demo's budgets this many times.")
-        parser.add_argument("--repeat", type=int, default=5, help="Requests per page; the median is shown.")
+    def row_counts(self) -> dict[str, int]:
+        return {"allocations": Allocation.objects.count()}
 
-    def handle(self, *args, scale: int, repeat: int, **options):
-        quiet = open("/dev/null", "w")  # noqa: SIM115 - closed below
-        try:
-            with transaction.atomic():
-                call_command("load_demo", verbosity=0, stdout=quiet)
-                call_command("load_demo_budgets", verbosity=0, stdout=quiet)
-                pages = self._pages()
-                before = self._measure(pages, repeat)
-                rows = Allocation.objects.count()
-                # Written through the services as the DIC manager (history, the checks against
-                # approved estimates, the ledger's running totals), like real use.
-                self._multiply(scale - 1, actor=User.objects.get(username="quanly"))
-                after = self._measure(pages, repeat)
-                rows_after = Allocation.objects.count()
-                raise Rollback
-        except Rollback:
-            pass
-        finally:
-            quiet.close()
-        self.stdout.write(f"allocations: {rows} → {rows_after}")
-        self.stdout.write(f"{'page':<36}{'queries 1×':>12}{f'queries {scale}×':>14}{'ms 1×':>10}{f'ms {scale}×':>10}")
-        for name, (queries, ms) in before.items():
-            queries_n, ms_n = after[name]
-            self.stdout.write(f"{name:<36}{queries:>12}{queries_n:>14}{ms:>10.1f}{ms_n:>10.1f}")
-
-    def _pages(self) -> dict[str, tuple[str, str]]:
+    def pages(self) -> dict[str, tuple[str, str]]:
         """(user, path) of each page measured; the activity and plan with the most allocations."""
         allocation = Allocation.objects.select_related("activity").order_by("-amount").first()
         officer = User.objects.filter(unit__allocations__isnull=False, groups__name="unit_officer").first()
         pages = {
-            "execution (manager)": ("quanly", reverse("budgets:execution")),
-            "execution, one year": ("quanly", reverse("budgets:execution") + f"?year={allocation.year}"),
-            "execution export": ("quanly", reverse("budgets:execution_export")),
-            "activity page with budget": ("quanly", reverse("tracker:activity_detail", args=[allocation.activity_id])),
-            "plan page with budget": ("quanly", reverse("tracker:plan_detail", args=[allocation.activity.plan_id])),
+            "execution (manager)": (MANAGER, reverse("budgets:execution")),
+            "execution, one year": (MANAGER, reverse("budgets:execution") + f"?year={allocation.year}"),
+            "execution export": (MANAGER, reverse("budgets:execution_export")),
+            "activity page with budget": (MANAGER, reverse("tracker:activity_detail", args=[allocation.activity_id])),
+            "plan page with budget": (MANAGER, reverse("tracker:plan_detail", args=[allocation.activity.plan_id])),
         }
         if officer is not None:
             pages["execution (unit officer)"] = (officer.username, reverse("budgets:execution"))
         return pages
 
-    def _measure(self, pages: dict[str, tuple[str, str]], repeat: int) -> dict[str, tuple[int, float]]:
-        results = {}
-        clients: dict[str, Client] = {}
-        for name, (username, url) in pages.items():
-            if username not in clients:
-                clients[username] = Client()
-                clients[username].force_login(User.objects.get(username=username))
-            client = clients[username]
-            timings = []
-            for _ in range(repeat):
-                reset_queries()
-                with CaptureQueriesContext(connection) as queries:
-                    started = time.perf_counter()
-                    response = client.get(url)
-                    timings.append((time.perf_counter() - started) * 1000)
-                assert response.status_code == 200, (url, response.status_code)
-            results[name] = (len(queries), statistics.median(timings))
-        return results
-
-    def _multiply(self, copies: int, *, actor: User) -> None:
+    def multiply(self, copies: int, *, actor: User) -> None:
         """Give every allocated unit `copies` twins (same area), each with the same approved
-        estimates and allocations, disbursed (and reversed) as far as the original."""
+        estimates and allocations, disbursed (and reversed) as far as the original: written
+        through the services (history, the checks against approved estimates, the ledger's
+        running totals), like real use."""
         allocations = list(Allocation.objects.select_related("unit").order_by("pk"))
         estimates = list(Estimate.objects.filter(status=Estimate.Status.APPROVED).select_related("unit").order_by("pk"))
         units = {allocation.unit for allocation in allocations} | {estimate.unit for estimate in estimates}

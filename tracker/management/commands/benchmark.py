@@ -8,16 +8,10 @@ this command shows what a page costs on this machine. Everything it writes is ro
 
 from __future__ import annotations
 
-import statistics
-import time
-
-from django.core.management import BaseCommand, call_command
-from django.db import connection, reset_queries, transaction
-from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tracker.documents import services as document_services
+from tracker.management.benchmarking import MANAGER, BenchmarkCommand
 from tracker.models import (
     REGISTER_MODELS,
     Activity,
@@ -43,40 +37,20 @@ ENTRY_LINES = {
 }
 
 
-class Rollback(Exception):
-    """Raised to undo everything the benchmark wrote."""
-
-
-class Command(BaseCommand):
+class Command(BenchmarkCommand):
     help = "Time the main pages and count their SQL queries at the demo's size and at N times it."
+    scale_help = "Multiply the sample plan this many times."
 
-    def add_arguments(self, parser):
-        parser.add_argument("--scale", type=int, default=10, help="Multiply the sample plan this many times.")
-        parser.add_argument("--repeat", type=int, default=5, help="Requests per page; the median is shown.")
+    def multiply(self, copies: int, *, actor: User) -> None:
+        # The copies are written as the DIC manager would write them, through the services
+        # (grants, counted records and history included), so the pages measured at scale
+        # read what real use leaves behind.
+        self._multiply_sample_plan(copies, actor=actor)
+        self._multiply_register_entries(copies, actor=actor)
 
-    def handle(self, *args, scale: int, repeat: int, **options):
-        try:
-            with transaction.atomic():
-                call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
-                before = self._measure(repeat)
-                # The copies are written as the DIC manager would write them, through the
-                # services (grants, counted records and history included), so the pages
-                # measured at scale read what real use leaves behind.
-                actor = User.objects.get(username="quanly")
-                self._multiply_sample_plan(scale - 1, actor=actor)
-                self._multiply_register_entries(scale - 1, actor=actor)
-                after = self._measure(repeat)
-                raise Rollback
-        except Rollback:
-            pass
-        self.stdout.write(f"{'page':<56}{'queries 1×':>12}{f'queries {scale}×':>14}{'ms 1×':>10}{f'ms {scale}×':>10}")
-        for name, (queries, ms) in before.items():
-            queries_n, ms_n = after[name]
-            self.stdout.write(f"{name:<56}{queries:>12}{queries_n:>14}{ms:>10.1f}{ms_n:>10.1f}")
-
-    def _pages(self) -> dict[str, str]:
+    def pages(self) -> dict[str, tuple[str, str]]:
         seed_002 = Plan.objects.get(number_symbol="146/KH-UBND")
-        return {
+        urls = {
             "activity board": reverse("tracker:board"),
             "board, overdue only": reverse("tracker:board") + "?overdue=on",
             "plan list": reverse("tracker:plan_list"),
@@ -93,22 +67,7 @@ class Command(BaseCommand):
             "API activities": "/api/v1/activities/",
             "API tasks": "/api/v1/tasks/",
         }
-
-    def _measure(self, repeat: int) -> dict[str, tuple[int, float]]:
-        client = Client()
-        client.force_login(User.objects.get(username="quanly"))
-        results = {}
-        for name, url in self._pages().items():
-            timings = []
-            for _ in range(repeat):
-                reset_queries()  # the log holds 9000 queries at most; copying the plan fills it
-                with CaptureQueriesContext(connection) as queries:
-                    started = time.perf_counter()
-                    response = client.get(url)
-                    timings.append((time.perf_counter() - started) * 1000)
-                assert response.status_code == 200, (url, response.status_code)
-            results[name] = (len(queries), statistics.median(timings))
-        return results
+        return {name: (MANAGER, url) for name, url in urls.items()}
 
     def _multiply_sample_plan(self, copies: int, *, actor: User) -> None:
         """Copy the sample plan with its activities, cooperations, outputs and tasks."""
