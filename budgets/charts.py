@@ -14,7 +14,6 @@ from decimal import Decimal
 from typing import Protocol
 
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext as _
 
 from budgets.execution import format_rate
 from budgets.money import format_vnd
@@ -33,12 +32,9 @@ class ChartRow(Protocol):
 
 
 def _figures_sentence(row: ChartRow) -> str:
-    return _("%(label)s: allocated %(allocated)s, disbursed %(disbursed)s, disbursement rate %(rate)s") % {
-        "label": row.label,
-        "allocated": format_vnd(row.allocated),
-        "disbursed": format_vnd(row.disbursed),
-        "rate": format_rate(row.rate),
-    }
+    return charts.money_sentence(
+        row.label, allocated=row.allocated, disbursed=row.disbursed, rate=row.rate, money=format_vnd
+    )
 
 
 def allocation_bars(*, chart_id: str, title: str, rows: Sequence[ChartRow]) -> SafeString:
@@ -51,18 +47,12 @@ def allocation_bars(*, chart_id: str, title: str, rows: Sequence[ChartRow]) -> S
         chart_id=chart_id,
         title=title,
         rows=[
-            charts.Bar(
-                label=row.label,
-                whole=row.allocated,
-                part=row.disbursed,
-                rate_text=format_rate(row.rate),
-                whole_text=_("Allocated %(amount)s") % {"amount": format_vnd(row.allocated)},
-                part_text=_("Disbursed %(amount)s") % {"amount": format_vnd(row.disbursed)},
-                sentence=_figures_sentence(row),
+            charts.money_bar(
+                row.label, allocated=row.allocated, disbursed=row.disbursed, rate=row.rate, money=format_vnd
             )
             for row in rows
         ],
-        legend=charts.Legend(whole=_("Allocated"), part=_("Disbursed"), rate=_("Disbursement rate")),
+        legend=charts.money_legend(),
         css_class=CSS_CLASS,
     )
 

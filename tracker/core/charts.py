@@ -17,7 +17,7 @@ Coordinates are in the units of the viewBox; the browser scales the chart to its
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
@@ -25,6 +25,7 @@ from html import escape
 from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 WIDTH = 380  # at a phone's width the text stays about 11 px, on a desktop the box is capped
 PAD = 8
@@ -78,6 +79,49 @@ class Legend:
     whole: str
     part: str
     rate: str
+
+
+# --- Money rows: allocated (the whole) and disbursed (the part) --------------------------------
+# The same words on the dashboard's money chart and the budgets pages' charts; the caller
+# formats the amounts (`money`), so this module still knows nothing of đồng.
+
+
+def money_sentence(
+    label: str, *, allocated: int, disbursed: int, rate: Decimal | None, money: Callable[[int], str]
+) -> str:
+    """Every figure of a money row in words (a row's <title>, part of the chart's <desc>)."""
+    return _("%(label)s: allocated %(allocated)s, disbursed %(disbursed)s, disbursement rate %(rate)s") % {
+        "label": label,
+        "allocated": money(allocated),
+        "disbursed": money(disbursed),
+        "rate": format_percent(rate),
+    }
+
+
+def money_bar(
+    label: str,
+    *,
+    allocated: int,
+    disbursed: int,
+    rate: Decimal | None,
+    money: Callable[[int], str],
+    href: str = "",
+) -> Bar:
+    """A row of `bars`: what was allocated (the light bar) and, inside it, what was disbursed."""
+    return Bar(
+        label=label,
+        whole=allocated,
+        part=disbursed,
+        rate_text=format_percent(rate),
+        whole_text=_("Allocated %(amount)s") % {"amount": money(allocated)},
+        part_text=_("Disbursed %(amount)s") % {"amount": money(disbursed)},
+        sentence=money_sentence(label, allocated=allocated, disbursed=disbursed, rate=rate, money=money),
+        href=href,
+    )
+
+
+def money_legend() -> Legend:
+    return Legend(whole=_("Allocated"), part=_("Disbursed"), rate=_("Disbursement rate"))
 
 
 def n(value: float) -> str:

@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from tracker.core import grants as services
@@ -21,23 +21,42 @@ from .users import ensure_admin, ensure_users
 
 @dataclass
 class LoadResult:
+    """What a demo load wrote (this one, and the budgets demo's)."""
+
     created: dict[str, int]  # model label -> rows added by this run (0 on a re-run)
     totals: dict[str, int]  # model label -> rows in the database after the run
 
+    @classmethod
+    def between(cls, before: dict[str, int], after: dict[str, int]) -> LoadResult:
+        return cls(created={label: after[label] - before[label] for label in after}, totals=after)
 
-def _counted_models() -> list[type[models.Model]]:
-    # The tracker's tables and their history tables: what the demo writes.
-    return [model for model in apps.get_app_config("tracker").get_models() if not model._meta.auto_created]
+    @property
+    def history_rows(self) -> int:
+        return sum(n for label, n in self.created.items() if label.split(".")[1].startswith("Historical"))
+
+    @property
+    def added_rows(self) -> int:
+        """Rows added, history rows not counted."""
+        return sum(self.created.values()) - self.history_rows
+
+    def table_lines(self) -> list[str]:
+        """A line per table: the rows it holds now and how many this run added."""
+        return [f"  {label:<36} {total:>6}  (+{self.created[label]})" for label, total in sorted(self.totals.items())]
 
 
-def _counts() -> dict[str, int]:
-    return {model._meta.label: model.objects.count() for model in _counted_models()}
+def count_rows(app_label: str) -> dict[str, int]:
+    """Rows in each table of an app, its history tables included: what a demo load writes."""
+    return {
+        model._meta.label: model.objects.count()
+        for model in apps.get_app_config(app_label).get_models()
+        if not model._meta.auto_created
+    }
 
 
 @transaction.atomic
 def load_demo(today: datetime.date | None = None) -> LoadResult:
     """Create or update the demo data; a second run on the same day writes nothing."""
-    before = _counts()
+    before = count_rows("tracker")
     admin = ensure_admin()
     ctx = Ctx(actor=admin, today=today or timezone.localdate())
     programme = load_programme(ctx)
@@ -58,5 +77,4 @@ def load_demo(today: datetime.date | None = None) -> LoadResult:
     # Reports are written by the demo's officers and reviewed by its manager, so after the users.
     progress.load(ctx, sample.plan)
     registers.load(ctx, lang_son, sample.plan)  # register entries, entered and reviewed by the demo's people
-    after = _counts()
-    return LoadResult(created={label: after[label] - before[label] for label in after}, totals=after)
+    return LoadResult.between(before, count_rows("tracker"))

@@ -22,15 +22,12 @@ class Command(BaseCommand):
             result = load_demo_budgets()
         except TrackerDemoMissing:
             raise CommandError(_("Load the tracker's demo data first: manage.py load_demo")) from None
-        elapsed = time.monotonic() - started
-        history = sum(n for label, n in result.created.items() if label.split(".")[1].startswith("Historical"))
-        added = sum(result.created.values()) - history
         message = _("Demo budgets loaded in %(seconds)s s: %(rows)s rows added, %(history)s history rows.") % {
-            "seconds": f"{elapsed:.1f}",
-            "rows": added,
-            "history": history,
+            "seconds": f"{time.monotonic() - started:.1f}",
+            "rows": result.added_rows,
+            "history": result.history_rows,
         }
         self.stdout.write(self.style.SUCCESS(message))
         if options["verbosity"] >= 2:
-            for label, total in sorted(result.totals.items()):
-                self.stdout.write(f"  {label:<36} {total:>6}  (+{result.created[label]})")
+            for line in result.table_lines():
+                self.stdout.write(line)

@@ -19,18 +19,15 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         started = time.monotonic()
         result = load_demo()
-        elapsed = time.monotonic() - started
-        history = sum(n for label, n in result.created.items() if label.split(".")[1].startswith("Historical"))
-        added = sum(result.created.values()) - history
         message = _("Demo data loaded in %(seconds).1f s: %(rows)d rows added, %(history)d history rows.") % {
-            "seconds": elapsed,
-            "rows": added,
-            "history": history,
+            "seconds": time.monotonic() - started,
+            "rows": result.added_rows,
+            "history": result.history_rows,
         }
         self.stdout.write(self.style.SUCCESS(message))
         if options["verbosity"] >= 2:
-            for label, total in sorted(result.totals.items()):
-                self.stdout.write(f"  {label:<36} {total:>6}  (+{result.created[label]})")
+            for line in result.table_lines():
+                self.stdout.write(line)
 
         header = (_("Username"), _("Password"), _("Role"), _("Unit"))
         rows = [
