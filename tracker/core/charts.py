@@ -87,7 +87,7 @@ class Legend:
 
 
 def money_sentence(
-    label: str, *, allocated: int, disbursed: int, rate: Decimal | None, money: Callable[[int], str]
+    label: str, *, allocated: int, disbursed: int, rate: Decimal | float | None, money: Callable[[int], str]
 ) -> str:
     """Every figure of a money row in words (a row's <title>, part of the chart's <desc>)."""
     return _("%(label)s: allocated %(allocated)s, disbursed %(disbursed)s, disbursement rate %(rate)s") % {
@@ -103,7 +103,7 @@ def money_bar(
     *,
     allocated: int,
     disbursed: int,
-    rate: Decimal | None,
+    rate: Decimal | float | None,
     money: Callable[[int], str],
     href: str = "",
 ) -> Bar:
