@@ -110,18 +110,29 @@ class Audience(models.Model):
         return self.name
 
 
-# --- Home -----------------------------------------------------------------------------------
+class SectionPage(VietnameseSlugMixin, Page):
+    """A page the site has one of, with an introduction: a section under the home page (the
+    home page itself says where it stands and what goes below it)."""
 
-
-class HomePage(VietnameseSlugMixin, Page):
     base_form_class = CampaignSitePageForm
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES, validators=[validate_safe_rich_text])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
+    parent_page_types = ["cms.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        abstract = True
+
+
+# --- Home -----------------------------------------------------------------------------------
+
+
+class HomePage(SectionPage):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["cms.CampaignIndexPage", "cms.DocumentLibraryPage", "cms.ProgressPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("home page")
@@ -139,15 +150,8 @@ class HomePage(VietnameseSlugMixin, Page):
 # --- Campaigns ------------------------------------------------------------------------------
 
 
-class CampaignIndexPage(VietnameseSlugMixin, Page):
-    base_form_class = CampaignSitePageForm
-    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES, validators=[validate_safe_rich_text])
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["cms.HomePage"]
+class CampaignIndexPage(SectionPage):
     subpage_types = ["cms.CampaignPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("campaign list")
@@ -459,19 +463,11 @@ class ArticlePage(VietnameseSlugMixin, Page):
 # --- Document library -----------------------------------------------------------------------
 
 
-class DocumentLibraryPage(VietnameseSlugMixin, Page):
-    base_form_class = CampaignSitePageForm
-    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES, validators=[validate_safe_rich_text])
-
+class DocumentLibraryPage(SectionPage):
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro"),
+        *SectionPage.content_panels,
         InlinePanel("attachments", heading=_("Files to download"), label=_("File")),
     ]
-
-    parent_page_types = ["cms.HomePage"]
-    subpage_types: list[str] = []
-    max_count = 1
 
     class Meta:
         verbose_name = _("document library")
@@ -530,16 +526,7 @@ class LibraryAttachment(Orderable):
 # --- Public progress --------------------------------------------------------------------------
 
 
-class ProgressPage(VietnameseSlugMixin, Page):
-    base_form_class = CampaignSitePageForm
-    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES, validators=[validate_safe_rich_text])
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["cms.HomePage"]
-    subpage_types: list[str] = []
-    max_count = 1
-
+class ProgressPage(SectionPage):
     class Meta:
         verbose_name = _("public progress page")
 

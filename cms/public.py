@@ -167,32 +167,32 @@ def public_progress() -> PublicProgress:
     # area, each rolled up to the province and district above it.
     levels = (Area.Level.PROVINCE, Area.Level.DISTRICT)
     paths = ["", "parent__", "parent__parent__", "parent__parent__parent__"]
-    reported = (
+
+    def summed(quantities: QuerySet, *area_ids: str) -> QuerySet:
+        """The quantities summed by content type, unit of measure and the areas named."""
+        return (
+            quantities.values(
+                "output_indicator__activity__activity_type__name",
+                "output_indicator__activity__activity_type__order",
+                "output_indicator__unit_of_measure",
+                *area_ids,
+            )
+            .annotate(total=Sum("quantity"))
+            .order_by()
+        )
+
+    reported = summed(
         ReportedQuantity.objects.filter(
             report__status=ProgressReport.Status.ACCEPTED,
             report__task__activity__plan__in=plans,
             report__task__area__isnull=False,
-        )
-        .values(
-            "output_indicator__activity__activity_type__name",
-            "output_indicator__activity__activity_type__order",
-            "output_indicator__unit_of_measure",
-            *(f"report__task__area__{p}id" for p in paths),
-        )
-        .annotate(total=Sum("quantity"))
-        .order_by()
+        ),
+        *(f"report__task__area__{p}id" for p in paths),
     )
-    recorded = (
-        OutputRecord.objects.filter(output_indicator__activity__plan__in=plans)
-        .values(
-            "output_indicator__activity__activity_type__name",
-            "output_indicator__activity__activity_type__order",
-            "output_indicator__unit_of_measure",
-            *(f"output_indicator__activity__area__{p}id" for p in paths),
-            *(f"output_indicator__activity__plan__area__{p}id" for p in paths),
-        )
-        .annotate(total=Sum("quantity"))
-        .order_by()
+    recorded = summed(
+        OutputRecord.objects.filter(output_indicator__activity__plan__in=plans),
+        *(f"output_indicator__activity__area__{p}id" for p in paths),
+        *(f"output_indicator__activity__plan__area__{p}id" for p in paths),
     )
     totals: dict[int, dict[tuple[str, str], int]] = defaultdict(lambda: defaultdict(int))
     columns: dict[tuple[str, str], int] = {}

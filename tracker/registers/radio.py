@@ -201,12 +201,7 @@ class RadioWorkForm(EntryForm):
             "started_on",
             "accepted_on",
             "handed_over_on",
-            "station_kind",
-            "is_working",
-            "is_connected",
-            "wired_clusters",
-            "fm_clusters",
-            "ip_clusters",
+            *RadioWork.STATE_FIELDS,  # the station as the work leaves it
             "note",
         ]
         widgets = {
@@ -215,8 +210,6 @@ class RadioWorkForm(EntryForm):
             "handed_over_on": DateInput,
             "note": forms.Textarea(attrs={"rows": 3}),
         }
-
-    STATE_AFTER = ("station_kind", "is_working", "is_connected", "wired_clusters", "fm_clusters", "ip_clusters")
 
     def __init__(self, *args, user: AnyUser, **kwargs):
         super().__init__(*args, user=user, **kwargs)
@@ -450,16 +443,7 @@ class RadioStationForm(forms.ModelForm):
 class RadioStationStateForm(forms.ModelForm):
     class Meta:
         model = RadioStationState
-        fields = [
-            "effective_on",
-            "station_kind",
-            "is_working",
-            "is_connected",
-            "wired_clusters",
-            "fm_clusters",
-            "ip_clusters",
-            "source_note",
-        ]
+        fields = ["effective_on", *RadioStationState.STATE_FIELDS, "source_note"]
         widgets = {"effective_on": DateInput}
 
 

@@ -59,8 +59,6 @@ def review_queue() -> list[RegisterEntry]:
 
 # --- Commune radio stations on a date ---------------------------------------------------------
 
-STATE_ANNOTATIONS = ("station_kind", "is_working", "is_connected", "wired_clusters", "fm_clusters", "ip_clusters")
-
 
 def stations_on(on: datetime.date, queryset: QuerySet[RadioStation] | None = None) -> QuerySet[RadioStation]:
     """Stations annotated with their state on `on` (`state_<field>`, `state_as_of`): the latest
@@ -71,7 +69,7 @@ def stations_on(on: datetime.date, queryset: QuerySet[RadioStation] | None = Non
     )
     return queryset.annotate(
         state_as_of=Subquery(latest.values("effective_on")[:1]),
-        **{f"state_{field}": Subquery(latest.values(field)[:1]) for field in STATE_ANNOTATIONS},
+        **{f"state_{field}": Subquery(latest.values(field)[:1]) for field in RadioStationState.STATE_FIELDS},
     )
 
 
@@ -102,7 +100,7 @@ def radio_figures(on: datetime.date, area: Area | None = None) -> RadioFigures:
     stations = RadioStation.objects.all()
     if area is not None:
         stations = stations.filter(Q(commune=area) | Q(commune__parent=area) | Q(commune__parent__parent=area))
-    rows = list(stations_on(on, stations).values(*(f"state_{f}" for f in STATE_ANNOTATIONS)))
+    rows = list(stations_on(on, stations).values(*(f"state_{f}" for f in RadioStationState.STATE_FIELDS)))
     known = [row for row in rows if row["state_station_kind"] is not None]
     return RadioFigures(
         on=on,

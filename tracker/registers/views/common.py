@@ -49,6 +49,12 @@ def entry_panel(request: HttpRequest, entry: RegisterEntry) -> dict:
     }
 
 
+def entry_page(request: HttpRequest, entry: RegisterEntry, template: str, **context) -> HttpResponse:
+    """A register entry's own page: what its register shows of it (`context`) and the shared
+    review panel."""
+    return render(request, template, {**context, **entry_panel(request, entry)})
+
+
 def require_reader(request: HttpRequest) -> None:
     """Registers are the business of the DIC, finance officers, monitors and unit officers;
     anyone else (a CMS editor) gets 403 on the lists and forms."""

@@ -17,7 +17,7 @@ from tracker.models import MediaProduct
 from tracker.registers import media as register
 from tracker.registers import permissions, selectors, services
 from tracker.registers.export import xlsx_response
-from tracker.registers.views.common import entry_panel, filtered_entries, list_context, require_reader
+from tracker.registers.views.common import entry_page, filtered_entries, list_context, require_reader
 
 
 def _filtered(request: HttpRequest):
@@ -75,9 +75,7 @@ def _product_for_detail(request: HttpRequest, pk: int) -> MediaProduct:
 @require_safe
 def product_detail(request: HttpRequest, pk: int) -> HttpResponse:
     product = _product_for_detail(request, pk)
-    context = {"product": product}
-    context.update(entry_panel(request, product))
-    return render(request, "tracker/registers/media/detail.html", context)
+    return entry_page(request, product, "tracker/registers/media/detail.html", product=product)
 
 
 @login_required

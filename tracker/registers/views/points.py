@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from tracker.models import InfoPoint
 from tracker.registers import export, selectors
 from tracker.registers.points import InfoPointFilterSet, InfoPointForm, info_point_save, info_point_totals
-from tracker.registers.views.common import entry_panel, filtered_entries, list_context, require_reader
+from tracker.registers.views.common import entry_page, filtered_entries, list_context, require_reader
 from tracker.registers.views.one_form import (
     entry_to_edit,
     form_page,
@@ -39,9 +39,7 @@ def info_point_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def info_point_detail(request: HttpRequest, pk: int) -> HttpResponse:
     entry = selectors.entry_for_detail(request.user, InfoPoint, pk)
-    context = {"point": entry}
-    context.update(entry_panel(request, entry))
-    return render(request, "tracker/registers/points/detail.html", context)
+    return entry_page(request, entry, "tracker/registers/points/detail.html", point=entry)
 
 
 @login_required

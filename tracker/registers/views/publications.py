@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from tracker.models import Publication
 from tracker.registers import export
 from tracker.registers import publications as register
-from tracker.registers.views.common import entry_panel, filtered_entries, list_context, require_reader
+from tracker.registers.views.common import entry_page, filtered_entries, list_context, require_reader
 from tracker.registers.views.one_form import (
     entry_to_edit,
     form_page,
@@ -46,9 +46,13 @@ def publication_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def publication_detail(request: HttpRequest, pk: int) -> HttpResponse:
     entry = register.publication_for_detail(request.user, pk)
-    context = {"publication": entry, "duplicates": register.duplicates_for_detail(request.user, entry)}
-    context.update(entry_panel(request, entry))
-    return render(request, "tracker/registers/publications/detail.html", context)
+    return entry_page(
+        request,
+        entry,
+        "tracker/registers/publications/detail.html",
+        publication=entry,
+        duplicates=register.duplicates_for_detail(request.user, entry),
+    )
 
 
 def _warn_if_duplicate(request: HttpRequest, entry: Publication) -> None:

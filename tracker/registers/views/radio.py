@@ -24,7 +24,7 @@ from tracker.core.forms import add_service_error
 from tracker.models import RadioStation, RadioStationState, RadioWork
 from tracker.registers import permissions, radio, selectors, services
 from tracker.registers.export import xlsx_response
-from tracker.registers.views.common import entry_panel, filtered_entries, list_context, require_reader
+from tracker.registers.views.common import entry_page, filtered_entries, list_context, require_reader
 
 # --- Works ------------------------------------------------------------------------------------
 
@@ -61,14 +61,15 @@ def work_export(request: HttpRequest) -> HttpResponse:
 @require_safe
 def work_detail(request: HttpRequest, pk: int) -> HttpResponse:
     work = radio.work_for_detail(request.user, pk)
-    context = {
-        "work": work,
-        "villages": list(work.villages.all()),
-        "clusters_by_technology": radio.clusters_by_technology(work),
-        "state_fields": _state_pairs(work),
-    }
-    context.update(entry_panel(request, work))
-    return render(request, "tracker/registers/radio/work_detail.html", context)
+    return entry_page(
+        request,
+        work,
+        "tracker/registers/radio/work_detail.html",
+        work=work,
+        villages=list(work.villages.all()),
+        clusters_by_technology=radio.clusters_by_technology(work),
+        state_fields=_state_pairs(work),
+    )
 
 
 def _state_pairs(work: RadioWork) -> list[dict]:

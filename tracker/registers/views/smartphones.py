@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from tracker.models import SmartphoneHandover
 from tracker.registers import export, selectors
 from tracker.registers import smartphones as register
-from tracker.registers.views.common import entry_panel, filtered_entries, list_context, require_reader
+from tracker.registers.views.common import entry_page, filtered_entries, list_context, require_reader
 from tracker.registers.views.one_form import (
     entry_to_edit,
     form_page,
@@ -39,9 +39,7 @@ def smartphone_handover_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def smartphone_handover_detail(request: HttpRequest, pk: int) -> HttpResponse:
     entry = selectors.entry_for_detail(request.user, SmartphoneHandover, pk)
-    context = {"handover": entry}
-    context.update(entry_panel(request, entry))
-    return render(request, "tracker/registers/smartphones/detail.html", context)
+    return entry_page(request, entry, "tracker/registers/smartphones/detail.html", handover=entry)
 
 
 def _form(request: HttpRequest, entry: SmartphoneHandover) -> HttpResponse:

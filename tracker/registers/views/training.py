@@ -18,7 +18,7 @@ from tracker.models import Trainee, TrainingCourse, TrainingMaterial
 from tracker.registers import permissions, selectors, services
 from tracker.registers import training as register
 from tracker.registers.export import xlsx_response
-from tracker.registers.views.common import entry_panel, filtered_entries, list_context, require_reader
+from tracker.registers.views.common import entry_page, filtered_entries, list_context, require_reader
 
 
 def _warn_if_long(request: HttpRequest, course: TrainingCourse) -> None:
@@ -71,15 +71,16 @@ def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
         [course], Prefetch("trainees", queryset=Trainee.objects.select_related("commune__parent").order_by("id"))
     )
     trainees = list(course.trainees.all())
-    context = {
-        "course": course,
-        "materials": materials,
-        "trainees": trainees,
-        "mismatches": course.trainee_list_mismatches() if trainees else [],
-        "max_days": TrainingCourse.RECOMMENDED_MAX_DAYS,
-    }
-    context.update(entry_panel(request, course))
-    return render(request, "tracker/registers/training/detail.html", context)
+    return entry_page(
+        request,
+        course,
+        "tracker/registers/training/detail.html",
+        course=course,
+        materials=materials,
+        trainees=trainees,
+        mismatches=course.trainee_list_mismatches() if trainees else [],
+        max_days=TrainingCourse.RECOMMENDED_MAX_DAYS,
+    )
 
 
 @login_required
