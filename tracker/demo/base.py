@@ -68,6 +68,21 @@ def area(ctx: Ctx, name: str, level: int, parent: Area | None = None, **values: 
     return obj
 
 
+def sample_commune(ctx: Ctx, province: Area, name: str, region: str, border: bool, difficult: bool) -> Area:
+    """A commune made up for the demonstration, with the classification its figures depend on
+    (region, border commune, extremely difficult)."""
+    return area(
+        ctx,
+        name,
+        Area.Level.COMMUNE,
+        province,
+        region=region,
+        is_border=border,
+        is_extremely_difficult=difficult,
+        is_sample=True,
+    )
+
+
 def unit(ctx: Ctx, name: str, kind: str, **values: Any) -> Unit:
     values["kind"] = kind
     values.setdefault("is_group", False)

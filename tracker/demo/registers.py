@@ -65,7 +65,7 @@ from tracker.registers.publications import publication_save
 from tracker.work import services
 
 from . import seed_001, seed_003, seed_004
-from .base import Ctx, D, area
+from .base import Ctx, D, sample_commune
 from .progress import _photo
 from .seed_004 import LangSon
 
@@ -263,17 +263,8 @@ def load(ctx: Ctx, ls: LangSon, sample_plan: Plan) -> None:
 
 
 def _communes(ctx: Ctx, ls: LangSon) -> dict[str, Area]:
-    for name, region, border, difficult in EXTRA_COMMUNES:
-        area(
-            ctx,
-            name,
-            Area.Level.COMMUNE,
-            ls.province,
-            region=region,
-            is_border=border,
-            is_extremely_difficult=difficult,
-            is_sample=True,
-        )
+    for commune in EXTRA_COMMUNES:
+        sample_commune(ctx, ls.province, *commune)
     found = {a.name: a for a in Area.objects.filter(parent=ls.province, name__in=list(SURVEY), is_sample=True)}
     return {name: found[name] for name in SURVEY}
 

@@ -15,7 +15,21 @@ from dataclasses import dataclass
 from tracker.models import Area, Deadline, Indicator, Plan, Progress, ReportingRule, Target, Unit
 from tracker.work import services
 
-from .base import Ctx, D, activity, area, committee, deadline, group, lines, output, plan, reporting_rule, target, task
+from .base import (
+    Ctx,
+    D,
+    activity,
+    committee,
+    deadline,
+    group,
+    lines,
+    output,
+    plan,
+    reporting_rule,
+    sample_commune,
+    target,
+    task,
+)
 from .common import Programme
 from .seed_004 import CONTENTS, LangSon
 
@@ -131,17 +145,8 @@ def load(ctx: Ctx, programme: Programme, ls: LangSon, indicators: dict[str, Indi
         return max(days(15), min(days(offset), year_end))
 
     communes, committees = [], []
-    for name, region, border, difficult in COMMUNES:
-        commune = area(
-            ctx,
-            name,
-            Area.Level.COMMUNE,
-            ls.province,
-            region=region,
-            is_border=border,
-            is_extremely_difficult=difficult,
-            is_sample=True,
-        )
+    for row in COMMUNES:
+        commune = sample_commune(ctx, ls.province, *row)
         communes.append(commune)
         committees.append(committee(ctx, commune, parent=ls.ubnd))
     commune_group = group(
