@@ -3,19 +3,28 @@
 A URL pattern without an entry in the tables fails here, naming it: a new view cannot ship
 without someone deciding who may open it. A refused write (LOGIN/403/404/405 on POST, PATCH,
 DELETE…) must also leave every tracker and budgets table and history table exactly as it was.
+
+The world (tests/permission_tables/_world.py) is built once per module, not once per URL:
+inside a transaction that is rolled back when the module's tests are done, and each test
+still runs in its own savepoint within it (the `db` fixture), so every test starts from the
+same world and what it writes, a refused POST included, is gone before the next one.
 """
 
 from __future__ import annotations
+
+import copy
+import functools
 
 import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.admin.sites import site as admin_site
+from django.db import connection, transaction
 from django.shortcuts import resolve_url
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.permission_tables import DENIED, LOGIN, PERSONAS, load
-from tests.permission_tables._world import build_world
+from tests.permission_tables._world import build_personas, build_world
 
 pytestmark = pytest.mark.django_db
 
@@ -82,26 +91,48 @@ def test_every_entry_names_an_existing_url():
     assert not stale, f"Entries for URL names that no longer exist: {stale}"
 
 
+@pytest.fixture(scope="module")
+def shared_world(django_db_setup, django_db_blocker):
+    """The world and the personas' users, made once per module (per xdist worker) and rolled
+    back after the module's last test."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        unit_a, unit_b, users = build_personas()
+        yield build_world(unit_a=unit_a, unit_b=unit_b, users=users)
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def world(unit_a, unit_b, manager, officer_a, officer_b, finance, monitor, editor):
-    users = {
-        "manager": manager,
-        "officer_a": officer_a,
-        "officer_b": officer_b,
-        "finance": finance,
-        "monitor": monitor,
-        "editor": editor,
+def world(shared_world, db):
+    """The shared world for one test, its own copy, as Django's TestCase gives each test a copy
+    of setUpTestData's objects: what a test's entries add to it (the objects they make once
+    per world) or change on its instances stays with that test, like the rows it writes."""
+    return copy.deepcopy(shared_world)
+
+
+@functools.cache
+def _row_count_query() -> tuple[list[str], str, tuple]:
+    """The models' labels and one query counting the rows of each, as its default manager's
+    `.count()` would (a COUNT(*) subquery a model); compiled once, as the walk counts before
+    and after every write."""
+    querysets = {
+        model._meta.label: model._default_manager.order_by()
+        for app_label in ("tracker", "budgets")
+        for model in apps.get_app_config(app_label).get_models()
     }
-    return build_world(unit_a=unit_a, unit_b=unit_b, users=users)
+    counts, params = [], []
+    for queryset in querysets.values():
+        sql, query_params = queryset.values("pk").query.sql_with_params()
+        counts.append(f"(SELECT COUNT(*) FROM ({sql}) rows_of_model)")
+        params.extend(query_params)
+    return list(querysets), "SELECT " + ", ".join(counts), tuple(params)
 
 
 def row_counts() -> dict[str, int]:
     """Rows of every tracker and budgets model, historical and object-permission tables included."""
-    return {
-        model._meta.label: model._default_manager.count()
-        for app_label in ("tracker", "budgets")
-        for model in apps.get_app_config(app_label).get_models()
-    }
+    labels, sql, params = _row_count_query()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return dict(zip(labels, cursor.fetchone(), strict=True))
 
 
 def answer_of(response) -> int | str:

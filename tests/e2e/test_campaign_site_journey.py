@@ -37,14 +37,13 @@ def restore_wagtail_rows() -> None:
 
 
 @pytest.fixture
-def campaign_site(live_server, settings):
+def campaign_site(live_server, demo, settings):
     # Wagtail's editor autosaves every half second while one types; a browser driven at
     # machine speed can submit while an autosave of the new page is still in flight, a race
     # no person typing meets. The journey is about the editorial flow, so autosave is off.
     settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
     restore_wagtail_rows()
-    call_command("load_demo", verbosity=0)
-    call_command("load_cms_demo", verbosity=0)
+    call_command("load_cms_demo", verbosity=0)  # on the demo data `demo` put back
     return live_server.url
 
 

@@ -7,7 +7,6 @@ attributes, data attributes and URLs rather than by their (translated) text.
 import re
 
 import pytest
-from django.core.management import call_command
 from PIL import Image
 from playwright.sync_api import expect
 
@@ -19,9 +18,8 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touc
 
 
 @pytest.fixture
-def demo_site(live_server, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    call_command("load_demo", verbosity=0)
+def demo_site(live_server, demo):
+    # `demo` puts the demo data back and sets a media folder of this test's own.
     return live_server.url
 
 

@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from tracker.demo.users import DEMO_PASSWORD
@@ -12,8 +11,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def demo_site(live_server):
-    call_command("load_demo", verbosity=0)
+def demo_site(live_server, demo):
     return live_server.url
 
 

@@ -15,7 +15,6 @@ import io
 import re
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from openpyxl import load_workbook
 from PIL import Image
@@ -32,9 +31,8 @@ COMMUNE = "Xã Mẫu Một (mẫu)"  # canbo.xa's commune in the demo's sample p
 
 
 @pytest.fixture
-def demo_site(live_server, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    call_command("load_demo", verbosity=0)
+def demo_site(live_server, demo):
+    # `demo` puts the demo data back and sets a media folder of this test's own.
     return live_server.url
 
 

@@ -5,6 +5,9 @@ draft report and a comment; plan_b ─ activity_b (led by the DIC) ─ task_b (u
 officer A sees plan/activity/task_a but not plan_b's work, and officer B the reverse. The
 plan also has a target, a deadline and a reporting rule; a legal document and an indicator
 exist for the directory endpoints.
+
+tests/test_url_permissions.py builds the world once per test module (per xdist worker) and
+gives each test a deep copy of it, as Django's TestCase does with setUpTestData.
 """
 
 from __future__ import annotations
@@ -13,7 +16,23 @@ import datetime
 from types import SimpleNamespace
 
 from tests import factories
+from tracker.core import roles
 from tracker.models import Deadline, LegalDocument, ProgressReport, ReportingRule, Unit
+
+
+def build_personas() -> tuple[Unit, Unit, dict]:
+    """Units A and B and the six personas' users, as the fixtures of tests/conftest.py make them."""
+    unit_a = factories.CommuneCommitteeFactory(name="UBND xã A")
+    unit_b = factories.CommuneCommitteeFactory(name="UBND xã B")
+    users = {
+        "manager": factories.UserFactory(username="manager", role=roles.DIC_MANAGER),
+        "officer_a": factories.UserFactory(username="officer_a", unit=unit_a, role=roles.UNIT_OFFICER),
+        "officer_b": factories.UserFactory(username="officer_b", unit=unit_b, role=roles.UNIT_OFFICER),
+        "finance": factories.UserFactory(username="finance", role=roles.FINANCE_OFFICER),
+        "monitor": factories.UserFactory(username="monitor", role=roles.MONITOR),
+        "editor": factories.UserFactory(username="editor", role=roles.CMS_EDITOR),
+    }
+    return unit_a, unit_b, users
 
 
 def build_world(*, unit_a, unit_b, users: dict) -> SimpleNamespace:
