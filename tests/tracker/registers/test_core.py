@@ -43,20 +43,10 @@ def commune(district):
 
 
 @pytest.fixture
-def task_a(unit_a, commune):
-    return factories.TaskFactory(unit=unit_a, area=commune)
-
-
-@pytest.fixture
-def outputs(task_a):
-    activity = task_a.activity
+def outputs(register_output):
     return {
-        "titles": factories.OutputIndicatorFactory(
-            activity=activity, counted_from=RECORDS, register_measure=RegisterMeasure.PUBLICATION_TITLES
-        ),
-        "copies": factories.OutputIndicatorFactory(
-            activity=activity, counted_from=RECORDS, register_measure=RegisterMeasure.PUBLICATION_COPIES
-        ),
+        "titles": register_output(RegisterMeasure.PUBLICATION_TITLES),
+        "copies": register_output(RegisterMeasure.PUBLICATION_COPIES),
     }
 
 

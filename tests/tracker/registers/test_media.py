@@ -14,12 +14,12 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from tests import factories
-from tracker.models import Area, MediaProduct, OutputIndicator, OutputRecord, RegisterMeasure
+from tracker.models import MediaProduct, OutputIndicator, OutputRecord, RegisterMeasure
 from tracker.outputs import selectors as selectors_progress
 from tracker.outputs import services as progress_services
 from tracker.registers import services as register_services
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 D = datetime.date
 RECORDS = OutputIndicator.CountedFrom.RECORDS
 LIST = reverse("tracker:media_product_list")
@@ -27,27 +27,9 @@ CREATE = reverse("tracker:media_product_create")
 EXPORT = reverse("tracker:media_product_export")
 
 
-@pytest.fixture(autouse=True)
-def english(client):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-
-
 @pytest.fixture
-def commune(db):
-    district = factories.AreaFactory(name="Huyện Thử", level=Area.Level.DISTRICT, parent=factories.ProvinceFactory())
-    return factories.AreaFactory(name="Xã Thử Một", parent=district)
-
-
-@pytest.fixture
-def task_a(unit_a, commune):
-    return factories.TaskFactory(unit=unit_a, area=commune)
-
-
-@pytest.fixture
-def output(task_a):
-    return factories.OutputIndicatorFactory(
-        activity=task_a.activity, counted_from=RECORDS, register_measure=RegisterMeasure.MEDIA_PRODUCTS
-    )
+def output(register_output):
+    return register_output(RegisterMeasure.MEDIA_PRODUCTS)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from django.utils import translation
 
 from tests import factories
 from tests.tracker.registers.one_form_helpers import achieved, listed_ids, review, total, workbook_rows
-from tracker.models import Area, InfoPoint, OutputIndicator, RegisterMeasure
+from tracker.models import Area, InfoPoint, RegisterMeasure
 from tracker.registers import points
 from tracker.registers import services as register_services
 from tracker.registers.views import points as registers_points
@@ -47,12 +47,8 @@ def task_a(unit_a, hard_commune):
 
 
 @pytest.fixture
-def output(task_a):
-    return factories.OutputIndicatorFactory(
-        activity=task_a.activity,
-        counted_from=OutputIndicator.CountedFrom.RECORDS,
-        register_measure=RegisterMeasure.INFO_POINTS,
-    )
+def output(register_output):
+    return register_output(RegisterMeasure.INFO_POINTS)
 
 
 def point(task, actor, **values) -> InfoPoint:

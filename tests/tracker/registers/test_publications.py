@@ -15,7 +15,7 @@ from django.utils import translation
 
 from tests import factories
 from tests.tracker.registers.one_form_helpers import achieved, listed_ids, review, total, workbook_rows
-from tracker.models import MediumFormat, OutputIndicator, Publication, RegisterMeasure
+from tracker.models import MediumFormat, Publication, RegisterMeasure
 from tracker.registers import publications
 from tracker.registers import services as register_services
 from tracker.registers.views import publications as registers_publications
@@ -24,7 +24,6 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 LIST = reverse("tracker:publication_list")
 EXPORT = reverse("tracker:publication_export")
-RECORDS = OutputIndicator.CountedFrom.RECORDS
 
 
 @pytest.fixture
@@ -39,14 +38,10 @@ def task_other_plan(unit_a):
 
 
 @pytest.fixture
-def outputs(task_a):
+def outputs(register_output):
     return [
-        factories.OutputIndicatorFactory(
-            activity=task_a.activity, counted_from=RECORDS, register_measure=RegisterMeasure.PUBLICATION_TITLES
-        ),
-        factories.OutputIndicatorFactory(
-            activity=task_a.activity, counted_from=RECORDS, register_measure=RegisterMeasure.PUBLICATION_COPIES
-        ),
+        register_output(RegisterMeasure.PUBLICATION_TITLES),
+        register_output(RegisterMeasure.PUBLICATION_COPIES),
     ]
 
 

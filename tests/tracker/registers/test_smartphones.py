@@ -15,7 +15,7 @@ from budgets import services as budget_services
 from budgets.models import Donation, DonationTransfer
 from tests import factories
 from tests.tracker.registers.one_form_helpers import achieved, listed_ids, review, total, workbook_rows
-from tracker.models import Area, OutputIndicator, RegisterMeasure, SmartphoneHandover
+from tracker.models import Area, RegisterMeasure, SmartphoneHandover
 from tracker.registers import services as register_services
 from tracker.registers import smartphones
 from tracker.registers.views import smartphones as registers_smartphones
@@ -35,17 +35,8 @@ def commune(db):
 
 
 @pytest.fixture
-def task_a(unit_a, commune):
-    return factories.TaskFactory(unit=unit_a, area=commune)
-
-
-@pytest.fixture
-def output(task_a):
-    return factories.OutputIndicatorFactory(
-        activity=task_a.activity,
-        counted_from=OutputIndicator.CountedFrom.RECORDS,
-        register_measure=RegisterMeasure.SMARTPHONES,
-    )
+def output(register_output):
+    return register_output(RegisterMeasure.SMARTPHONES)
 
 
 def handover(task, actor, **values) -> SmartphoneHandover:

@@ -9,13 +9,11 @@ import io
 import re
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from tests import factories
 from tracker.models import (
-    Area,
     Language,
     OutputIndicator,
     OutputRecord,
@@ -27,41 +25,19 @@ from tracker.models import (
 from tracker.outputs import selectors as selectors_progress
 from tracker.registers import services as register_services
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 D = datetime.date
-RECORDS = OutputIndicator.CountedFrom.RECORDS
 LIST = reverse("tracker:training_course_list")
 CREATE = reverse("tracker:training_course_create")
 EXPORT = reverse("tracker:training_course_export")
 
 
-@pytest.fixture(autouse=True)
-def english(client):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-
-
 @pytest.fixture
-def commune(db):
-    district = factories.AreaFactory(name="Huyện Thử", level=Area.Level.DISTRICT, parent=factories.ProvinceFactory())
-    return factories.AreaFactory(name="Xã Thử Một", parent=district)
-
-
-@pytest.fixture
-def task_a(unit_a, commune):
-    return factories.TaskFactory(unit=unit_a, area=commune)
-
-
-@pytest.fixture
-def outputs(task_a):
-    def output(measure):
-        return factories.OutputIndicatorFactory(
-            activity=task_a.activity, counted_from=RECORDS, register_measure=measure
-        )
-
+def outputs(register_output):
     return {
-        "courses": output(RegisterMeasure.TRAINING_COURSES),
-        "trainees": output(RegisterMeasure.TRAINING_TRAINEES),
-        "materials": output(RegisterMeasure.TRAINING_MATERIALS),
+        "courses": register_output(RegisterMeasure.TRAINING_COURSES),
+        "trainees": register_output(RegisterMeasure.TRAINING_TRAINEES),
+        "materials": register_output(RegisterMeasure.TRAINING_MATERIALS),
     }
 
 
