@@ -6,62 +6,49 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
 from budgets import services
 from budgets.models import Donation, DonationTransfer
 from tests import factories
+from tests.budgets.pages import login, messages_of
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english(client):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
-def login(client, user):
-    client.force_login(user)
-    return client
-
-
-def messages_of(response) -> list[str]:
-    return [str(message) for message in response.context["messages"]]
-
-
-def phones(finance, unit, *, quantity=40, on=datetime.date(2023, 8, 15), donor="Công ty Viễn thông A", plan=None):
+def received(finance, unit, *, on, donor, plan, **what):
+    """A donation from an enterprise, received by `unit` and recorded by finance."""
     return services.donation_save(
         donation=Donation(
             donor=donor,
             donor_kind=Donation.DonorKind.ENTERPRISE,
             received_by=unit,
             received_on=on,
-            kind=Donation.Kind.IN_KIND,
-            item="Điện thoại thông minh",
-            quantity=quantity,
-            unit_value=1_500_000,
-            amount=0,
             plan=plan,
+            **what,
         ),
         actor=finance,
+    )
+
+
+def phones(finance, unit, *, quantity=40, on=datetime.date(2023, 8, 15), donor="Công ty Viễn thông A", plan=None):
+    return received(
+        finance,
+        unit,
+        on=on,
+        donor=donor,
+        plan=plan,
+        kind=Donation.Kind.IN_KIND,
+        item="Điện thoại thông minh",
+        quantity=quantity,
+        unit_value=1_500_000,
+        amount=0,
     )
 
 
 def cash(finance, unit, amount, *, on=datetime.date(2023, 9, 1), donor="Ngân hàng B", plan=None):
-    return services.donation_save(
-        donation=Donation(
-            donor=donor,
-            donor_kind=Donation.DonorKind.ENTERPRISE,
-            received_by=unit,
-            received_on=on,
-            kind=Donation.Kind.CASH,
-            amount=amount,
-            plan=plan,
-        ),
-        actor=finance,
-    )
+    return received(finance, unit, on=on, donor=donor, plan=plan, kind=Donation.Kind.CASH, amount=amount)
 
 
 def pass_on(finance, donation, recipient, **what):

@@ -8,7 +8,6 @@ import datetime
 import re
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,20 +15,10 @@ from budgets import services
 from budgets.models import Allocation, Estimate, EstimateLine
 from tests import factories
 from tests.budgets.factories import EstimateFactory, EstimateLineFactory, approved_estimate, source
+from tests.budgets.pages import login, messages_of
 from tracker.models import Plan
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english(client):
-    """Messages are asserted in English; the Vietnamese catalogue is the lead's to compile."""
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-
-
-def login(client, user):
-    client.force_login(user)
-    return client
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 @pytest.fixture
@@ -112,10 +101,6 @@ def appraised(officer, finance, activity, unit, amounts=(40_000_000, 9_000_000))
         comments="Giảm đơn giá cụm loa.",
         actor=finance,
     )
-
-
-def messages_of(response) -> list[str]:
-    return [str(message) for message in response.context["messages"]]
 
 
 # --- Drawing up ----------------------------------------------------------------------------------

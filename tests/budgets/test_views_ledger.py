@@ -8,32 +8,18 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
 from budgets import services
 from budgets.models import Allocation, Disbursement
 from tests import factories
 from tests.budgets.factories import AllocationFactory, EstimateLineFactory, approved_estimate, source
+from tests.budgets.pages import login, messages_of
 from tracker.models import ActivityType, Area
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 VOUCHER_DATE = datetime.date(2026, 3, 5)
-
-
-@pytest.fixture(autouse=True)
-def english(client):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-
-
-def login(client, user):
-    client.force_login(user)
-    return client
-
-
-def messages_of(response) -> list[str]:
-    return [str(message) for message in response.context["messages"]]
 
 
 @pytest.fixture
