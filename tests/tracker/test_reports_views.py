@@ -80,6 +80,21 @@ def unit_report(officer) -> GeneratedReport:
     return produce(officer, kind=Kind.UNIT, unit_id=officer.unit_id)
 
 
+def requested_year_report(actor, plan, issuer) -> GeneratedReport:
+    """The plan's progress report for 2026, asked for and not generated yet."""
+    return services.generated_report_request(
+        actor=actor,
+        request=data.ReportRequest(
+            kind=Kind.PROGRESS,
+            plan_id=plan.pk,
+            issuer_id=issuer.pk,
+            period_type="year",
+            period_start=D(2026, 1, 1),
+            period_end=D(2026, 12, 31),
+        ),
+    )
+
+
 # --- Asking for a report ---------------------------------------------------------------------
 
 
@@ -224,17 +239,7 @@ def test_the_list_filters_by_kind_status_and_year(client, manager, officer_a, pl
 
 
 def test_the_job_page_refreshes_itself_while_the_report_is_generated(client, manager, plan, dic):
-    report = services.generated_report_request(
-        actor=manager,
-        request=data.ReportRequest(
-            kind=Kind.PROGRESS,
-            plan_id=plan.pk,
-            issuer_id=dic.pk,
-            period_type="year",
-            period_start=D(2026, 1, 1),
-            period_end=D(2026, 12, 31),
-        ),
-    )
+    report = requested_year_report(manager, plan, dic)
     client.force_login(manager)
     response = client.get(url("job", report.pk))
     content = response.content.decode()
@@ -250,17 +255,7 @@ def test_the_job_page_refreshes_itself_while_the_report_is_generated(client, man
 
 
 def test_a_job_waiting_far_too_long_says_so_and_stops_refreshing(client, manager, plan, dic):
-    report = services.generated_report_request(
-        actor=manager,
-        request=data.ReportRequest(
-            kind=Kind.PROGRESS,
-            plan_id=plan.pk,
-            issuer_id=dic.pk,
-            period_type="year",
-            period_start=D(2026, 1, 1),
-            period_end=D(2026, 12, 31),
-        ),
-    )
+    report = requested_year_report(manager, plan, dic)
     GeneratedReport.objects.filter(pk=report.pk).update(created_at=report.created_at - datetime.timedelta(hours=2))
     client.force_login(manager)
     response = client.get(url("job", report.pk))
