@@ -268,28 +268,21 @@ class ExecutionFilters:
         return {name: value for name, value in pairs.items() if value is not None}
 
 
+def _filtered(queryset: QuerySet, filters: ExecutionFilters, *, year: str, plan: str) -> QuerySet:
+    """The page's filters on rows whose year and plan are the fields named."""
+    chosen = {year: filters.year, plan: filters.plan_id, "funding_source_id": filters.funding_source_id}
+    return queryset.filter(**{name: value for name, value in chosen.items() if value is not None})
+
+
 def allocations_for_execution(user: AnyUser, filters: ExecutionFilters) -> QuerySet[Allocation]:
-    queryset = permissions.allocations_visible_to(user)
-    if filters.year is not None:
-        queryset = queryset.filter(year=filters.year)
-    if filters.plan_id is not None:
-        queryset = queryset.filter(activity__plan_id=filters.plan_id)
-    if filters.funding_source_id is not None:
-        queryset = queryset.filter(funding_source_id=filters.funding_source_id)
-    return queryset
+    return _filtered(permissions.allocations_visible_to(user), filters, year="year", plan="activity__plan_id")
 
 
 def approved_lines_for_execution(user: AnyUser, filters: ExecutionFilters) -> QuerySet[EstimateLine]:
     """The lines of the approved estimates the user may see (a unit officer: their unit's)."""
     estimates = permissions.estimates_visible_to(user, Estimate.objects.filter(status=Estimate.Status.APPROVED))
     lines = EstimateLine.objects.filter(estimate__in=estimates, appraised_amount__isnull=False)
-    if filters.year is not None:
-        lines = lines.filter(estimate__year=filters.year)
-    if filters.plan_id is not None:
-        lines = lines.filter(estimate__activity__plan_id=filters.plan_id)
-    if filters.funding_source_id is not None:
-        lines = lines.filter(funding_source_id=filters.funding_source_id)
-    return lines
+    return _filtered(lines, filters, year="estimate__year", plan="estimate__activity__plan_id")
 
 
 def execution_tables(user: AnyUser, filters: ExecutionFilters) -> list[Table]:

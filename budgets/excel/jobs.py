@@ -80,18 +80,25 @@ def _finish(job: ImportJob, status: str, *, problems: list[Problem], summary: di
     cache.delete(progress_key(job.pk))
 
 
+def _run(job: ImportJob, step, *, actor: User, refused: str, doing: str):
+    """Run `step` (check_file or apply_file) over the job's file as `actor`: its outcome, or
+    None once a refused file has ended the job `refused` or an unexpected error FAILED."""
+    try:
+        return step(bytes(job.content), actor=actor, progress=_progress_for(job))
+    except FileRefused as refusal:
+        _finish(job, refused, problems=refusal.problems)
+    except Exception:
+        logger.exception("%s import job %s failed", doing, job.pk)
+        _finish(job, ImportJob.Status.FAILED, problems=[Problem(None, None, None, str(UNEXPECTED))])
+    return None
+
+
 def check_job(job_id: int) -> None:
     """Check an uploaded file: READY when every row would be written, INVALID otherwise."""
     job = ImportJob.objects.select_related("created_by").get(pk=job_id)
     with translation.override(job.language):
-        try:
-            outcome = check_file(bytes(job.content), actor=job.created_by, progress=_progress_for(job))
-        except FileRefused as refused:
-            _finish(job, ImportJob.Status.INVALID, problems=refused.problems)
-            return
-        except Exception:
-            logger.exception("Checking import job %s failed", job_id)
-            _finish(job, ImportJob.Status.FAILED, problems=[Problem(None, None, None, str(UNEXPECTED))])
+        outcome = _run(job, check_file, actor=job.created_by, refused=ImportJob.Status.INVALID, doing="Checking")
+        if outcome is None:
             return
         job.total_rows = outcome.rows
         job.save(update_fields=["total_rows"])
@@ -105,14 +112,8 @@ def apply_job(job_id: int) -> None:
     if job.status != ImportJob.Status.APPLYING or job.applied_by is None:
         return
     with translation.override(job.language):
-        try:
-            outcome = apply_file(bytes(job.content), actor=job.applied_by, progress=_progress_for(job))
-        except FileRefused as refused:
-            _finish(job, ImportJob.Status.FAILED, problems=refused.problems)
-            return
-        except Exception:
-            logger.exception("Applying import job %s failed", job_id)
-            _finish(job, ImportJob.Status.FAILED, problems=[Problem(None, None, None, str(UNEXPECTED))])
+        outcome = _run(job, apply_file, actor=job.applied_by, refused=ImportJob.Status.FAILED, doing="Applying")
+        if outcome is None:
             return
         status = ImportJob.Status.FAILED if outcome.problems else ImportJob.Status.DONE
         _finish(job, status, problems=outcome.problems, summary=outcome.summary())

@@ -17,10 +17,11 @@ from openpyxl import load_workbook
 
 from tests import factories
 from tests.budgets.test_execution import M, build_world
+from tests.tracker.report_helpers import produce
 from tracker.core import extensions, roles
 from tracker.models import Area, GeneratedReport, SmartphoneHandover
 from tracker.registers import smartphones
-from tracker.reports import data, services
+from tracker.reports import data
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -232,15 +233,6 @@ def test_the_menu_shows_the_cms_link_to_its_editors(client, manager):
 
 
 # --- The official reports -------------------------------------------------------------------------
-
-
-def produce(actor, **fields) -> GeneratedReport:
-    values = {"period_type": "year", "period_start": D(2026, 1, 1), "period_end": D(2026, 12, 31)}
-    values.update(fields)
-    report = services.generated_report_request(actor=actor, request=data.ReportRequest(**values), language="en")
-    services.generated_report_enqueue(report)
-    report.refresh_from_db()
-    return report
 
 
 def preview(client, user, report) -> str:

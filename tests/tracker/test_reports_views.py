@@ -12,6 +12,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from tests import factories
+from tests.tracker.report_helpers import produce
 from tracker.models import GeneratedReport, OutputIndicator
 from tracker.reports import data, services
 from tracker.reports import jobs as report_jobs
@@ -65,15 +66,6 @@ def form_data(**changes) -> dict:
     }
     values.update(changes)
     return values
-
-
-def produce(actor, **fields) -> GeneratedReport:
-    values = {"period_type": "year", "period_start": D(2026, 1, 1), "period_end": D(2026, 12, 31)}
-    values.update(fields)
-    report = services.generated_report_request(actor=actor, request=data.ReportRequest(**values), language="en")
-    services.generated_report_enqueue(report)
-    report.refresh_from_db()
-    return report
 
 
 def unit_report(officer) -> GeneratedReport:

@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
@@ -39,9 +40,13 @@ class LoadResult:
         """Rows added, history rows not counted."""
         return sum(self.created.values()) - self.history_rows
 
-    def table_lines(self) -> list[str]:
-        """A line per table: the rows it holds now and how many this run added."""
-        return [f"  {label:<36} {total:>6}  (+{self.created[label]})" for label, total in sorted(self.totals.items())]
+    def write(self, command: BaseCommand, message: str, *, verbosity: int) -> None:
+        """Say how the load went on the command's output; at verbosity 2, a line per table with
+        the rows it holds now and how many this run added."""
+        command.stdout.write(command.style.SUCCESS(message))
+        if verbosity >= 2:
+            for label, total in sorted(self.totals.items()):
+                command.stdout.write(f"  {label:<36} {total:>6}  (+{self.created[label]})")
 
 
 def count_rows(app_label: str) -> dict[str, int]:

@@ -47,15 +47,18 @@ def _sync_cooperations(activity: Activity, units: list[Unit], *, actor: User | N
             save_tracked(Cooperation(activity=activity, unit=unit), actor=actor)
 
 
+def _stored(instance: models.Model, field: str, default=None):
+    """A field's value as the database has it before this save (`default` for a new row)."""
+    if not instance.pk:
+        return default
+    return type(instance).objects.filter(pk=instance.pk).values_list(field, flat=True).first()
+
+
 @transaction.atomic
 def cooperation_save(*, cooperation: Cooperation, actor: User | None) -> Cooperation:
     """Add one cooperating unit to an activity, or change its role (the admin's rows; the
     activity pages give the whole list to `activity_save`); its officers gain the rights."""
-    previous_unit_id = (
-        Cooperation.objects.filter(pk=cooperation.pk).values_list("unit_id", flat=True).first()
-        if cooperation.pk
-        else None
-    )
+    previous_unit_id = _stored(cooperation, "unit_id")
     save_tracked(cooperation, actor=actor)
     if previous_unit_id != cooperation.unit_id:
         grants_sync(activity=cooperation.activity)
@@ -75,11 +78,7 @@ def output_indicator_save(*, output: OutputIndicator, actor: User | None) -> Out
     if output.pk and output.counted_from == OutputIndicator.CountedFrom.REPORTS and output.records.exists():
         message = _("Published records already count towards this output; it stays counted from records.")
         raise ValidationError({"counted_from": message})
-    previous_measure = (
-        OutputIndicator.objects.filter(pk=output.pk).values_list("register_measure", flat=True).first()
-        if output.pk
-        else ""
-    )
+    previous_measure = _stored(output, "register_measure", default="")
     saved = save_tracked(output, actor=actor)
     if previous_measure != output.register_measure:
         # Accepted register entries count (or stop counting) towards the output from now on.
@@ -96,7 +95,7 @@ def task_assign(*, task: Task, actor: User | None) -> Task:
 
     A change that leaves the task with its unit (its status, quantity, deadline) changes no
     right, so the activity's grants are recomputed only when the unit is new or different."""
-    previous_unit_id = Task.objects.filter(pk=task.pk).values_list("unit_id", flat=True).first() if task.pk else None
+    previous_unit_id = _stored(task, "unit_id")
     save_tracked(task, actor=actor)
     if previous_unit_id != task.unit_id:
         grants_sync(activity=task.activity)

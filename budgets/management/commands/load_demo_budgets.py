@@ -27,7 +27,4 @@ class Command(BaseCommand):
             "rows": result.added_rows,
             "history": result.history_rows,
         }
-        self.stdout.write(self.style.SUCCESS(message))
-        if options["verbosity"] >= 2:
-            for line in result.table_lines():
-                self.stdout.write(line)
+        result.write(self, message, verbosity=options["verbosity"])
