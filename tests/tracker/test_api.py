@@ -7,11 +7,13 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.drainage import GENERATOR_STATS
 
 from tests import factories
+from tracker.core import roles
 from tracker.demo import seed_002
 from tracker.models import (
     ActivityType,
@@ -883,44 +885,56 @@ QUERIES = {
 }
 
 
-@pytest.mark.parametrize("size", [3, 30])
-@pytest.mark.parametrize("name", LIST_NAMES)
-def test_list_query_count_does_not_grow_with_the_data(
-    manager_client, unit_a, django_assert_max_num_queries, name, size
-):
-    build_data(size, unit_a)
-    with django_assert_max_num_queries(QUERIES[name]):
-        response = manager_client.get(list_url(name))
-    assert response.status_code == 200
-    assert response.json()["count"] >= size
+@pytest.fixture(scope="class")
+def data(request, django_db_setup, django_db_blocker):
+    """build_data(size) with unit A, the manager and officer A, made once per size for the
+    query-count tests, in a transaction rolled back after the last of them; each test still
+    runs in its own savepoint within it (the `db` fixture)."""
+    size = request.param
+    with django_db_blocker.unblock(), transaction.atomic():
+        unit_a = factories.CommuneCommitteeFactory(name="UBND xã A")
+        manager = factories.UserFactory(username="manager", role=roles.DIC_MANAGER)
+        officer_a = factories.UserFactory(username="officer_a", unit=unit_a, role=roles.UNIT_OFFICER)
+        build_data(size, unit_a)
+        yield SimpleNamespace(size=size, manager=manager, officer_a=officer_a)
+        transaction.set_rollback(True)
 
 
-@pytest.mark.parametrize("size", [3, 30])
-@pytest.mark.parametrize("name", ["plan", "activity", "task", "target"])
-def test_officer_list_query_count_does_not_grow_with_the_data(
-    officer_a_client, unit_a, django_assert_max_num_queries, name, size
-):
-    build_data(size, unit_a)
-    # One more than the manager's: the groups the officer's unit belongs to.
-    with django_assert_max_num_queries(QUERIES[name] + 1):
-        response = officer_a_client.get(list_url(name))
-    assert response.json()["count"] == size
+class TestQueryCounts:
+    """The same data for every test of a size: the class keeps the rows to itself."""
 
+    @pytest.mark.parametrize("data", [3, 30], indirect=True)
+    @pytest.mark.parametrize("name", LIST_NAMES)
+    def test_list_query_count_does_not_grow_with_the_data(self, client, data, django_assert_max_num_queries, name):
+        client.force_login(data.manager)
+        with django_assert_max_num_queries(QUERIES[name]):
+            response = client.get(list_url(name))
+        assert response.status_code == 200
+        assert response.json()["count"] >= data.size
 
-@pytest.mark.parametrize("size", [3, 30])
-def test_plan_detail_and_target_table_query_counts_do_not_grow(
-    manager_client, unit_a, django_assert_max_num_queries, size
-):
-    build_data(size, unit_a)
-    plan = Plan.objects.first()
-    for i in range(size):
-        PlanDuty.objects.create(plan=plan, unit=factories.UnitFactory(), text=f"Nhiệm vụ {i}")
-    # session, user, roles, plan (+ issuer, component, area; counts), legal bases, duties (+ units)
-    with django_assert_max_num_queries(6):
-        assert manager_client.get(detail_url("plan", plan.pk)).status_code == 200
-    # session, user, roles, plan, targets (+ indicator, area)
-    with django_assert_max_num_queries(5):
-        assert manager_client.get(reverse("api:plan-target-table", args=[plan.pk])).status_code == 200
+    @pytest.mark.parametrize("data", [3, 30], indirect=True)
+    @pytest.mark.parametrize("name", ["plan", "activity", "task", "target"])
+    def test_officer_list_query_count_does_not_grow_with_the_data(
+        self, client, data, django_assert_max_num_queries, name
+    ):
+        client.force_login(data.officer_a)
+        # One more than the manager's: the groups the officer's unit belongs to.
+        with django_assert_max_num_queries(QUERIES[name] + 1):
+            response = client.get(list_url(name))
+        assert response.json()["count"] == data.size
+
+    @pytest.mark.parametrize("data", [3, 30], indirect=True)
+    def test_plan_detail_and_target_table_query_counts_do_not_grow(self, client, data, django_assert_max_num_queries):
+        client.force_login(data.manager)
+        plan = Plan.objects.first()
+        for i in range(data.size):
+            PlanDuty.objects.create(plan=plan, unit=factories.UnitFactory(), text=f"Nhiệm vụ {i}")
+        # session, user, roles, plan (+ issuer, component, area; counts), legal bases, duties (+ units)
+        with django_assert_max_num_queries(6):
+            assert client.get(detail_url("plan", plan.pk)).status_code == 200
+        # session, user, roles, plan, targets (+ indicator, area)
+        with django_assert_max_num_queries(5):
+            assert client.get(reverse("api:plan-target-table", args=[plan.pk])).status_code == 200
 
 
 # --- The schema -------------------------------------------------------------------------------
