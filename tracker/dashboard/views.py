@@ -60,25 +60,12 @@ def money_chart(rows: list[selectors_dashboard.MoneyRow], *, chart_id: str, titl
         chart_id=chart_id,
         title=title,
         rows=[
-            charts.Bar(
-                label=row.source,
-                whole=row.allocated,
-                part=row.disbursed,
-                rate_text=charts.format_percent(row.rate),
-                whole_text=_("Allocated %(amount)s") % {"amount": vnd(row.allocated)},
-                part_text=_("Disbursed %(amount)s") % {"amount": vnd(row.disbursed)},
-                sentence=_("%(label)s: allocated %(allocated)s, disbursed %(disbursed)s, disbursement rate %(rate)s")
-                % {
-                    "label": row.source,
-                    "allocated": vnd(row.allocated),
-                    "disbursed": vnd(row.disbursed),
-                    "rate": charts.format_percent(row.rate),
-                },
-                href=row.href,
+            charts.money_bar(
+                row.source, allocated=row.allocated, disbursed=row.disbursed, rate=row.rate, money=vnd, href=row.href
             )
             for row in rows
         ],
-        legend=charts.Legend(whole=_("Allocated"), part=_("Disbursed"), rate=_("Disbursement rate")),
+        legend=charts.money_legend(),
     )
 
 
