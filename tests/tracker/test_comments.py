@@ -120,14 +120,18 @@ def test_the_thread_escapes_html_and_shows_author_unit_and_time(officer_a, task,
     request.user = officer_a
 
     html = render_to_string(
-        "tracker/comments/thread.html", {"task": task, "comments": comments, "can_comment": True}, request=request
+        "tracker/progress/comments_thread.html",
+        {"task": task, "comments": comments, "can_comment": True},
+        request=request,
     )
 
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;<br>Dòng hai" in html
     assert "Trần Thị Lan" in html and task.unit.name in html
     assert 'name="csrfmiddlewaretoken"' in html and 'name="next" value="/tracker/tasks/1/#comments-' in html
     read_only = render_to_string(
-        "tracker/comments/thread.html", {"task": task, "comments": comments, "can_comment": False}, request=request
+        "tracker/progress/comments_thread.html",
+        {"task": task, "comments": comments, "can_comment": False},
+        request=request,
     )
     assert "<form" not in read_only
 

@@ -1,6 +1,6 @@
 """Comment threads on tasks: the form posts here, then goes back to the page it came from.
 
-The thread itself is `templates/tracker/comments/thread.html`, included by the pages that
+The thread itself is `templates/tracker/progress/comments_thread.html`, included by the pages that
 show a task; they load it with `comments_for_tasks` (one query) and `can_comment`.
 """
 
