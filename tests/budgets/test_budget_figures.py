@@ -18,8 +18,8 @@ from django.urls import reverse
 from tests import factories
 from tests.budgets.factories import approved_estimate, source
 from tests.budgets.test_execution import M, allocate, build_world
-from tests.tracker.test_views_documents import PLAN_DETAIL_QUERIES
-from tests.tracker.test_views_work import DETAIL_QUERIES
+from tests.tracker.documents.test_views_documents import PLAN_DETAIL_QUERIES
+from tests.tracker.work.test_views_work import DETAIL_QUERIES
 
 pytestmark = pytest.mark.django_db
 

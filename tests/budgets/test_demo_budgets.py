@@ -2,7 +2,7 @@
 labelled sample, allocations within their approvals, and nothing written by a second run.
 
 The tracker's demo and the budgets demo are loaded once per module inside an outer
-transaction rolled back at the end (as tests/tracker/test_load_demo.py does).
+transaction rolled back at the end (as tests/tracker/demo/test_load_demo.py does).
 """
 
 from __future__ import annotations

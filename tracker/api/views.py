@@ -3,7 +3,7 @@
 Every queryset starts from the permission helpers, so a unit officer's list holds only their
 unit's work and an object they may not see answers 404. Each list loads its related objects
 up front (select_related / prefetch_related), so its query count does not grow with its
-length; tests/tracker/test_api.py holds the counts.
+length; tests/tracker/api/test_api.py holds the counts.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ Nothing is counted twice here: the expected reports and their states come from
 achieved quantities from `selectors_progress`, money from whatever app registered it in
 `tracker.core.extensions` (budgets does; the tracker imports nothing of it, and without it the
 page has no money section). The page costs the same number of queries whatever the amount of
-data (tests/tracker/test_dashboard.py counts them).
+data (tests/tracker/dashboard/test_dashboard.py counts them).
 """
 
 from __future__ import annotations

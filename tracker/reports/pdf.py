@@ -69,7 +69,9 @@ def static_fetcher():
 
 
 def pdf_html(snapshot: dict) -> str:
-    return render_to_string("tracker/reports/pdf.html", {"document": document_html(snapshot), "frame": snapshot["frame"]})
+    return render_to_string(
+        "tracker/reports/pdf.html", {"document": document_html(snapshot), "frame": snapshot["frame"]}
+    )
 
 
 def render_pdf(snapshot: dict) -> tuple[bytes, int]:

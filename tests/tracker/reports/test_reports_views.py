@@ -12,7 +12,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from tests import factories
-from tests.tracker.report_helpers import produce
+from tests.tracker.reports.helpers import produce
 from tracker.models import GeneratedReport, OutputIndicator
 from tracker.reports import data, services
 from tracker.reports import jobs as report_jobs

@@ -174,7 +174,7 @@ def test_targets_count_records_in_their_activitys_area_and_year(manager):
 def test_the_activity_page_lists_records_at_a_constant_query_count(
     client, activity, articles, manager, django_assert_max_num_queries
 ):
-    from tests.tracker.test_views_work import DETAIL_QUERIES
+    from tests.tracker.work.test_views_work import DETAIL_QUERIES
 
     for n in range(12):
         record(articles, n, on=D(2026, 1, 1) + datetime.timedelta(days=n))

@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 
 from tests import factories
 from tests.budgets.test_execution import M, build_world
-from tests.tracker.report_helpers import produce
+from tests.tracker.reports.helpers import produce
 from tracker.core import extensions, roles
 from tracker.models import Area, GeneratedReport, SmartphoneHandover
 from tracker.registers import smartphones
