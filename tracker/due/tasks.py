@@ -1,4 +1,5 @@
-"""Celery tasks of the reminders. Celery beat schedules them (settings.CELERY_BEAT_SCHEDULE); with no broker
+"""Celery tasks of the reminders. Celery beat schedules them (settings.CELERY_BEAT_SCHEDULE); with no
+broker
 they run inline, and `manage.py send_reminders` calls the same functions."""
 
 from __future__ import annotations
@@ -19,4 +20,3 @@ def send_due_digests() -> dict:
 def send_escalations() -> dict:
     outcome = reminders.send_escalations(today=timezone.localdate())
     return {"users": outcome.users, "sent": outcome.sent, "skipped": outcome.skipped, "failed": outcome.failed}
-
