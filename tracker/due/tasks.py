@@ -1,6 +1,5 @@
-"""Celery tasks of the reminders. Celery beat schedules them (settings.CELERY_BEAT_SCHEDULE); with no
-broker
-they run inline, and `manage.py send_reminders` calls the same functions."""
+"""Celery tasks of the reminders. Celery beat schedules them (settings.CELERY_BEAT_SCHEDULE);
+with no broker they run inline, and `manage.py send_reminders` calls the same functions."""
 
 from __future__ import annotations
 
