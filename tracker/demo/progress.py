@@ -22,7 +22,7 @@ from tracker.progress import services as ps
 from .base import Ctx
 
 
-def _photo(name: str, colour: str, caption: str) -> SimpleUploadedFile:
+def sample_photo(name: str, colour: str, caption: str) -> SimpleUploadedFile:
     """A small photo-like PNG drawn locally (no download)."""
     image = Image.new("RGB", (320, 200), colour)
     draw = ImageDraw.Draw(image)
@@ -83,7 +83,7 @@ def load(ctx: Ctx, plan: Plan) -> None:
             proposals="Đề nghị Sở hỗ trợ thêm kinh phí vận chuyển.",
         )
         ps.evidence_attach(
-            report=report, upload=_photo("cum-loa-na-pan.png", "#4a7a3a", "Cum loa Na Pan"), actor=commune_officer
+            report=report, upload=sample_photo("cum-loa-na-pan.png", "#4a7a3a", "Cum loa Na Pan"), actor=commune_officer
         )
         ps.progress_submit(report=report, actor=commune_officer)
         ps.progress_accept(report=report, actor=manager)
@@ -118,7 +118,7 @@ def load(ctx: Ctx, plan: Plan) -> None:
     if fresh(postal):
         report = _draft(postal, commune_officer, today, 60, 1, narrative="Điểm bưu chính xã hoạt động ổn định (mẫu).")
         ps.evidence_attach(
-            report=report, upload=_photo("diem-buu-chinh.png", "#2f5d8a", "Diem buu chinh"), actor=commune_officer
+            report=report, upload=sample_photo("diem-buu-chinh.png", "#2f5d8a", "Diem buu chinh"), actor=commune_officer
         )
         ps.progress_submit(report=report, actor=commune_officer)
 

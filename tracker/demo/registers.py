@@ -66,7 +66,7 @@ from tracker.work import services
 
 from . import seed_001, seed_003, seed_004
 from .base import Ctx, D, sample_commune
-from .progress import _photo
+from .progress import sample_photo
 from .seed_004 import LangSon
 
 Status = RegisterEntry.Status
@@ -517,7 +517,7 @@ def _seed_004(
             state,
             lines=[(RadioWorkVillage, "work", villages)],
             photo=(
-                (lambda: _photo("nghiem-thu-dai-truyen-thanh.png", "#4a7a3a", "Nghiem thu (mau)"))
+                (lambda: sample_photo("nghiem-thu-dai-truyen-thanh.png", "#4a7a3a", "Nghiem thu (mau)"))
                 if state == Status.ACCEPTED and work_type == WorkType.NEW
                 else None
             ),
@@ -994,7 +994,9 @@ def _sample_plan(
             lines=[(RadioWorkVillage, "work", villages)],
             reason=reason,
             photo=(
-                (lambda: _photo("cum-loa-ip.png", "#2f5d8a", "Cum loa IP (mau)")) if state != Status.DRAFT else None
+                (lambda: sample_photo("cum-loa-ip.png", "#2f5d8a", "Cum loa IP (mau)"))
+                if state != Status.DRAFT
+                else None
             ),
         )
 

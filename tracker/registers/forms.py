@@ -26,7 +26,7 @@ def _task_label(task: Task) -> str:
     return f"{task.activity.section_code} · {task.activity.title[:60]} — {task.deliverable[:60]} ({task.unit.name})"
 
 
-def _area_label(area: Area) -> str:
+def area_with_parent(area: Area) -> str:
     parent = f", {area.parent.name}" if area.parent_id else ""
     return f"{area.name}{parent}"
 
@@ -48,7 +48,7 @@ class EntryForm(forms.ModelForm):
         task.label_from_instance = _task_label
         area = self.fields["area"]
         set_choices(area, Area.objects.filter(level=Area.Level.COMMUNE).select_related("parent"))
-        area.label_from_instance = _area_label
+        area.label_from_instance = area_with_parent
         area.help_text = _("The commune where it was done; blank: the task's area.")
         if self.is_manager:
             task.required = False
@@ -104,7 +104,7 @@ class EntryFilterSet(django_filters.FilterSet):
         set_choices(self.filters["unit"].field, units.distinct())
         areas = Area.objects.filter(level__in=[Area.Level.DISTRICT, Area.Level.COMMUNE]).select_related("parent")
         set_choices(self.filters["area"].field, areas)
-        self.filters["area"].field.label_from_instance = _area_label
+        self.filters["area"].field.label_from_instance = area_with_parent
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         condition = Q()

@@ -44,7 +44,7 @@ from tracker.models import (
 )
 from tracker.registers import permissions, selectors, services
 from tracker.registers.export import Column
-from tracker.registers.forms import EntryFilterSet, EntryForm, _area_label
+from tracker.registers.forms import EntryFilterSet, EntryForm, area_with_parent
 
 IP = ClusterTechnology.IP
 
@@ -171,7 +171,7 @@ def clusters_by_technology(work: RadioWork) -> list[dict[str, Any]]:
 
 
 def _station_label(station: RadioStation) -> str:
-    label = _area_label(station.commune)
+    label = area_with_parent(station.commune)
     return f"{label} – {station.name}" if station.name else label
 
 
@@ -437,7 +437,7 @@ class RadioStationForm(forms.ModelForm):
         # A commune has one station: offer the communes without one (and this station's).
         communes = communes.filter(Q(radio_station__isnull=True) | Q(radio_station=self.instance.pk or 0))
         set_choices(self.fields["commune"], communes)
-        self.fields["commune"].label_from_instance = _area_label
+        self.fields["commune"].label_from_instance = area_with_parent
 
 
 class RadioStationStateForm(forms.ModelForm):

@@ -25,7 +25,7 @@ from tracker.core.widgets import DateInput
 from tracker.models import Area, Language, Trainee, TrainingCourse, TrainingMaterial, User
 from tracker.registers import services
 from tracker.registers.export import Column
-from tracker.registers.forms import EntryFilterSet, EntryForm, _area_label
+from tracker.registers.forms import EntryFilterSet, EntryForm, area_with_parent
 
 MATERIAL_FIELDS = ("title", "medium", "language")
 TRAINEE_FIELDS = ("full_name", "gender", "is_ethnic_minority", "workplace", "commune")
@@ -101,7 +101,7 @@ class BaseTraineeFormSet(BaseLineFormSet):
         communes = Area.objects.filter(level=Area.Level.COMMUNE).select_related("parent")
         field = forms.ModelChoiceField(queryset=communes, required=False)
         set_choices(field, communes)
-        field.label_from_instance = _area_label
+        field.label_from_instance = area_with_parent
         self._commune_choices = list(field.choices)
 
     def _construct_form(self, i, **kwargs):
