@@ -251,3 +251,37 @@ def test_the_tracker_templates_use_neither_budgets_nor_cms():
         for path in tracker_template_files()
     }
     assert {path: violations for path, violations in found.items() if violations} == {}
+
+
+# --- Public names across modules ------------------------------------------------------------------
+
+
+def private_imports(root: Path, packages: tuple[str, ...]) -> list[str]:
+    """`from module import _name` of a project module from another file: a leading underscore
+    says "only this file uses it", so a name other files need is given a public one."""
+    modules = module_files(root, packages)
+    found = []
+    for name, path in modules.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] in packages:
+                found += [
+                    f"{name}: from {node.module} import {alias.name}"
+                    for alias in node.names
+                    if alias.name.startswith("_") and not alias.name.startswith("__")
+                ]
+    return found
+
+
+def test_no_file_imports_another_files_private_name():
+    assert private_imports(ROOT, PACKAGES + ("tests",)) == []
+
+
+def test_the_private_name_scan_sees_one(tmp_path):
+    package = tmp_path / "shop"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "orders.py").write_text("def _total():\n    return 1\n")
+    (package / "stock.py").write_text(
+        "from django.utils.translation import gettext as _\nfrom shop.orders import _total\n"
+    )
+    assert private_imports(tmp_path, ("shop",)) == ["shop.stock: from shop.orders import _total"]
