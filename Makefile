@@ -9,7 +9,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Debian packages: Chromium for the browser tests, gettext to compile translations,
 # Liberation Serif 2 / DejaVu and Pango for WeasyPrint's PDFs.
-APT_PACKAGES := python3-venv chromium gettext fonts-liberation2 fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0
+APT_PACKAGES := python3-venv chromium gettext fonts-liberation2 fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 \
+	tesseract-ocr tesseract-ocr-vie poppler-utils
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
