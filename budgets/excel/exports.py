@@ -53,6 +53,7 @@ from budgets.excel.layout import (
 )
 from budgets.execution import Table
 from budgets.models import Allocation, Disbursement, FundingSource
+from tracker.core.spreadsheets import new_workbook
 from tracker.core.text import vietnamese_sort_key
 from tracker.models import Activity, Unit, User
 from tracker.work.selectors import plan_label
@@ -70,7 +71,7 @@ def execution_workbook(
 ) -> Workbook:
     """One sheet per table of the execution page, each with its title rows, a frozen header
     and a bold total."""
-    workbook = Workbook()
+    workbook = new_workbook()
     workbook.remove(workbook.active)
     headings = [_("Approved"), _("Allocated"), _("Disbursed"), _("Remaining"), _("Disbursement rate")]
     for table in tables:
@@ -296,7 +297,7 @@ def _guide_sheet(workbook: Workbook) -> None:
 
 def template_workbook() -> Workbook:
     """The import template: guide, the two sheets with an example row each, the code lists."""
-    workbook = Workbook()
+    workbook = new_workbook()
     workbook.remove(workbook.active)
     _guide_sheet(workbook)
     lists = _lists_sheet(workbook)
@@ -337,7 +338,7 @@ def allocation_workbook(
 ) -> Workbook:
     """The allocation list as an import file: edit it and import it back. For a finance
     officer (``for_import``) it also carries an empty disbursement sheet and the code lists."""
-    workbook = Workbook()
+    workbook = new_workbook()
     workbook.remove(workbook.active)
     lists = _lists_sheet(workbook) if for_import else Lists()
     rows = [_allocation_values(allocation) for allocation in allocations]
@@ -379,7 +380,7 @@ def disbursement_workbook(
 ) -> Workbook:
     """The disbursement ledger (a report: its sheet is not one the import reads, so exporting
     and importing it back can never record a payment twice)."""
-    workbook = Workbook()
+    workbook = new_workbook()
     sheet = workbook.active
     sheet.title = LEDGER_SHEET
     headers = [

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from io import BytesIO
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -17,6 +16,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from budgets.models import Allocation
+from tracker.core.spreadsheets import XLSX_CONTENT_TYPE as _XLSX
+from tracker.core.spreadsheets import workbook_bytes
 from tracker.models import Activity, User
 from tracker.work.selectors import plan_label
 
@@ -39,13 +40,11 @@ TOTAL_BORDER = Border(top=Side(style="medium", color="1B1F23"))
 WRAP = Alignment(wrap_text=True, vertical="top")
 # Title rows above every table, so that the filters and the date travel with the file.
 HEADER_ROW = 5
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX_CONTENT_TYPE = _XLSX
 
 
 def to_bytes(workbook: Workbook) -> bytes:
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)
 
 
 def sheet_title(text: str) -> str:

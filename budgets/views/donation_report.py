@@ -8,7 +8,6 @@ a plan the user has no donation of answers 404.
 from __future__ import annotations
 
 import datetime
-import io
 import re
 
 from django import forms
@@ -21,17 +20,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_safe
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from budgets import donation_report as selectors
 from budgets.permissions import can_see_budgets
+from tracker.core.spreadsheets import XLSX_CONTENT_TYPE, new_workbook
+from tracker.core.spreadsheets import workbook_bytes as safe_workbook_bytes
 from tracker.models import Plan
 from tracker.work.selectors import plan_label
 
 _MONTH = re.compile(r"^\s*(?:(\d{4})-(\d{1,2})|(\d{1,2})/(\d{4}))\s*$")
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX = XLSX_CONTENT_TYPE
 
 
 def parse_month(text: str) -> datetime.date:
@@ -186,7 +186,7 @@ def _groups(out: _Sheet, title: str, heading: str, groups, month_total: int, to_
 
 def workbook_bytes(report: selectors.DonationReport) -> bytes:
     """The report as an .xlsx file: the same figures as the page, with totals."""
-    book = Workbook()
+    book = new_workbook()
     sheet = book.active
     sheet.title = f"{report.month:%m-%Y}"
     out = _Sheet(sheet)
@@ -337,9 +337,7 @@ def workbook_bytes(report: selectors.DonationReport) -> bytes:
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return safe_workbook_bytes(book)
 
 
 @login_required

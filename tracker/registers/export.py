@@ -5,7 +5,6 @@ with the Vietnamese thousands separator, booleans as Có / Không, and a note on
 from __future__ import annotations
 
 import datetime
-import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -13,14 +12,16 @@ from typing import Any
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+
+from tracker.core.spreadsheets import XLSX_CONTENT_TYPE, new_workbook
+from tracker.core.spreadsheets import workbook_bytes as safe_workbook_bytes
 
 DATE_FORMAT = "dd/mm/yyyy"
 # Excel shows the locale's separator; '#,##0' is "1.234.567" in a Vietnamese Excel.
 INTEGER_FORMAT = "#,##0"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX = XLSX_CONTENT_TYPE
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def _cell_value(value: Any) -> Any:
 
 
 def workbook_bytes(*, sheet_title: str, columns: Sequence[Column], rows: Iterable[Any]) -> bytes:
-    book = Workbook()
+    book = new_workbook()
     sheet = book.active
     sheet.title = sheet_title[:31]
     sheet.append([column.header for column in columns])
@@ -59,9 +60,7 @@ def workbook_bytes(*, sheet_title: str, columns: Sequence[Column], rows: Iterabl
             elif isinstance(cell.value, int):
                 cell.number_format = INTEGER_FORMAT
     sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return safe_workbook_bytes(book)
 
 
 def xlsx_response(*, filename: str, sheet_title: str, columns: Sequence[Column], rows: Iterable[Any]) -> HttpResponse:

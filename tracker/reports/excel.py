@@ -8,7 +8,6 @@ portrait with the margins of an official document.
 
 from __future__ import annotations
 
-import io
 import math
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,6 +16,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+
+from tracker.core.spreadsheets import new_workbook, workbook_bytes
 
 FONT = "Times New Roman"
 INTEGER = "#,##0"
@@ -428,7 +429,7 @@ def _unit_sheet(book: Workbook, snapshot: dict) -> None:
 
 
 def render_xlsx(snapshot: dict) -> bytes:
-    book = Workbook()
+    book = new_workbook()
     kind = snapshot["kind"]
     body = snapshot["body"]
     if kind == "progress":
@@ -476,6 +477,4 @@ def render_xlsx(snapshot: dict) -> bytes:
         _budget_sheet(book, snapshot, first=True)
     book.properties.title = f"{snapshot['frame']['doc_type']} {snapshot['frame']['summary']}"[:250]
     book.properties.creator = snapshot["frame"]["issuer_name"][:250]
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)
