@@ -99,6 +99,27 @@ ENTRIES = {
         methods={"GET": EDIT_GET, "POST": EDIT_POST},
         data=_rule_data,
     ),
+    # Deleting (or closing/ending) needs a manager; a refused delete comes back to its page.
+    "tracker:plan_delete": Entry(
+        path=lambda w: reverse("tracker:plan_delete", args=[w.plan.pk]),
+        methods={"GET": EDIT_GET, "POST": EDIT_POST},
+        data=lambda w: {"action": "delete"},
+    ),
+    "tracker:target_delete": Entry(
+        path=lambda w: reverse("tracker:target_delete", args=[w.target.pk]),
+        methods={"GET": EDIT_GET, "POST": EDIT_POST},
+        data=lambda w: {"action": "delete"},
+    ),
+    "tracker:deadline_delete": Entry(
+        path=lambda w: reverse("tracker:deadline_delete", args=[w.deadline.pk]),
+        methods={"GET": EDIT_GET, "POST": EDIT_POST},
+        data=lambda w: {"action": "delete"},
+    ),
+    "tracker:reporting_rule_delete": Entry(
+        path=lambda w: reverse("tracker:reporting_rule_delete", args=[w.reporting_rule.pk]),
+        methods={"GET": EDIT_GET, "POST": EDIT_POST},
+        data=lambda w: {"action": "delete"},
+    ),
     # The directory of units and areas is open to every signed-in user.
     "tracker:unit_list": Entry(path=lambda w: reverse("tracker:unit_list"), methods={"GET": ANY_USER}),
     "tracker:unit_detail": Entry(

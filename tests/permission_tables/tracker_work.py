@@ -51,4 +51,14 @@ ENTRIES = {
         methods={"GET": EDIT_GET, "POST": EDIT_POST},
         data=_task_data,
     ),
+    "tracker:activity_delete": Entry(
+        path=lambda w: reverse("tracker:activity_delete", args=[w.activity.pk]),
+        methods={"GET": EDIT_GET, "POST": EDIT_POST},
+        data=lambda w: {"action": "delete"},
+    ),
+    "tracker:task_delete": Entry(
+        path=lambda w: reverse("tracker:task_delete", args=[w.task_a.pk]),
+        methods={"GET": EDIT_GET, "POST": EDIT_POST},
+        data=lambda w: {"action": "delete"},
+    ),
 }

@@ -105,8 +105,9 @@ def periods_for_rule(rule: ReportingRule) -> list[ReportingPeriod]:
 def periods_for_task(task: Task, rules: list[ReportingRule] | None = None) -> list[ReportingPeriod]:
     """The periods a task's unit must report on: those of the plan's reporting rules whose
     reporter is the task's unit or a collective it belongs to, within the task's span (from the
-    activity's start, or the plan's, to the task's due date). A task no rule covers reports once,
-    for its whole span, by its due date.
+    activity's start, or the plan's, to the task's due date). A unit no rule names follows the
+    plan's default rule(s); a task with no rule at all reports once, for its whole span, by its
+    due date.
 
     `rules` are the plan's rules with `reporter.members` prefetched, to spare a query per task.
     """
@@ -115,12 +116,17 @@ def periods_for_task(task: Task, rules: list[ReportingRule] | None = None) -> li
         rules = list(plan.reporting_rules.prefetch_related("reporter__members"))
     span_start = task.activity.start_date or plan.period_start
     span_end = max(task.due_date, span_start)
-    periods = []
-    for rule in rules:
-        reporters = {rule.reporter_id, *(member.pk for member in rule.reporter.members.all())}
-        if task.unit_id not in reporters:
-            continue
-        periods += [p for p in periods_for_rule(rule) if p.end >= span_start and p.start <= span_end]
+
+    def within(rule: ReportingRule) -> list[ReportingPeriod]:
+        return [p for p in periods_for_rule(rule) if p.end >= span_start and p.start <= span_end]
+
+    own = [rule for rule in rules if task.unit_id in rule_reporters(rule)]
+    periods = [period for rule in (own or [rule for rule in rules if rule.is_default]) for period in within(rule)]
     if not periods:
         periods = [ReportingPeriod(None, span_start, span_end, task.due_date, _("Whole task"))]
     return sorted(periods, key=lambda period: (period.due, period.start))
+
+
+def rule_reporters(rule: ReportingRule) -> set[int]:
+    """The rule's reporter and, for a collective, its members (reads `reporter.members`)."""
+    return {rule.reporter_id, *(member.pk for member in rule.reporter.members.all())}

@@ -113,6 +113,16 @@ class ServiceAdminMixin:
             with _row(formset, index.get(id(row))):
                 inline.save_row(request, row)
 
+    def delete_view(self, request, object_id, extra_context=None):
+        # A delete the service refuses (something accepted depends on the row) is a message,
+        # not a server error; the admin's transaction is rolled back, nothing is deleted.
+        try:
+            with transaction.atomic():
+                return super().delete_view(request, object_id, extra_context)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
     def delete_queryset(self, request, queryset):
         # One at a time through the service (each row's own rules and history), all or none.
         with transaction.atomic():

@@ -276,7 +276,7 @@ def reporting_by_unit(
             kind = "missing"
         else:
             continue
-        unit = item.task.unit
+        unit = item.unit
         row = rows.get(unit.pk)
         if row is None:
             row = rows[unit.pk] = UnitReporting(unit, href=_url("tracker:due", unit=unit.pk) if whole else "")
@@ -430,8 +430,9 @@ def dashboard(user: AnyUser, *, today: datetime.date) -> Dashboard:
     whole = permissions.sees_whole_programme(user)
     due_tasks = selectors_due.tasks_for_due(user)
     expected = selectors_due.expected_reports_for_tasks(due_tasks, today=today)
+    expected += selectors_due.expected_dispatches(user, today=today)
     overdue_reports = [item for item in expected if item.overdue]
-    overdue_reports.sort(key=lambda item: (item.due, vietnamese_sort_key(item.task.unit.name), item.task.pk))
+    overdue_reports.sort(key=lambda item: (item.due, vietnamese_sort_key(item.unit.name), item.sort_id))
     overdue_tasks = list(
         due_tasks.filter(overdue(today)).select_related("activity", "activity__plan", "unit").order_by("due_date", "pk")
     )

@@ -289,6 +289,7 @@ class ReportingRuleForm(DocumentModelForm):
             "active_from",
             "active_to",
             "wording",
+            "is_default",
         ]
         field_classes = {"reporter": VietnameseModelChoiceField, "recipient": VietnameseModelChoiceField}
 

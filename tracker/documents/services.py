@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from django.db import models, transaction
 
 from tracker.core import roles
+from tracker.core.calendar import today
+from tracker.core.deletion import delete_guarded
 from tracker.core.grants import grants_sync, unit_officer_group
 from tracker.core.history import delete_tracked, save_tracked
 from tracker.models import (
@@ -98,6 +100,43 @@ def deadline_save(*, deadline: Deadline, actor: User | None) -> Deadline:
 @transaction.atomic
 def reporting_rule_save(*, rule: ReportingRule, actor: User | None) -> ReportingRule:
     return save_tracked(rule, actor=actor)
+
+
+@transaction.atomic
+def plan_delete(*, plan: Plan, actor: User | None) -> None:
+    """Delete a plan with everything written for it; refused when reports, records, register
+    entries, money or generated reports depend on it (close it instead)."""
+    delete_guarded(instance=plan, actor=actor)
+
+
+@transaction.atomic
+def plan_close(*, plan: Plan, actor: User | None) -> Plan:
+    plan.status = Plan.Status.CLOSED
+    return save_tracked(plan, actor=actor, reason="closed")
+
+
+@transaction.atomic
+def target_delete(*, target: Target, actor: User | None) -> None:
+    delete_guarded(instance=target, actor=actor)
+
+
+@transaction.atomic
+def deadline_delete(*, deadline: Deadline, actor: User | None) -> None:
+    delete_guarded(instance=deadline, actor=actor)
+
+
+@transaction.atomic
+def reporting_rule_delete(*, rule: ReportingRule, actor: User | None) -> None:
+    """Refused when reports were written or sent under the rule (end it instead)."""
+    delete_guarded(instance=rule, actor=actor)
+
+
+@transaction.atomic
+def reporting_rule_end(*, rule: ReportingRule, actor: User | None) -> ReportingRule:
+    """A rule with reports cannot be deleted: it ends today (its past periods stay owed and
+    reported; no new period is asked for)."""
+    rule.active_to = max(min(rule.active_to, today()), rule.active_from)
+    return save_tracked(rule, actor=actor, reason="ended")
 
 
 @transaction.atomic

@@ -16,11 +16,12 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from tracker.core import permissions
+from tracker.core.deletion import delete_page
 from tracker.documents import selectors, services
 from tracker.documents.forms import (
     AreaFilterForm,
@@ -156,7 +157,16 @@ def _plan_part_form(
         messages.success(request, success)
         return redirect("tracker:plan_detail", pk=plan.pk)
     context = {"form": form, "plan": plan, "title": title, "instance": instance, "created": created}
+    if not created:
+        context["delete_url"] = reverse(_DELETE_URLS[type(instance)], args=[instance.pk])
     return render(request, TEMPLATES + "part_form.html", context)
+
+
+_DELETE_URLS = {
+    Target: "tracker:target_delete",
+    Deadline: "tracker:deadline_delete",
+    ReportingRule: "tracker:reporting_rule_delete",
+}
 
 
 def _visible_part(request: HttpRequest, queryset: QuerySet, pk: int):
@@ -271,6 +281,76 @@ def reporting_rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+# --- Deleting, or ending what cannot be deleted ----------------------------------------------
+
+
+def _plan_url(plan_id: int, anchor: str = "") -> str:
+    return reverse("tracker:plan_detail", args=[plan_id]) + anchor
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = permissions.get_visible_or_404(permissions.plans_visible_to(request.user), pk=pk)
+    _require_manager(request)
+    closed = plan.status == Plan.Status.CLOSED
+    return delete_page(
+        request,
+        instance=plan,
+        delete=lambda: services.plan_delete(plan=plan, actor=request.user),
+        archive=None if closed else lambda: services.plan_close(plan=plan, actor=request.user),
+        archive_label=_("Close the plan"),
+        archive_help=_("A closed plan keeps all its work and reports, and asks for no more reports."),
+        back_url=_plan_url(plan.pk),
+        done_url=reverse("tracker:plan_list"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def target_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    target = _visible_part(request, permissions.targets_visible_to(request.user), pk)
+    _require_manager(request)
+    return delete_page(
+        request,
+        instance=target,
+        delete=lambda: services.target_delete(target=target, actor=request.user),
+        back_url=_plan_url(target.plan_id),
+        done_url=_plan_url(target.plan_id),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def deadline_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    deadline = _visible_part(request, Deadline.objects.all(), pk)
+    _require_manager(request)
+    return delete_page(
+        request,
+        instance=deadline,
+        delete=lambda: services.deadline_delete(deadline=deadline, actor=request.user),
+        back_url=_plan_url(deadline.plan_id),
+        done_url=_plan_url(deadline.plan_id),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reporting_rule_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    rule = _visible_part(request, ReportingRule.objects.all(), pk)
+    _require_manager(request)
+    return delete_page(
+        request,
+        instance=rule,
+        delete=lambda: services.reporting_rule_delete(rule=rule, actor=request.user),
+        archive=lambda: services.reporting_rule_end(rule=rule, actor=request.user),
+        archive_label=_("End the rule today"),
+        archive_help=_("An ended rule keeps the reports written under it and asks for no later period."),
+        back_url=_plan_url(rule.plan_id),
+        done_url=_plan_url(rule.plan_id),
+    )
+
+
 # --- Units and areas --------------------------------------------------------------------------
 
 
@@ -332,6 +412,10 @@ urlpatterns = [
     path("deadlines/<int:pk>/edit/", deadline_edit, name="deadline_edit"),
     path("reporting-rules/new/", reporting_rule_create, name="reporting_rule_create"),
     path("reporting-rules/<int:pk>/edit/", reporting_rule_edit, name="reporting_rule_edit"),
+    path("reporting-rules/<int:pk>/delete/", reporting_rule_delete, name="reporting_rule_delete"),
+    path("plans/<int:pk>/delete/", plan_delete, name="plan_delete"),
+    path("targets/<int:pk>/delete/", target_delete, name="target_delete"),
+    path("deadlines/<int:pk>/delete/", deadline_delete, name="deadline_delete"),
     path("units/", unit_list, name="unit_list"),
     path("units/<int:pk>/", unit_detail, name="unit_detail"),
     path("areas/", area_list, name="area_list"),

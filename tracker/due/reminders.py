@@ -59,7 +59,8 @@ class Snapshot:
 
 
 def snapshot(today: datetime.date) -> Snapshot:
-    """Six queries: tasks, rules, rule members, reports, deadlines, collective memberships.
+    """Ten queries: tasks, rules, rule members, reports, the four of the reports sent under
+    the rules, deadlines, collective memberships.
 
     Read in the e-mails' language: period labels ("Tháng 3/2026") are made here.
     """
@@ -70,6 +71,8 @@ def snapshot(today: datetime.date) -> Snapshot:
 def _snapshot(today: datetime.date) -> Snapshot:
     expected = selectors_due.expected_reports_for_tasks(selectors_due.all_tasks_for_due(), today=today)
     tasks = {item.task.pk: item.task for item in expected}.values()
+    # The reports units send under the rules (the lead unit's own, a collective's members').
+    expected += selectors_due.expected_dispatches(None, today=today)
     deadlines = selectors_due.deadlines_for_due(None, start=today, end=calendar.due_soon_end(today))
     sections = selectors_due.group_by_unit(expected, tasks, deadlines, today=today)
     collectives_of: dict[int, list[int]] = defaultdict(list)

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Value
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -28,7 +28,17 @@ from tracker.core.calendar import ReportingPeriod, due_soon_end, periods_for_rul
 from tracker.core.numbers import percent
 from tracker.core.permissions import AnyUser
 from tracker.core.text import vietnamese_sort_key
-from tracker.models import OPEN_STATUSES, Deadline, Plan, ProgressReport, ReportingRule, Task, Unit
+from tracker.models import (
+    OPEN_STATUSES,
+    Activity,
+    Deadline,
+    Plan,
+    ProgressReport,
+    ReportDispatch,
+    ReportingRule,
+    Task,
+    Unit,
+)
 from tracker.models.plans import Progress
 
 DUE_LATER_DAYS = 30
@@ -65,7 +75,11 @@ def task_url(task: Task) -> str:
 
 @dataclass
 class ExpectedReport:
-    task: Task
+    """A report owed for one period: on a task (a progress report), or — `task` None — a
+    report the unit sends under a rule with no task carrying it (the lead unit's own report to
+    the province, or a collective's member with no task), fulfilled by a `ReportDispatch`."""
+
+    task: Task | None
     period: ReportingPeriod
     report: ProgressReport | None  # the most advanced report of the period, if any
     state: str
@@ -78,9 +92,26 @@ class ExpectedReport:
     def due(self) -> datetime.date:
         return self.period.due
 
+    _today: datetime.date = field(default=datetime.date.min, repr=False)
+    rule: ReportingRule | None = None
+    reporter: Unit | None = None  # who owes it, when no task carries it
+
     @property
     def unit(self) -> Unit:
-        return self.task.unit
+        return self.task.unit if self.task is not None else self.reporter
+
+    @property
+    def plan(self) -> Plan:
+        return self.task.activity.plan if self.task is not None else self.rule.plan
+
+    @property
+    def subject(self) -> str:
+        """What the report is about: the task's deliverable, or the rule's report."""
+        return self.task.deliverable if self.task is not None else self.rule.title
+
+    @property
+    def sort_id(self) -> tuple[int, int]:
+        return (0, self.task.pk) if self.task is not None else (1, self.rule.pk)
 
     @property
     def reported(self) -> bool:
@@ -92,9 +123,26 @@ class ExpectedReport:
 
     @property
     def url(self) -> str:
-        return task_url(self.task)
+        if self.task is not None:
+            return task_url(self.task)
+        return dispatch_url(self.rule.pk, self.reporter.pk, self.period)
 
-    _today: datetime.date = field(default=datetime.date.min, repr=False)
+
+def period_param(period: ReportingPeriod) -> str:
+    return f"{period.start:%Y-%m-%d}_{period.end:%Y-%m-%d}"
+
+
+def parse_period_param(value: str) -> tuple[datetime.date, datetime.date] | None:
+    try:
+        start, end = (datetime.date.fromisoformat(part) for part in value.split("_"))
+    except ValueError:
+        return None
+    return (start, end) if start <= end else None
+
+
+def dispatch_url(rule_id: int, unit_id: int, period: ReportingPeriod) -> str:
+    """The page where a unit records the report it sent for a period."""
+    return reverse("tracker:report_dispatch", args=[rule_id, unit_id]) + f"?period={period_param(period)}"
 
 
 # --- Which tasks ---------------------------------------------------------------------------
@@ -194,6 +242,109 @@ def expected_reports_for_tasks(tasks: QuerySet[Task], *, today: datetime.date) -
             expected.append(judge(task, period, reports.get(key, []), today))
     expected.sort(key=lambda item: (item.due, vietnamese_sort_key(item.task.unit.name), item.task.pk))
     return expected
+
+
+def _judge_dispatch(
+    rule: ReportingRule, unit: Unit, period: ReportingPeriod, dispatch: ReportDispatch | None, today: datetime.date
+) -> ExpectedReport:
+    sent = dispatch.sent_on if dispatch is not None else None
+    return ExpectedReport(
+        task=None,
+        period=period,
+        report=None,
+        state=ACCEPTED if dispatch is not None else MISSING,
+        submitted_on=sent,
+        late=bool(sent and sent > period.due),
+        overdue=dispatch is None and period.due < today,
+        due_soon=dispatch is None and today <= period.due <= due_soon_end(today),
+        _today=today,
+        rule=rule,
+        reporter=unit,
+    )
+
+
+def expected_dispatches(
+    user: AnyUser | None,
+    *,
+    today: datetime.date,
+    unit_id: int | None = None,
+    plan_ids: Iterable[int] | None = None,
+) -> list[ExpectedReport]:
+    """The reports units owe under the rules of issued plans that no task's report carries:
+    for each rule, each unit that reports under it (the reporter, or every member of a
+    collective) and each period — when the unit leads an activity of the plan (its own report
+    to the province) or has no task in the plan. At most four queries: rules, their
+    reporters' members, lead units and units with tasks (one), the reports sent (only when
+    something is owed).
+
+    `user=None` (the reminder jobs) reads every unit's; an officer reads their unit's;
+    `unit_id` narrows to one unit, `plan_ids` to some plans.
+    """
+    rules = ReportingRule.objects.filter(plan__status=Plan.Status.ISSUED)
+    wanted: int | None = unit_id
+    if user is not None and not permissions.sees_whole_programme(user):
+        if not permissions.is_unit_officer(user) or not getattr(user, "unit_id", None):
+            return []
+        if unit_id is not None and unit_id != user.unit_id:
+            return []
+        wanted = user.unit_id
+    if wanted is not None:
+        rules = rules.filter(Q(reporter_id=wanted) | Q(reporter__in=Unit.objects.filter(members=wanted).values("pk")))
+    if plan_ids is not None:
+        rules = rules.filter(plan_id__in=list(plan_ids))
+    rule_list = list(
+        rules.select_related("reporter", "plan").prefetch_related("reporter__members").order_by("plan_id", "id")
+    )
+    if not rule_list:
+        return []
+    plans = {rule.plan_id for rule in rule_list}
+    # Who leads an activity of the plans (0) and who has a task in them (1): one query.
+    leads_and_tasks = (
+        Activity.objects.filter(plan_id__in=plans)
+        .order_by()
+        .values_list("plan_id", "lead_unit_id")
+        .annotate(kind=Value(0))
+        .union(
+            Task.objects.filter(activity__plan_id__in=plans)
+            .exclude(status=Progress.CANCELLED)
+            .order_by()
+            .values_list("activity__plan_id", "unit_id")
+            .annotate(kind=Value(1))
+        )
+    )
+    leads, with_tasks = set(), set()
+    for plan_id, unit_pk, kind in leads_and_tasks:
+        (with_tasks if kind else leads).add((plan_id, unit_pk))
+    owed = []
+    for rule in rule_list:
+        members = list(rule.reporter.members.all()) if rule.reporter.is_group else []
+        for unit in members or [rule.reporter]:
+            if wanted is not None and unit.pk != wanted:
+                continue
+            key = (rule.plan_id, unit.pk)
+            if key in with_tasks and key not in leads:
+                continue  # its progress reports on its tasks are its reports
+            owed.append((rule, unit))
+    if not owed:
+        return []
+    dispatches = ReportDispatch.objects.filter(rule__in=[rule.pk for rule in rule_list])
+    if wanted is not None:
+        dispatches = dispatches.filter(unit_id=wanted)
+    sent = {(d.rule_id, d.unit_id, d.period_start, d.period_end): d for d in dispatches}
+    expected = []
+    for rule, unit in owed:
+        for period in periods_for_rule(rule):
+            dispatch = sent.get((rule.pk, unit.pk, period.start, period.end))
+            expected.append(_judge_dispatch(rule, unit, period, dispatch, today))
+    expected.sort(key=lambda item: (item.due, vietnamese_sort_key(item.unit.name), item.sort_id))
+    return expected
+
+
+def all_expected(user: AnyUser, *, today: datetime.date) -> list[ExpectedReport]:
+    """Every report the user answers for: on tasks, and sent under the rules."""
+    items = expected_reports(user, today=today) + expected_dispatches(user, today=today)
+    items.sort(key=lambda item: (item.due, vietnamese_sort_key(item.unit.name), item.sort_id))
+    return items
 
 
 def expected_reports(user: AnyUser, *, today: datetime.date) -> list[ExpectedReport]:
@@ -316,7 +467,8 @@ class DuePage:
 
 
 def due_page(user: AnyUser, *, today: datetime.date, unit_id: int | None = None) -> DuePage:
-    """The "what is due" page: six queries for a province-wide reader, seven for an officer.
+    """The "what is due" page: ten queries for a province-wide reader, eleven for an officer
+    (six for the tasks' reports and deadlines, four for the reports sent under the rules).
 
     Province-wide readers see every unit with something due, or one unit they choose; an
     officer sees their own unit's items, and asking for another unit is a 404.
@@ -335,6 +487,8 @@ def due_page(user: AnyUser, *, today: datetime.date, unit_id: int | None = None)
         tasks = tasks.filter(Q(unit_id=unit_id) | Q(unit__in=Unit.objects.filter(members=unit_id).values("pk")))
     expected = expected_reports_for_tasks(tasks, today=today)
     task_list = {item.task.pk: item.task for item in expected}.values()  # already read
+    expected += expected_dispatches(user, today=today, unit_id=chosen.pk if chosen is not None else None)
+    expected.sort(key=lambda item: (item.due, vietnamese_sort_key(item.unit.name), item.sort_id))
     deadlines = deadlines_for_due(user, start=today, end=today + datetime.timedelta(days=DUE_LATER_DAYS))
     unassigned = [d for d in deadlines if not d.responsible_unit_id] if whole and chosen is None else []
     if chosen is not None:
@@ -360,7 +514,7 @@ def overdue_report_count(user: AnyUser, *, today: datetime.date) -> int:
     """The number in the navigation badge: overdue reports the user answers for."""
     if not (permissions.sees_whole_programme(user) or permissions.is_unit_officer(user)):
         return 0
-    return sum(1 for item in expected_reports(user, today=today) if item.overdue)
+    return sum(1 for item in all_expected(user, today=today) if item.overdue)
 
 
 # --- The timeliness scoreboard --------------------------------------------------------------
@@ -457,7 +611,8 @@ def scoreboard(user: AnyUser, *, plan: Plan | None, year: int, today: datetime.d
     not yet due while one is outstanding before its date, late when all are in but one came
     late, on time otherwise. Totals count expected reports whose due date has passed (or that
     are in already): % on time and % reported. Province-wide readers see every unit; an officer
-    sees only their unit's row. Queries: tasks, rules, rule members, reports (+1 for an officer).
+    sees only their unit's row. Queries: tasks, rules, rule members, reports (+1 for an officer),
+    and four for the reports sent under the rules (`expected_dispatches`).
     """
     if plan is None:
         return Scoreboard(None, year, [], [], None)
@@ -485,6 +640,15 @@ def scoreboard(user: AnyUser, *, plan: Plan | None, year: int, today: datetime.d
             cell.items.append(item)
             cell.expected += 1
             cell.reported += item.reported
+    for item in expected_dispatches(user, today=today, plan_ids=[plan.pk]):
+        n = index.get((item.rule.pk, item.period.start, item.period.end))
+        if n is None:
+            continue
+        row = rows.setdefault(item.unit.pk, Row(item.unit, [Cell() for _ in columns]))
+        cell = row.cells[n]
+        cell.items.append(item)
+        cell.expected += 1
+        cell.reported += item.reported
     total = Row(Unit(name=""), [Cell() for _ in columns])
     for row in rows.values():
         for n, cell in enumerate(row.cells):

@@ -1,12 +1,16 @@
-"""Writes of the due part: a person's own reminder settings."""
+"""Writes of the due part: a person's own reminder settings, and the periodic reports units
+record as sent."""
 
 from __future__ import annotations
+
+import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tracker.models import User
+from tracker.core.history import save_tracked
+from tracker.models import ReportDispatch, ReportingRule, Unit, User
 
 
 @transaction.atomic
@@ -24,3 +28,34 @@ def user_preferences_save(*, user: User, wants_digest: bool, email: str, actor: 
     user.full_clean(exclude=["password"])
     user.save(update_fields=["wants_digest", "email"])
     return user
+
+
+@transaction.atomic
+def report_dispatch_record(
+    *,
+    rule: ReportingRule,
+    unit: Unit,
+    period_start: datetime.date,
+    period_end: datetime.date,
+    sent_on: datetime.date,
+    number_symbol: str,
+    note: str,
+    actor: User,
+) -> ReportDispatch:
+    """Record that a unit sent its report for one period of a rule (or correct the record):
+    the obligation is then met, on time when sent by its due date."""
+    if unit.pk not in rule.reporting_unit_ids():
+        raise ValidationError(_("This unit does not report under this rule."))
+    dispatch = (
+        ReportDispatch.objects.select_for_update()
+        .filter(rule=rule, unit=unit, period_start=period_start, period_end=period_end)
+        .first()
+    )
+    if dispatch is None:
+        dispatch = ReportDispatch(
+            rule=rule, unit=unit, period_start=period_start, period_end=period_end, recorded_by=actor
+        )
+    dispatch.sent_on = sent_on
+    dispatch.number_symbol = number_symbol.strip()
+    dispatch.note = note.strip()
+    return save_tracked(dispatch, actor=actor)

@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,9 +21,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from tracker.core import permissions
+from tracker.core.calendar import periods_for_rule
 from tracker.core.forms import add_service_error
+from tracker.core.widgets import DateInput
 from tracker.due import selectors as selectors_due
 from tracker.due import services
+from tracker.models import ReportDispatch, ReportingRule, Unit
 from tracker.work.selectors import plan_label
 
 
@@ -134,8 +137,82 @@ def preferences(request: HttpRequest) -> HttpResponse:
     return render(request, "tracker/due/preferences.html", {"form": form})
 
 
+class DispatchForm(forms.Form):
+    sent_on = forms.DateField(label=gettext_lazy("Sent on"), widget=DateInput())
+    number_symbol = forms.CharField(
+        label=gettext_lazy("Number and symbol"),
+        required=False,
+        max_length=60,
+        help_text=gettext_lazy("E.g. 45/BC-SKHCN; blank if it has none."),
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Note"), required=False, max_length=2000, widget=forms.Textarea({"rows": 3})
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_dispatch(request: HttpRequest, rule: int, unit: int) -> HttpResponse:
+    """One period of a report a unit sends under a rule: whether it was sent, and the form to
+    record it (the unit's officers and the DIC managers). Others who may not see it get 404."""
+    user = request.user
+    rule_obj = get_object_or_404(
+        ReportingRule.objects.select_related("plan", "reporter", "recipient").prefetch_related("reporter__members"),
+        pk=rule,
+    )
+    unit_obj = get_object_or_404(Unit, pk=unit)
+    own = permissions.is_unit_officer(user) and user.unit_id == unit_obj.pk
+    if not (own or permissions.sees_whole_programme(user)) or unit_obj.pk not in rule_obj.reporting_unit_ids():
+        raise Http404
+    span = selectors_due.parse_period_param(request.GET.get("period", ""))
+    period = next((p for p in periods_for_rule(rule_obj) if span == (p.start, p.end)), None)
+    if period is None:
+        raise Http404
+    can_record = own or permissions.can_manage_plans(user)
+    dispatch = ReportDispatch.objects.filter(
+        rule=rule_obj, unit=unit_obj, period_start=period.start, period_end=period.end
+    ).first()
+    if request.method == "POST":
+        if not can_record:
+            raise PermissionDenied
+        form = DispatchForm(request.POST)
+        if form.is_valid():
+            try:
+                services.report_dispatch_record(
+                    rule=rule_obj,
+                    unit=unit_obj,
+                    period_start=period.start,
+                    period_end=period.end,
+                    actor=user,
+                    **form.cleaned_data,
+                )
+            except ValidationError as error:
+                add_service_error(form, error)
+            else:
+                messages.success(request, _("The report was recorded as sent."))
+                return redirect(request.get_full_path())
+    else:
+        initial = {"sent_on": timezone.localdate()}
+        if dispatch is not None:
+            initial = {"sent_on": dispatch.sent_on, "number_symbol": dispatch.number_symbol, "note": dispatch.note}
+        form = DispatchForm(initial=initial)
+    return render(
+        request,
+        "tracker/due/dispatch.html",
+        {
+            "rule": rule_obj,
+            "unit": unit_obj,
+            "period": period,
+            "dispatch": dispatch,
+            "form": form if can_record else None,
+            "today": timezone.localdate(),
+        },
+    )
+
+
 urlpatterns = [
     path("due/", due, name="due"),
     path("due/timeliness/", timeliness, name="timeliness"),
+    path("due/rules/<int:rule>/units/<int:unit>/", report_dispatch, name="report_dispatch"),
     path("preferences/", preferences, name="preferences"),
 ]

@@ -1,4 +1,4 @@
-from .calendar import Deadline, ReportingRule
+from .calendar import Deadline, ReportDispatch, ReportingRule
 from .organisation import Area, EffectiveQuerySet, Unit, User
 from .plans import (
     OPEN_STATUSES,
@@ -93,6 +93,7 @@ __all__ = [
     "PlanLegalBasis",
     "ProgrammeComponent",
     "Progress",
+    "ReportDispatch",
     "ReportingRule",
     "Target",
     "Task",

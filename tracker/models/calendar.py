@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -9,6 +12,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .fields import actor_field
 from .organisation import Unit
 from .plans import Activity, Plan
 
@@ -113,6 +117,13 @@ class ReportingRule(models.Model):
     active_from = models.DateField(_("from"))
     active_to = models.DateField(_("until"))
     wording = models.CharField(_("as written"), max_length=255, blank=True)
+    # Plans often name a few reporters and let "the other units" follow the same calendar; a
+    # unit with tasks that no rule names follows the plan's default rule(s).
+    is_default = models.BooleanField(
+        _("default rule of the plan"),
+        default=False,
+        help_text=_("Also applies to every unit with tasks in the plan that no other rule names."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -141,3 +152,86 @@ class ReportingRule(models.Model):
             raise ValidationError({"due_month": _("Six-monthly and annual reports need the month they are due in.")})
         if self.active_from and self.active_to and self.active_to < self.active_from:
             raise ValidationError({"active_to": _("The rule cannot end before it starts.")})
+        self._check_due_date_exists()
+
+    def _check_due_date_exists(self) -> None:
+        """A six-monthly or annual due date must exist in every year of the rule: 31/02 or
+        31/04 is refused rather than quietly moved to the month's last day. (A monthly rule's
+        day 31 means "by the month's last day" and is kept.)"""
+        if self.frequency == self.Frequency.MONTHLY or not self.due_month or not self.due_day:
+            return
+        if not 1 <= self.due_month <= 12 or not 1 <= self.due_day <= 31:
+            return  # the field validators say so
+        first = self.active_from.year if self.active_from else 2001
+        last = self.active_to.year if self.active_to and self.active_to.year >= first else first
+        for year in range(first, last + 1):
+            if self.due_day > calendar.monthrange(year, self.due_month)[1]:
+                raise ValidationError(
+                    {
+                        "due_day": _(
+                            "%(day)02d/%(month)02d is not a date in %(year)d: month %(month)d has %(days)d days."
+                        )
+                        % {
+                            "day": self.due_day,
+                            "month": self.due_month,
+                            "year": year,
+                            "days": calendar.monthrange(year, self.due_month)[1],
+                        }
+                    }
+                )
+
+    def reporting_unit_ids(self) -> list[int]:
+        """Who owes a report under the rule: the reporter, or each member of a collective
+        (reads `reporter.members`; prefetch it for lists)."""
+        if self.reporter.is_group:
+            members = [member.pk for member in self.reporter.members.all()]
+            return members or [self.reporter_id]
+        return [self.reporter_id]
+
+
+class ReportDispatch(models.Model):
+    """A periodic report a unit sent under a reporting rule ("Báo cáo số …/BC-… ngày …").
+
+    It fulfils the obligations that no task's progress report carries: the lead unit's own
+    report to the province, or a report owed by a member of a collective with no task of its own.
+    """
+
+    rule = models.ForeignKey(
+        ReportingRule, verbose_name=_("reporting rule"), on_delete=models.PROTECT, related_name="dispatches"
+    )
+    unit = models.ForeignKey(Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="report_dispatches")
+    period_start = models.DateField(_("period from"))
+    period_end = models.DateField(_("period to"))
+    sent_on = models.DateField(_("sent on"))
+    number_symbol = models.CharField(
+        _("number and symbol"), max_length=60, blank=True, help_text=_("E.g. 45/BC-SKHCN; blank if it has none.")
+    )
+    note = models.TextField(_("note"), blank=True, max_length=2000)
+    recorded_by = actor_field(_("recorded by"))
+    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("periodic report sent")
+        verbose_name_plural = _("periodic reports sent")
+        ordering = ["-period_end", "unit__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["rule", "unit", "period_start", "period_end"],
+                name="reportdispatch_one_per_period",
+                violation_error_message=_("This unit's report for this period is already recorded."),
+            ),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=F("period_start")),
+                name="reportdispatch_period_ordered",
+                violation_error_message=_("The period cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rule} – {self.unit} – {self.period_start:%d/%m/%Y}–{self.period_end:%d/%m/%Y}"
+
+    def clean(self):
+        super().clean()
+        if self.sent_on and self.sent_on > datetime.date.today() + datetime.timedelta(days=1):
+            raise ValidationError({"sent_on": _("The date sent cannot be in the future.")})

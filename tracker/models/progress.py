@@ -29,9 +29,11 @@ class ProgressReport(models.Model):
         RETURNED = "returned", _("Returned for correction")
         SUPERSEDED = "superseded", _("Superseded by a correction")
 
-    task = models.ForeignKey(Task, verbose_name=_("task"), on_delete=models.CASCADE, related_name="progress_reports")
+    # PROTECT: a task or rule with reports cannot be deleted, by any path ("nothing accepted
+    # is lost"); it is cancelled or ended instead (`tracker.core.deletion`).
+    task = models.ForeignKey(Task, verbose_name=_("task"), on_delete=models.PROTECT, related_name="progress_reports")
     reporting_rule = models.ForeignKey(
-        ReportingRule, verbose_name=_("reporting rule"), null=True, blank=True, on_delete=models.SET_NULL
+        ReportingRule, verbose_name=_("reporting rule"), null=True, blank=True, on_delete=models.PROTECT
     )
     period_start = models.DateField(_("period from"))
     period_end = models.DateField(_("period to"))
@@ -150,7 +152,7 @@ class OutputRecord(models.Model):
     """
 
     output_indicator = models.ForeignKey(
-        OutputIndicator, verbose_name=_("output"), on_delete=models.CASCADE, related_name="records"
+        OutputIndicator, verbose_name=_("output"), on_delete=models.PROTECT, related_name="records"
     )
     quantity = models.PositiveIntegerField(_("quantity"), default=1)
     achieved_on = models.DateField(

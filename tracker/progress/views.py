@@ -8,6 +8,8 @@ transaction, redirect with a message. Mutations only on POST.
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,6 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from tracker.core import permissions
 from tracker.core.calendar import periods_for_task
 from tracker.core.forms import add_service_error, error_messages, service_step
+from tracker.due import selectors as selectors_due
 from tracker.models import Evidence, ProgressReport
 from tracker.outputs import selectors as output_selectors
 from tracker.progress import selectors as selectors_progress
@@ -43,10 +46,23 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
         ("later", _("Later"), groups["later"]),
         ("done", _("Done"), groups["done"]),
     ]
+    # The reports the unit itself sends under the plans' rules (the lead unit's report to the
+    # province, a collective member's report): not yet sent, from overdue to a month ahead.
+    horizon = today + datetime.timedelta(days=selectors_due.DUE_LATER_DAYS)
+    unit_reports = [
+        item
+        for item in selectors_due.expected_dispatches(request.user, today=today)
+        if not item.reported and item.due <= horizon
+    ]
     return render(
         request,
         "tracker/progress/my_tasks.html",
-        {"sections": sections, "today": today, "is_officer": permissions.is_unit_officer(request.user)},
+        {
+            "sections": sections,
+            "unit_reports": unit_reports,
+            "today": today,
+            "is_officer": permissions.is_unit_officer(request.user),
+        },
     )
 
 

@@ -12,9 +12,10 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from tracker.core.deletion import delete_guarded
 from tracker.core.grants import grants_sync
 from tracker.core.history import delete_tracked, save_tracked
-from tracker.models import Activity, Cooperation, OutputIndicator, Task, Unit, User
+from tracker.models import Activity, Cooperation, OutputIndicator, Progress, Task, Unit, User
 
 
 @transaction.atomic
@@ -104,18 +105,43 @@ def task_assign(*, task: Task, actor: User | None) -> Task:
 
 @transaction.atomic
 def task_remove(*, task: Task, actor: User | None) -> None:
+    """Delete a task with its comments; refused when it has progress reports or register
+    entries (cancel it instead). Its unit's officers lose the rights it gave them."""
     activity = task.activity
-    delete_tracked(task, actor=actor)
+    delete_guarded(instance=task, actor=actor)
     grants_sync(activity=activity)
 
 
 @transaction.atomic
+def activity_delete(*, activity: Activity, actor: User | None) -> None:
+    """Delete an activity with its tasks, outputs, cooperations and deadlines; refused when
+    reports, records, register entries or money depend on it (cancel it instead)."""
+    delete_guarded(instance=activity, actor=actor)
+
+
+@transaction.atomic
+def activity_cancel(*, activity: Activity, actor: User | None) -> Activity:
+    """What is left when an activity cannot be deleted: it is cancelled, its work kept."""
+    activity.status = Progress.CANCELLED
+    return save_tracked(activity, actor=actor, reason="cancelled")
+
+
+@transaction.atomic
+def task_cancel(*, task: Task, actor: User | None) -> Task:
+    """A task that cannot be deleted is cancelled: it owes no more reports, its reports stay."""
+    task.status = Progress.CANCELLED
+    task.completed_on = None
+    return save_tracked(task, actor=actor, reason="cancelled")
+
+
+@transaction.atomic
 def delete(*, instance: models.Model, actor: User | None) -> None:
-    """Delete a row, recording who did it in its history."""
+    """Delete a row (the admin's delete), recording who did it in its history; refused when
+    anything accepted depends on it (`tracker.core.deletion`)."""
     if isinstance(instance, Task):
         task_remove(task=instance, actor=actor)
         return
     if isinstance(instance, Cooperation):
         cooperation_remove(cooperation=instance, actor=actor)
         return
-    delete_tracked(instance, actor=actor)
+    delete_guarded(instance=instance, actor=actor)

@@ -19,8 +19,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from tracker.core import calendar, numbers, permissions
+from tracker.core.deletion import delete_page
 from tracker.core.forms import service_errors_on
-from tracker.models import Activity, Task
+from tracker.models import Activity, Progress, Task
 from tracker.outputs import selectors as output_selectors
 from tracker.progress import selectors as selectors_progress
 from tracker.work import selectors as selectors_work
@@ -173,6 +174,43 @@ def _task_form(request: HttpRequest, task: Task, activity: Activity) -> HttpResp
     )
 
 
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = permissions.get_visible_or_404(permissions.activities_visible_to(request.user), pk=pk)
+    _require_manager(request)
+    cancelled = activity.status == Progress.CANCELLED
+    return delete_page(
+        request,
+        instance=activity,
+        delete=lambda: services.activity_delete(activity=activity, actor=request.user),
+        archive=None if cancelled else lambda: services.activity_cancel(activity=activity, actor=request.user),
+        archive_label=_("Cancel the activity"),
+        archive_help=_("A cancelled activity keeps its tasks, reports and records."),
+        back_url=reverse("tracker:activity_detail", args=[activity.pk]),
+        done_url=reverse("tracker:plan_detail", args=[activity.plan_id]),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def task_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    task = permissions.get_visible_or_404(permissions.tasks_visible_to(request.user), pk=pk)
+    _require_manager(request)
+    cancelled = task.status == Progress.CANCELLED
+    back = reverse("tracker:activity_detail", args=[task.activity_id]) + "#tasks"
+    return delete_page(
+        request,
+        instance=task,
+        delete=lambda: services.task_remove(task=task, actor=request.user),
+        archive=None if cancelled else lambda: services.task_cancel(task=task, actor=request.user),
+        archive_label=_("Cancel the task"),
+        archive_help=_("A cancelled task keeps its reports and owes no more."),
+        back_url=back,
+        done_url=back,
+    )
+
+
 urlpatterns = [
     path("activities/", board, name="board"),
     path("activities/new/", activity_create, name="activity_create"),
@@ -180,4 +218,6 @@ urlpatterns = [
     path("activities/<int:pk>/edit/", activity_edit, name="activity_edit"),
     path("tasks/new/", task_create, name="task_create"),
     path("tasks/<int:pk>/edit/", task_edit, name="task_edit"),
+    path("activities/<int:pk>/delete/", activity_delete, name="activity_delete"),
+    path("tasks/<int:pk>/delete/", task_delete, name="task_delete"),
 ]

@@ -463,8 +463,10 @@ def build_due(size: int, unit_a, unit_b) -> None:
 # The due page, for a province-wide reader:
 #  1 session, 2 user, 3 roles,
 #  4 tasks (with activity, plan, unit), 5 reporting rules with reporters, 6 their members,
-#  7 reports, 8 deadlines, 9 the unit choices.
-DUE_QUERIES = 9
+#  7 reports, 8 deadlines, 9 the unit choices; the reports units send under the rules
+#  (`expected_dispatches`): 10 rules, 11 their members, 12 lead units and units with tasks,
+#  13 the reports sent.
+DUE_QUERIES = 13
 
 
 @pytest.mark.parametrize("size", [4, 40])
@@ -620,8 +622,9 @@ def build_scoreboard(size: int, unit_a, unit_b) -> Plan:
 
 
 # The scoreboard: 1 session, 2 user, 3 roles, 4 plans to choose from, 5 tasks,
-# 6 rules with reporters, 7 their members, 8 reports.
-TIMELINESS_QUERIES = 8
+# 6 rules with reporters, 7 their members, 8 reports; 9-12 the reports units send under the
+# rules (rules, members, lead units and units with tasks, reports sent).
+TIMELINESS_QUERIES = 12
 
 
 @pytest.mark.parametrize("size", [5, 50])

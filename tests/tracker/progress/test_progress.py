@@ -474,8 +474,10 @@ def count_queries(client, url) -> int:
 
 
 # my_tasks: session, user, roles, the tasks with activity, plan and area, their reports, the
-# plans' reporting rules, the rules' reporters' members, the reporters (+1 spare for the nav).
-MY_TASKS_QUERIES = 9
+# plans' reporting rules, the rules' reporters' members, the reporters (+1 spare for the nav);
+# the reports the unit sends under the rules: rules, members, lead units and units with tasks,
+# reports sent.
+MY_TASKS_QUERIES = 13
 # task_detail: 1 session, 2 user, 3 roles, 4 the task with activity, plan, unit, area and output,
 # 5 the plan's rules, 6 their reporters, 7 the reporters' members, 8 the outputs, 9 the reports,
 # 10 their quantities, 11 their evidence, 12 the accepted sums, 13 the comments, 14 the report
