@@ -1,10 +1,20 @@
 """Personas as fixtures: the people who use the tracker, each with their own rights."""
 
 import pytest
+from django.test import Client
 from django.utils import translation
 
-from tests import factories
+from tests import factories, mfa
 from tracker.core import roles
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _force_login_gives_the_second_factor():
+    """`client.force_login(user)` verifies the session with a real device for the users whose
+    login owes a second factor (tests/mfa.py); `second_factor=False` leaves it owed."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Client, "force_login", mfa.force_login)
+        yield
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from django.apps import apps
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from tests.e2e.second_factor import complete_second_factor
 from tracker.demo.users import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -52,6 +53,7 @@ def log_in(page, base_url: str, username: str, next_url: str) -> None:
     page.fill("#id_username", username)
     page.fill("#id_password", DEMO_PASSWORD)
     page.locator("#id_password").press("Enter")
+    complete_second_factor(page)
     page.wait_for_url(re.compile(re.escape(next_url) + "$"))
 
 

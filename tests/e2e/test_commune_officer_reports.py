@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
+from tests.e2e.second_factor import complete_second_factor
 from tracker.demo.users import DEMO_PASSWORD
 from tracker.models import ProgressReport, Task
 
@@ -29,6 +30,7 @@ def log_in(page, base_url: str, username: str) -> None:
     page.fill("#id_password", DEMO_PASSWORD)
     page.locator("form button[type=submit]").last.click()
     expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
+    complete_second_factor(page)
 
 
 def test_commune_officer_reports_from_a_phone_and_the_manager_accepts(browser, demo_site, tmp_path):

@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 
 from budgets.models import Allocation, Disbursement, Estimate, FundingSource
 from tests import factories
+from tests.e2e.second_factor import complete_second_factor
 from tracker.core import roles
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -54,6 +55,7 @@ def log_in(page, base_url: str, username: str) -> None:
     page.fill("#id_password", PASSWORD)
     page.locator("form button[type=submit]").last.click()
     expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
+    complete_second_factor(page)
 
 
 def as_user(browser, world, username: str, **context):

@@ -5,6 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.second_factor import complete_second_factor
 from tracker.demo.users import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -20,6 +21,7 @@ def log_in(page, base_url: str, username: str) -> None:
     page.fill("#id_username", username)
     page.fill("#id_password", DEMO_PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
+    complete_second_factor(page)
 
 
 def test_manager_opens_the_thanh_hoa_plan_and_filters_the_board_to_lang_son_2023(page, demo_site):

@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 from PIL import Image
 from playwright.sync_api import expect
 
+from tests.e2e.second_factor import complete_second_factor
 from tracker.demo.users import DEMO_PASSWORD
 from tracker.models import OutputIndicator, RadioStation, RadioStationState, RadioWork, RegisterMeasure, Task, User
 from tracker.outputs.selectors import annotate_achieved
@@ -42,6 +43,7 @@ def log_in(page, base_url: str, username: str) -> None:
     page.fill("#id_password", DEMO_PASSWORD)
     page.locator("form button[type=submit]").last.click()
     expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
+    complete_second_factor(page)
 
 
 def figure(page, name: str) -> int:

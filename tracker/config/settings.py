@@ -82,6 +82,10 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    # The second factor: TOTP authenticator apps and single-use recovery codes (tracker/security/).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "tracker",
     "budgets",
     "cms",
@@ -109,6 +113,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Idle timeout, session lifetime, and the second factor owed before any other page.
+    "tracker.security.middleware.AccountSecurityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # django-csp's middleware, relaxed for Wagtail's admin (/cms/) only; see cms/middleware.py.
     "cms.middleware.CSPMiddleware",
@@ -202,7 +208,7 @@ STORAGES = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
+        "tracker.security.authentication.PasswordOnlyBasicAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -264,10 +270,27 @@ EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tracker@localhost")
 
-# django-axes: lock an account+address pair after repeated failed logins.
+# Sessions (tracker/security/middleware.py): signed out after this many idle minutes, and in
+# any case this many hours after logging in.
+SESSION_IDLE_TIMEOUT_MINUTES = env_int("SESSION_IDLE_TIMEOUT_MINUTES", 30)
+SESSION_MAX_AGE_HOURS = env_int("SESSION_MAX_AGE_HOURS", 10)
+if SESSION_IDLE_TIMEOUT_MINUTES < 1 or SESSION_MAX_AGE_HOURS < 1:
+    raise ImproperlyConfigured("SESSION_IDLE_TIMEOUT_MINUTES and SESSION_MAX_AGE_HOURS must be at least 1")
+SESSION_COOKIE_AGE = SESSION_MAX_AGE_HOURS * 3600
+# The reverse proxies in front of the application that append to X-Forwarded-For (nginx as
+# documented: 1). 0 trusts no header and uses the connection's address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more")
+# The second factor (django-otp): the name the authenticator app shows beside the account.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Giam ngheo ve thong tin").strip() or "Tracker"
+
+# django-axes: lock an account+address pair after repeated failed logins, the address being
+# the client's behind the trusted proxies, so an attacker elsewhere cannot lock out a manager.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "tracker.security.client_ip.client_ip"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_VERBOSE = False
 

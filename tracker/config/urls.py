@@ -12,6 +12,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # The second factor (TOTP + recovery codes) and the DIC's security log: tracker/security/.
+    path("accounts/", include("tracker.security.urls")),
     path("admin/", admin.site.urls),
     path("tracker/", include("tracker.urls")),
     path("budgets/", include("budgets.urls")),

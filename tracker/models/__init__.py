@@ -48,8 +48,10 @@ from .registers import (
     TrainingMaterial,
 )
 from .reports import GeneratedReport as GeneratedReport
+from .security import AuthEvent
 
 __all__ = [
+    "AuthEvent",
     "REGISTER_MODELS",
     "ClusterTechnology",
     "InfoPoint",
