@@ -4,6 +4,7 @@ A password alone must not open for a DIC manager through the API what the web lo
 opens after a code; they use the API from a verified browser session instead."""
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import exceptions
 from rest_framework.authentication import BasicAuthentication
 
@@ -18,3 +19,13 @@ class PasswordOnlyBasicAuthentication(BasicAuthentication):
                 _("This account uses a second factor: sign in through the web page instead.")
             )
         return user, auth
+
+
+class PasswordOnlyBasicScheme(OpenApiAuthenticationExtension):
+    """The API schema describes it as the HTTP Basic scheme it is."""
+
+    target_class = PasswordOnlyBasicAuthentication
+    name = "basicAuth"
+
+    def get_security_definition(self, auto_schema):
+        return {"type": "http", "scheme": "basic"}

@@ -379,9 +379,13 @@ def test_activity_shows_units_outputs_and_is_overdue_by_todays_date_in_vietnam(m
     }
 
 
-def test_is_overdue_uses_the_date_in_vietnam_not_utc(manager_client):
+def test_is_overdue_uses_the_date_in_vietnam_not_utc(client, manager, settings):
     # 23:30 UTC is already 06:30 the next day in Hà Nội: a task due that UTC day is overdue there.
-    # (Within a day of the real time, so the test client's session has not expired.)
+    # (Within a day of the real time; the session, which lasts SESSION_MAX_AGE_HOURS, is stored
+    # to last two days so the jump in Django's clock does not expire it.)
+    settings.SESSION_COOKIE_AGE = 2 * 24 * 3600
+    manager_client = client
+    manager_client.force_login(manager)
     utc_day = timezone.now().astimezone(datetime.UTC).date()
     utc_evening = datetime.datetime.combine(utc_day, datetime.time(23, 30), tzinfo=datetime.UTC)
     task = factories.TaskFactory(activity=factories.ActivityFactory(start_date=None), due_date=utc_day)
