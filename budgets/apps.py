@@ -12,7 +12,7 @@ class BudgetsConfig(AppConfig):
         # The tracker shows money only through what is registered here (it imports nothing
         # of budgets): the dashboard's and the reports' figures, the cards of its pages, the menu.
         from budgets import extensions as budgets_extensions
-        from budgets import reporting
+        from budgets import reporting, tasks
         from tracker.core import extensions
 
         extensions.register_dashboard_money(extensions.DashboardMoney(figures=budgets_extensions.dashboard_money))
@@ -31,6 +31,8 @@ class BudgetsConfig(AppConfig):
                 "donations", budgets_extensions.HANDOVER_DONATIONS, budgets_extensions.handover_donations_context
             ),
         )
+        # The tracker's sweeper also looks after the Excel imports whose worker died.
+        extensions.register_job_kind(tasks.IMPORT_JOBS)
         extensions.register_nav_link(
             extensions.NAV_WORK,
             extensions.NavLink(

@@ -435,6 +435,13 @@ class ImportJob(models.Model):
     summary = models.JSONField(_("summary"), default=dict, blank=True)
     applied_by = actor_field(_("imported by"), optional=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # The job's lease (tracker.core.jobs): while checking or applying, unclaimed (claimed_at
+    # empty) it is the time by which a worker must pick the job up; claimed, the worker's
+    # heartbeat renews it. Expired: the sweeper (`recover_jobs`) hands it out again, at most
+    # JOB_MAX_ATTEMPTS times (counted in `attempts`), then fails it with a message.
+    claimed_at = models.DateTimeField(_("taken up by a worker at"), null=True, blank=True)
+    lease_expires_at = models.DateTimeField(_("lease expires at"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
 
     class Meta:
         verbose_name = _("Excel import")
@@ -447,3 +454,15 @@ class ImportJob(models.Model):
     @property
     def is_running(self) -> bool:
         return self.status in (self.Status.CHECKING, self.Status.APPLYING)
+
+    @property
+    def is_waiting(self) -> bool:
+        """Handed to the queue, not yet taken up by a worker."""
+        return self.is_running and self.claimed_at is None
+
+    def is_stale(self, now=None) -> bool:
+        """Checking or applying with an expired lease: the sweeper will hand it out again or
+        fail it with a message."""
+        if not self.is_running or self.lease_expires_at is None:
+            return False
+        return self.lease_expires_at < (now or timezone.now())

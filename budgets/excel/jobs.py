@@ -3,12 +3,14 @@ worker with one."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from django import forms
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from budgets.excel.imports import FileRefused, Problem, Progress, apply_file, check_file, inspect_file
 from budgets.excel.layout import IMPORT_MAX_BYTES, XLSX_CONTENT_TYPE
 from budgets.models import ImportJob
+from tracker.core import jobs as leases
 from tracker.models import User
 
 logger = logging.getLogger(__name__)
@@ -26,8 +29,15 @@ logger = logging.getLogger(__name__)
 @transaction.atomic
 def import_job_create(*, file_name: str, content: bytes, language: str, actor: User) -> ImportJob:
     """Keep an uploaded file as a new job waiting to be checked. The caller starts the check
-    once this has committed (a worker must find the row)."""
-    job = ImportJob(created_by=actor, file_name=file_name[:255], content=content, language=language)
+    once this has committed (a worker must find the row), with `import_job_send`."""
+    job = ImportJob(
+        created_by=actor,
+        file_name=file_name[:255],
+        content=content,
+        language=language,
+        lease_expires_at=leases.queued_until(),
+        attempts=1,
+    )
     job.full_clean()
     job.save()
     return job
@@ -39,11 +49,40 @@ def import_job_confirm(*, job: ImportJob, actor: User) -> bool:
     naming them. Only once: two clicks (or two officers) at the same moment move it once, in
     one conditional UPDATE, and the second gets False, as does a job in any other state."""
     moved = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.READY).update(
-        status=ImportJob.Status.APPLYING, applied_by=actor
+        status=ImportJob.Status.APPLYING,
+        applied_by=actor,
+        claimed_at=None,
+        lease_expires_at=leases.queued_until(),
+        attempts=1,
     )
     if moved:
         job.status, job.applied_by = ImportJob.Status.APPLYING, actor
     return bool(moved)
+
+
+class JobNotQueued(Exception):
+    """The background service (the broker) could not be reached."""
+
+    def __init__(self) -> None:
+        super().__init__(leases.queue_unavailable_message())
+
+
+@transaction.atomic
+def import_job_retry(*, job: ImportJob, actor: User) -> bool:
+    """ "Thử lại" on a failed import: the same file is checked again from the start (a check
+    writes nothing), to be confirmed again. False for a job that has not failed."""
+    return bool(
+        ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.FAILED).update(
+            status=ImportJob.Status.CHECKING,
+            errors=[],
+            summary={},
+            applied_by=None,
+            finished_at=None,
+            claimed_at=None,
+            lease_expires_at=leases.queued_until(),
+            attempts=1,
+        )
+    )
 
 
 def progress_key(job_id: int) -> str:
@@ -53,7 +92,8 @@ def progress_key(job_id: int) -> str:
 def job_progress(job: ImportJob) -> tuple[int, int] | None:
     """(rows done, rows) while a job runs. Kept in the cache: the job's own transaction holds
     its rows until it ends, so a count written to the database would not be seen; with a
-    worker on another process it needs the shared cache (REDIS_URL)."""
+    worker on another process it needs the shared cache (REDIS_URL). None when unknown (the
+    cache is down: the page shows the job without its count)."""
     return cache.get(progress_key(job.pk))
 
 
@@ -67,56 +107,110 @@ def _progress_for(job: ImportJob) -> Progress:
 UNEXPECTED = gettext_lazy("An unexpected error stopped the import; nothing was written. Please tell the administrator.")
 
 
+class JobTakenAway(Exception):
+    """The job is not this worker's any more (its lease expired and another took it up)."""
+
+
+def _mine(job: ImportJob) -> QuerySet[ImportJob]:
+    return ImportJob.objects.filter(pk=job.pk, status=job.status, claimed_at=job.claimed_at)
+
+
 def _finish(job: ImportJob, status: str, *, problems: list[Problem], summary: dict | None = None) -> None:
-    job.status = status
-    job.errors = [problem.as_dict() for problem in problems]
+    """End (or move on) the job — only if it is still this worker's."""
+    fields: dict = {"status": status, "errors": [problem.as_dict() for problem in problems], "lease_expires_at": None}
     if summary is not None:
-        job.summary = summary
-    fields = ["status", "errors", "summary"]
+        fields["summary"] = summary
     if status in (ImportJob.Status.DONE, ImportJob.Status.FAILED):
-        job.finished_at = timezone.now()
-        fields.append("finished_at")
-    job.save(update_fields=fields)
+        fields["finished_at"] = timezone.now()
+    if not _mine(job).update(**fields):
+        raise JobTakenAway
+    for name, value in fields.items():
+        setattr(job, name, value)
     cache.delete(progress_key(job.pk))
 
 
-def _run(job: ImportJob, step, *, actor: User, refused: str, doing: str):
-    """Run `step` (check_file or apply_file) over the job's file as `actor`: its outcome, or
-    None once a refused file has ended the job `refused` or an unexpected error FAILED."""
+def job_claim(job_id: int, status: str) -> ImportJob | None:
+    """Take the job up (checking or applying) under a lease: when nobody has, or when the one
+    who did stopped renewing it. One conditional UPDATE: one worker wins."""
+    now = timezone.now()
+    free = Q(claimed_at__isnull=True) | Q(lease_expires_at__lt=now)
+    if not ImportJob.objects.filter(free, pk=job_id, status=status).update(
+        claimed_at=now, lease_expires_at=leases.running_until(now)
+    ):
+        return None
+    return ImportJob.objects.select_related("created_by", "applied_by").get(pk=job_id)
+
+
+def _run(job: ImportJob, work) -> None:
+    """Run `work()` (which ends the job); a refused file or an unexpected error fails it."""
     try:
-        return step(bytes(job.content), actor=actor, progress=_progress_for(job))
+        with leases.heartbeat(lambda: _mine(job)):
+            work()
+    except JobTakenAway:
+        logger.warning("Import job %s was taken over by another worker; its work here was dropped", job.pk)
     except FileRefused as refusal:
-        _finish(job, refused, problems=refusal.problems)
+        refused = ImportJob.Status.INVALID if job.status == ImportJob.Status.CHECKING else ImportJob.Status.FAILED
+        _finish_quietly(job, refused, problems=refusal.problems)
     except Exception:
-        logger.exception("%s import job %s failed", doing, job.pk)
-        _finish(job, ImportJob.Status.FAILED, problems=[Problem(None, None, None, str(UNEXPECTED))])
-    return None
+        logger.exception("Import job %s failed", job.pk)
+        _finish_quietly(job, ImportJob.Status.FAILED, problems=[Problem(None, None, None, str(UNEXPECTED))])
+
+
+def _finish_quietly(job: ImportJob, status: str, *, problems: list[Problem]) -> None:
+    with contextlib.suppress(JobTakenAway):
+        _finish(job, status, problems=problems)
 
 
 def check_job(job_id: int) -> None:
     """Check an uploaded file: READY when every row would be written, INVALID otherwise."""
-    job = ImportJob.objects.select_related("created_by").get(pk=job_id)
-    with translation.override(job.language):
-        outcome = _run(job, check_file, actor=job.created_by, refused=ImportJob.Status.INVALID, doing="Checking")
-        if outcome is None:
-            return
-        job.total_rows = outcome.rows
-        job.save(update_fields=["total_rows"])
+    job = job_claim(job_id, ImportJob.Status.CHECKING)
+    if job is None:
+        return
+
+    def work() -> None:
+        outcome = check_file(bytes(job.content), actor=job.created_by, progress=_progress_for(job))
         status = ImportJob.Status.INVALID if outcome.problems else ImportJob.Status.READY
+        _mine(job).update(total_rows=outcome.rows)
         _finish(job, status, problems=outcome.problems, summary=outcome.summary())
+
+    with translation.override(job.language):
+        _run(job, work)
 
 
 def apply_job(job_id: int) -> None:
-    """Write a checked file (the view has moved it to APPLYING, naming who confirmed it)."""
-    job = ImportJob.objects.select_related("applied_by").get(pk=job_id)
-    if job.status != ImportJob.Status.APPLYING or job.applied_by is None:
+    """Write a checked file (the view has moved it to APPLYING, naming who confirmed it). The
+    rows and the job's new state are one transaction: a worker killed half-way leaves neither,
+    and the job is taken up again; a job already done is never applied twice."""
+    job = job_claim(job_id, ImportJob.Status.APPLYING)
+    if job is None or job.applied_by is None:
         return
+
+    def work() -> None:
+        with transaction.atomic():
+            outcome = apply_file(bytes(job.content), actor=job.applied_by, progress=_progress_for(job))
+            status = ImportJob.Status.FAILED if outcome.problems else ImportJob.Status.DONE
+            _finish(job, status, problems=outcome.problems, summary=outcome.summary())
+
     with translation.override(job.language):
-        outcome = _run(job, apply_file, actor=job.applied_by, refused=ImportJob.Status.FAILED, doing="Applying")
-        if outcome is None:
-            return
-        status = ImportJob.Status.FAILED if outcome.problems else ImportJob.Status.DONE
-        _finish(job, status, problems=outcome.problems, summary=outcome.summary())
+        _run(job, work)
+
+
+# --- Jobs whose worker died (tracker.core.jobs; budgets.tasks registers the sweeper's part) -----
+
+
+def active_jobs() -> QuerySet[ImportJob]:
+    return ImportJob.objects.filter(status__in=[ImportJob.Status.CHECKING, ImportJob.Status.APPLYING]).defer("content")
+
+
+def give_up(job: ImportJob) -> None:
+    with translation.override(job.language):
+        message = leases.given_up_message(attempts=job.attempts, taken_up=job.claimed_at is not None)
+    active_jobs().filter(pk=job.pk, lease_expires_at=job.lease_expires_at).update(
+        status=ImportJob.Status.FAILED,
+        errors=[Problem(None, None, None, message).as_dict()],
+        finished_at=timezone.now(),
+        lease_expires_at=None,
+    )
 
 
 class ImportUploadForm(forms.Form):

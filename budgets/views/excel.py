@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from budgets import excel, execution, permissions, selectors, tasks
-from budgets.excel.jobs import import_job_confirm, import_job_create
+from budgets.excel.jobs import JobNotQueued, import_job_confirm, import_job_create, import_job_retry
 from budgets.forms import AllocationListFilter
 from budgets.models import ImportJob
 from budgets.views import require_budget_reader, require_finance
@@ -141,8 +141,12 @@ def import_upload(request: HttpRequest) -> HttpResponse:
         )
         # The job row is committed (no transaction is open here) before a worker can pick
         # the task up; without a broker the check runs right now, inline.
-        tasks.import_check.delay(job.pk)
-        return redirect("budgets:import_job", pk=job.pk)
+        try:
+            tasks.import_job_send(job)
+        except JobNotQueued as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("budgets:import_job", pk=job.pk)
     recent = _jobs_visible_to(request.user)[:10]
     return render(request, "budgets/excel/upload.html", {"form": form, "recent": recent})
 
@@ -163,6 +167,7 @@ def import_job(request: HttpRequest, pk: int) -> HttpResponse:
             "progress": progress,
             "errors_by_sheet": errors_by_sheet,
             "summary": job.summary,
+            "stale": job.is_stale(),
             "refresh_seconds": REFRESH_SECONDS,
         },
     )
@@ -182,7 +187,26 @@ def import_apply(request: HttpRequest, pk: int) -> HttpResponse:
         status = job.get_status_display()
         messages.error(request, _("This import cannot be applied now: %(status)s.") % {"status": status})
         return redirect("budgets:import_job", pk=job.pk)
-    tasks.import_apply.delay(job.pk)
+    try:
+        tasks.import_job_send(job)
+    except JobNotQueued as error:
+        messages.error(request, str(error))
+    return redirect("budgets:import_job", pk=job.pk)
+
+
+@login_required
+@require_POST
+def import_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Thử lại" on a failed import: the same file is checked again, to be confirmed again."""
+    job = get_object_or_404(_jobs_visible_to(request.user), pk=pk)
+    if not import_job_retry(job=job, actor=request.user):
+        messages.error(request, _("Only an import that failed can be tried again."))
+        return redirect("budgets:import_job", pk=job.pk)
+    job.refresh_from_db()
+    try:
+        tasks.import_job_send(job)
+    except JobNotQueued as error:
+        messages.error(request, str(error))
     return redirect("budgets:import_job", pk=job.pk)
 
 
@@ -194,4 +218,5 @@ urlpatterns = [
     path("excel/import/", import_upload, name="import_upload"),
     path("excel/import/<int:pk>/", import_job, name="import_job"),
     path("excel/import/<int:pk>/apply/", import_apply, name="import_apply"),
+    path("excel/import/<int:pk>/retry/", import_retry, name="import_retry"),
 ]

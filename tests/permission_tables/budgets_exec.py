@@ -114,4 +114,9 @@ ENTRIES = {
         path=lambda w: reverse("budgets:import_apply", args=[_job(w).pk]),
         methods={"POST": answers(finance=302, others=404)},
     ),
+    # "Thử lại" on a job that has not failed: back to its page with a message.
+    "budgets:import_retry": Entry(
+        path=lambda w: reverse("budgets:import_retry", args=[_job(w).pk]),
+        methods={"POST": answers(finance=302, others=404)},
+    ),
 }

@@ -83,6 +83,12 @@ ENTRIES = {
     "tracker:generated_report_preview": Entry(
         path=lambda w: reverse("tracker:generated_report_preview", args=[_report(w).pk]), methods={"GET": READERS}
     ),
+    # "Thử lại" on a report that has not failed: back to its page with a message, nothing made;
+    # a report one may not see answers 404.
+    "tracker:generated_report_retry": Entry(
+        path=lambda w: reverse("tracker:generated_report_retry", args=[_report(w).pk]),
+        methods={"POST": answers(manager=302, finance=302, monitor=302, officer_a=302, others=404)},
+    ),
     "tracker:generated_report_download": Entry(
         path=lambda w: reverse("tracker:generated_report_download", args=[_report(w).pk, "pdf"]),
         methods={"GET": READERS},

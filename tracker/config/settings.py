@@ -238,6 +238,28 @@ CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", "") or None
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
+# A worker that dies (killed, out of memory, a lost Redis connection) must not lose its job:
+# the message is acknowledged only once the task ends and put back when the worker is lost
+# (set on the job tasks: acks_late, reject_on_worker_lost); one message at a time per process.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A broker that goes away is waited for, for ever, at start-up and while running; systemd
+# restarts a worker that dies anyway (tracker/config/deploy/).
+CELERY_BROKER_CONNECTION_RETRY = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_BROKER_CONNECTION_TIMEOUT = 3
+# Queueing a job while Redis is down fails within seconds (the page then says so) instead of
+# hanging the request.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+# Jobs (tracker/core/jobs.py): a running job's lease, renewed by its heartbeat; how long a
+# queued job may wait for a worker; how many hand-overs before it fails with a message; how
+# often the sweeper (beat's "recover-jobs", or `manage.py recover_jobs` from cron) looks.
+JOB_LEASE_SECONDS = env_int("JOB_LEASE_SECONDS", 120)
+JOB_QUEUE_GRACE_SECONDS = env_int("JOB_QUEUE_GRACE_SECONDS", 600)
+JOB_MAX_ATTEMPTS = env_int("JOB_MAX_ATTEMPTS", 3)
+JOB_SWEEP_SECONDS = env_int("JOB_SWEEP_SECONDS", 60)
+JOB_HEARTBEAT_THREAD = env_bool("JOB_HEARTBEAT_THREAD", bool(CELERY_BROKER_URL))
 # Reminders (tracker/tasks.py), at local time: beat runs each job once a day. Re-running a job
 # the same day sends again — there is nowhere to record "sent today" without a model change.
 CELERY_BEAT_SCHEDULE = {
@@ -245,6 +267,8 @@ CELERY_BEAT_SCHEDULE = {
     "escalations": {"task": "tracker.due.tasks.send_escalations", "schedule": crontab(hour=7, minute=30)},
     # The campaign site: scheduled articles go live (and count in the tracker) on time.
     "publish-scheduled": {"task": "cms.tasks.publish_scheduled", "schedule": crontab(minute="*/5")},
+    # Jobs whose worker died are queued again or failed with a message (tracker/core/jobs.py).
+    "recover-jobs": {"task": "tracker.reports.tasks.recover_jobs", "schedule": float(JOB_SWEEP_SECONDS)},
 }
 # DIC managers are told of reports and tasks overdue by more than this many days.
 ESCALATION_AFTER_DAYS = env_int("ESCALATION_AFTER_DAYS", 7)

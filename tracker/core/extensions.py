@@ -13,7 +13,9 @@ Extension points:
 - `Panel`: a template with its context, shown on a page's slot (`PLAN_PAGE`, `ACTIVITY_PAGE`,
   `SMARTPHONE_HANDOVER_PAGE`) through ``{% extension_panels slot object %}``;
 - `NavLink`: a link of the main menu, at a slot (`NAV_WORK`, `NAV_SITE`), through
-  ``{% extension_nav_links slot %}``.
+  ``{% extension_nav_links slot %}``;
+- `tracker.core.jobs.JobKind`: another app's background jobs, looked after by the tracker's
+  sweeper (`recover_jobs`) with the official reports' own.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from tracker.core.jobs import JobKind
     from tracker.core.permissions import AnyUser
 
 # The slots of the pages that show other apps' panels.
@@ -118,6 +121,7 @@ def _empty() -> dict[str, Any]:
         "report_budget": None,
         "panels": {slot: {} for slot in PANEL_SLOTS},  # slot → name → Panel, in registration order
         "nav_links": {slot: {} for slot in NAV_SLOTS},  # slot → name → NavLink
+        "job_kinds": {},  # name → JobKind
     }
 
 
@@ -150,6 +154,14 @@ def register_nav_link(slot: str, link: NavLink) -> None:
     if slot not in NAV_SLOTS:
         raise ValueError(f"Unknown menu slot {slot!r}.")
     registry["nav_links"][slot][link.name] = link
+
+
+def register_job_kind(kind: JobKind) -> None:
+    registry["job_kinds"][kind.name] = kind
+
+
+def job_kinds() -> tuple[JobKind, ...]:
+    return tuple(registry["job_kinds"].values())
 
 
 def dashboard_money(user: AnyUser) -> MoneyFigures | None:
@@ -187,6 +199,7 @@ def _copy(state: dict[str, Any]) -> dict[str, Any]:
         "report_budget": state["report_budget"],
         "panels": {slot: dict(entries) for slot, entries in state["panels"].items()},
         "nav_links": {slot: dict(entries) for slot, entries in state["nav_links"].items()},
+        "job_kinds": dict(state["job_kinds"]),
     }
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
@@ -83,6 +82,11 @@ class GeneratedReport(models.Model):
     created_at = models.DateTimeField(_("asked for"), default=timezone.now)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # The job's lease (tracker.core.jobs): queued, the time by which a worker must pick it up;
+    # running, renewed by the worker's heartbeat. Expired: the worker died, and the sweeper
+    # (`recover_jobs`) queues it again, up to JOB_MAX_ATTEMPTS hand-overs counted here.
+    lease_expires_at = models.DateTimeField(_("lease expires at"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
 
     class Meta:
         verbose_name = _("generated report")
@@ -125,8 +129,8 @@ class GeneratedReport(models.Model):
         return self.status in (self.Status.DONE, self.Status.FAILED)
 
     def is_stale(self, now: datetime.datetime | None = None) -> bool:
-        """Still waiting or running long after any job could have ended (a worker died)."""
-        if self.is_finished:
+        """Waiting or running with an expired lease: its worker died or none took it up; the
+        sweeper will queue it again or fail it with a message."""
+        if self.is_finished or self.lease_expires_at is None:
             return False
-        limit = datetime.timedelta(seconds=2 * settings.REPORT_TIME_LIMIT_SECONDS + 60)
-        return (now or timezone.now()) - self.created_at > limit
+        return self.lease_expires_at < (now or timezone.now())

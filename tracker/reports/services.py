@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from tracker.core import jobs as leases
 from tracker.models import GeneratedReport, Plan, Unit, User
 
 from . import data, jobs, tasks
@@ -86,21 +87,43 @@ def generated_report_request(
         parameters=parameters,
         created_by=actor,
         status=Status.QUEUED,
+        # Handed to a worker once (generated_report_enqueue), which must take it up by then.
+        lease_expires_at=leases.queued_until(),
+        attempts=1,
     )
     report.full_clean()
     report.save()
     return report
 
 
+class JobNotQueued(Exception):
+    """The background service (the broker) could not be reached: nothing was kept."""
+
+    def __init__(self) -> None:
+        super().__init__(leases.queue_unavailable_message())
+
+
 def generated_report_enqueue(report: GeneratedReport) -> None:
-    """Hand the job to Celery (run inline when no broker is configured), with the time limits."""
-    limit = settings.REPORT_TIME_LIMIT_SECONDS
+    """Hand the job to Celery (run inline when no broker is configured), with the time limits.
+
+    When the broker cannot be reached the queued record is removed — nothing half-made stays
+    behind — and JobNotQueued tells the caller to say so.
+    """
     try:
-        tasks.generate_official_report.apply_async(args=[report.pk], soft_time_limit=limit, time_limit=limit + 30)
-    except Exception:  # the broker is down: say so on the record rather than leave it queued
+        tasks.send(report.pk)
+    except Exception as error:
         logger.exception("Could not queue the generation of report %s", report.pk)
-        with translation.override(report.parameters.get("language") or settings.LANGUAGE_CODE):
-            jobs.fail(report.pk, _("The report could not be queued for generation. Try again in a few minutes."))
+        GeneratedReport.objects.filter(pk=report.pk, status=Status.QUEUED, started_at__isnull=True).delete()
+        raise JobNotQueued from error
+
+
+def generated_report_retry(*, report: GeneratedReport, actor: User) -> GeneratedReport:
+    """ "Thử lại": a failed report asked for again, with the same parameters, as a new record
+    (a record is never rewritten). The same rights as asking for it the first time."""
+    if report.status != Status.FAILED:
+        raise ValidationError(_("Only a report that failed can be tried again."))
+    request = data.ReportRequest.from_json(report.parameters)
+    return generated_report_request(actor=actor, request=request, language=report.parameters.get("language"))
 
 
 # --- Reading a generated file back ------------------------------------------------------------

@@ -8,6 +8,7 @@ Names carry a `generated_report_` prefix (`tracker:report_detail` is a progress 
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -16,7 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from tracker.core.forms import add_service_error
 from tracker.models import GeneratedReport
@@ -92,8 +93,12 @@ def generated_report_new(request: HttpRequest) -> HttpResponse:
             except ValidationError as error:
                 add_service_error(form, error)
             else:
-                services.generated_report_enqueue(report)
-                return redirect("tracker:generated_report_job", pk=report.pk)
+                try:
+                    services.generated_report_enqueue(report)
+                except services.JobNotQueued as error:
+                    form.add_error(None, str(error))
+                else:
+                    return redirect("tracker:generated_report_job", pk=report.pk)
     else:
         form = ReportForm(initial=_initial(request), user=request.user)
     return render(request, PAGES + "new.html", {"form": form})
@@ -104,7 +109,9 @@ def generated_report_new(request: HttpRequest) -> HttpResponse:
 def generated_report_job(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_for_job(request.user, pk)
     stale = report.is_stale(timezone.now())
-    refresh = not report.is_finished and not stale
+    # Until it is done or failed: an interrupted job is queued again or failed by the sweeper
+    # (tracker.core.jobs), so the page ends on one of them.
+    refresh = not report.is_finished
     context = {"report": report, "stale": stale, "refresh": refresh, "refresh_seconds": REFRESH_SECONDS}
     response = render(request, PAGES + "job.html", context)
     if refresh:
@@ -112,6 +119,25 @@ def generated_report_job(request: HttpRequest, pk: int) -> HttpResponse:
         # honour the meta element only in <head>.
         response["Refresh"] = str(REFRESH_SECONDS)
     return response
+
+
+@login_required
+@require_POST
+def generated_report_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Thử lại" on a failed report: the same report asked for again, as a new record."""
+    report = selectors.report_for_job(request.user, pk)
+    try:
+        again = services.generated_report_retry(report=report, actor=request.user)
+        services.generated_report_enqueue(again)
+    except PermissionDenied:
+        raise Http404 from None
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("tracker:generated_report_job", pk=report.pk)
+    except services.JobNotQueued as error:
+        messages.error(request, str(error))
+        return redirect("tracker:generated_report_job", pk=report.pk)
+    return redirect("tracker:generated_report_job", pk=again.pk)
 
 
 @login_required
@@ -152,6 +178,7 @@ urlpatterns = [
     path("official-reports/", generated_report_list, name="generated_report_list"),
     path("official-reports/new/", generated_report_new, name="generated_report_new"),
     path("official-reports/<int:pk>/", generated_report_job, name="generated_report_job"),
+    path("official-reports/<int:pk>/retry/", generated_report_retry, name="generated_report_retry"),
     path("official-reports/<int:pk>/preview/", generated_report_preview, name="generated_report_preview"),
     path(
         "official-reports/<int:pk>/download/<str:file_type>/",
