@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -254,10 +255,28 @@ class Disbursement(models.Model):
                 name="disbursement_reversed_once",
                 violation_error_message=_("This disbursement has already been reversed."),
             ),
+            # One payment per voucher on an allocation (a reversing entry repeats the voucher
+            # it reverses): the same voucher recorded twice is a payment made twice.
+            models.UniqueConstraint(
+                fields=["allocation", "voucher_number"],
+                condition=Q(reverses__isnull=True),
+                name="disbursement_voucher_unique_per_allocation",
+                violation_error_message=_(
+                    "A payment with this voucher number is already recorded on this allocation; check the "
+                    "ledger below instead of recording it again."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.voucher_number} ({self.voucher_date:%d/%m/%Y})"
+
+
+# Cast so that PostgreSQL can type the product when model validation evaluates the CHECK over
+# plain values (NULL × NULL for cash was "operator is not unique: unknown * unknown").
+QUANTITY_TIMES_UNIT_VALUE = Cast(F("quantity"), models.BigIntegerField()) * Cast(
+    F("unit_value"), models.BigIntegerField()
+)
 
 
 class Donation(models.Model):
@@ -323,8 +342,7 @@ class Donation(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(kind="cash", item="", quantity__isnull=True, unit_value__isnull=True)
-                | Q(kind="in_kind", quantity__gt=0, unit_value__gt=0, amount=F("quantity") * F("unit_value"))
-                & ~Q(item=""),
+                | Q(kind="in_kind", quantity__gt=0, unit_value__gt=0, amount=QUANTITY_TIMES_UNIT_VALUE) & ~Q(item=""),
                 name="donation_kind_fields",
                 violation_error_message=_(
                     "Cash is an amount only; support in kind needs an item, a quantity and a unit value."
@@ -466,3 +484,28 @@ class ImportJob(models.Model):
         if not self.is_running or self.lease_expires_at is None:
             return False
         return self.lease_expires_at < (now or timezone.now())
+
+
+class FormSubmission(models.Model):
+    """A money form's one-time token, spent by the first post that carried it.
+
+    Every money form (disbursement, reversal, allocation, estimate and its steps, donation,
+    donation transfer) carries a fresh token (`{% submission_token %}`). The post that spends
+    it records this row in the same transaction as the money it writes, with the page it led
+    to; the same form posted again — a finance officer retrying after a gateway error, a
+    double click — finds the row and is shown that first result instead of writing again
+    (budgets.once). Not a tracked model: a technical receipt, not a record of the programme.
+    """
+
+    token = models.UUIDField(_("token"), unique=True)
+    user = actor_field(_("posted by"))
+    path = models.CharField(_("address"), max_length=300)
+    result_url = models.CharField(_("result"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("posted at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("form submission")
+        verbose_name_plural = _("form submissions")
+
+    def __str__(self) -> str:
+        return f"{self.path} {self.token}"

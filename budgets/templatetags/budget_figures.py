@@ -14,7 +14,7 @@ from decimal import Decimal
 from django import template
 from django.utils.html import format_html
 
-from budgets import execution, extensions
+from budgets import execution, extensions, once
 from budgets.money import format_vnd
 
 register = template.Library()
@@ -60,3 +60,9 @@ def handover_donations(context, handover) -> dict:
     date) that the user may see (1 query), or a hint when its source is donations and none is
     linked. Nothing for a user to whom budgets are no business."""
     return extensions.handover_donations_context(_user(context), handover) or {"shown": False}
+
+
+@register.simple_tag
+def submission_token() -> str:
+    """The one-time token of a money form (budgets.once): a repeated post records once."""
+    return format_html('<input type="hidden" name="{}" value="{}">', once.TOKEN_FIELD, once.new_token())

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from budgets import permissions, selectors, services
 from budgets.forms import DonationForm, DonationListFilter, DonationTransferForm
 from budgets.models import Donation
+from budgets.once import once_per_token
 from budgets.views import history_view, list_response, require_budget_reader, require_finance
 from tracker.core.forms import add_service_error, service_errors_on
 from tracker.core.permissions import get_visible_or_404
@@ -58,6 +59,7 @@ def _render_detail(request: HttpRequest, donation: Donation, form: DonationTrans
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@once_per_token
 def donation_create(request: HttpRequest) -> HttpResponse:
     require_finance(request)
     return _donation_form(request, Donation())
@@ -65,6 +67,7 @@ def donation_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@once_per_token
 def donation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     donation = get_visible_or_404(permissions.donations_visible_to(request.user), pk=pk)
     require_finance(request)
@@ -85,6 +88,7 @@ def _donation_form(request: HttpRequest, donation: Donation) -> HttpResponse:
 
 @login_required
 @require_POST
+@once_per_token
 def donation_transfer(request: HttpRequest, pk: int) -> HttpResponse:
     donation = selectors.donation_for_detail(request.user, pk)
     require_finance(request)

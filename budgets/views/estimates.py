@@ -31,6 +31,7 @@ from budgets.forms import (
     fixed_unit,
 )
 from budgets.models import Estimate
+from budgets.once import once_per_token
 from budgets.views import history_view, list_response, require_budget_reader
 from tracker.core.forms import add_service_error, service_errors_on, service_step
 from tracker.core.permissions import AnyUser, get_visible_or_404, is_unit_officer
@@ -133,6 +134,7 @@ def _render_detail(request: HttpRequest, estimate: Estimate, status: int = 200, 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@once_per_token
 def estimate_create(request: HttpRequest) -> HttpResponse:
     if not _can_start(request.user):
         raise PermissionDenied
@@ -151,6 +153,7 @@ def estimate_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@once_per_token
 def estimate_edit(request: HttpRequest, pk: int) -> HttpResponse:
     estimate = _visible(request, pk)
     if not _drafts(request.user, estimate):
@@ -202,6 +205,7 @@ def _estimate_form(request: HttpRequest, estimate: Estimate, initial: dict | Non
 
 @login_required
 @require_POST
+@once_per_token
 def estimate_submit(request: HttpRequest, pk: int) -> HttpResponse:
     estimate = _visible(request, pk)
     if not _drafts(request.user, estimate):
@@ -214,6 +218,7 @@ def estimate_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@once_per_token
 def estimate_appraise(request: HttpRequest, pk: int) -> HttpResponse:
     estimate = _visible(request, pk)
     if not permissions.can_record_finance(request.user):
@@ -240,6 +245,7 @@ def estimate_appraise(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@once_per_token
 def estimate_approve(request: HttpRequest, pk: int) -> HttpResponse:
     estimate = _visible(request, pk)
     if not permissions.can_approve_estimates(request.user):
@@ -269,6 +275,7 @@ def estimate_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@once_per_token
 def estimate_return(request: HttpRequest, pk: int) -> HttpResponse:
     estimate = _visible(request, pk)
     user = request.user

@@ -22,6 +22,7 @@ from budgets import permissions, selectors, services
 from budgets.forms import AllocationForm, AllocationListFilter, DisbursementForm, DisbursementReverseForm
 from budgets.models import Allocation
 from budgets.money import format_vnd
+from budgets.once import once_per_token
 from budgets.views import history_view, list_response, require_budget_reader, require_finance
 from tracker.core.forms import add_service_error, service_errors_on, service_step
 from tracker.core.permissions import get_visible_or_404
@@ -68,6 +69,7 @@ def _render_detail(request: HttpRequest, allocation: Allocation, form: Disbursem
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@once_per_token
 def allocation_create(request: HttpRequest) -> HttpResponse:
     require_finance(request)
     # The estimate page's "allocate" link preselects what it knows: ?activity=&year=&unit=.
@@ -79,6 +81,7 @@ def allocation_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@once_per_token
 def allocation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     allocation = get_visible_or_404(permissions.allocations_visible_to(request.user), pk=pk)
     require_finance(request)
@@ -120,6 +123,7 @@ def _allocation_form(request: HttpRequest, allocation: Allocation, initial: dict
 
 @login_required
 @require_POST
+@once_per_token
 def disbursement_record(request: HttpRequest, pk: int) -> HttpResponse:
     allocation = selectors.allocation_for_detail(request.user, pk)
     require_finance(request)
@@ -149,6 +153,7 @@ def disbursement_record(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@once_per_token
 def disbursement_reverse(request: HttpRequest, pk: int) -> HttpResponse:
     disbursement = get_visible_or_404(
         permissions.disbursements_visible_to(request.user).select_related("allocation"), pk=pk

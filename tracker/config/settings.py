@@ -151,7 +151,11 @@ TEMPLATES = [
 # SQLite by default so the app runs with nothing else installed; PostgreSQL via DATABASE_URL.
 _default_db = f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
 DATABASE_URL = env_required("DATABASE_URL", _default_db)
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0))}
+# Health checks: a kept connection that PostgreSQL dropped (a restart, a failover) is noticed
+# and replaced before the request uses it, instead of each worker serving one 500.
+DATABASES = {
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0), conn_health_checks=True)
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -281,8 +285,10 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if os.environ.get("REDIS_URL"):
+    # Redis, answering as an empty cache while Redis is down (tracker/config/cache.py): the
+    # pages that do not need the broker keep working through an outage.
     CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "tracker.config.cache.ResilientRedisCache",
         "LOCATION": os.environ["REDIS_URL"],
     }
 

@@ -30,3 +30,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 # Wagtail's catch-all comes after everything else (media files included in development).
 urlpatterns.append(path("", include(wagtail_urls)))
+
+# Own error pages in the site's style (templates/403.html, 404.html, 500.html, 503.html); the
+# 500 handler answers 503 when the database is unreachable, and neither needs the database.
+handler500 = "tracker.config.errors.server_error"

@@ -5,8 +5,9 @@ one e-mail per recipient in Vietnamese with a text and an HTML part and absolute
 `SITE_URL`. The Celery tasks in `tracker.due.tasks` and the `send_reminders` command call these
 same functions, so reminders work with no broker at all.
 
-Beat runs each job once a day; running one again the same day sends again (there is no
-"last sent" field to consult without a model change).
+Beat runs each job once a day. Each recipient's last digest and last escalation are recorded
+when sent (`User.last_digest_on`, `User.last_escalation_on`), so a second run the same day — a
+retry after a failure, a manual `send_reminders` — sends only what did not go out.
 """
 
 from __future__ import annotations
@@ -230,7 +231,7 @@ def send_escalations(
     after_days = settings.ESCALATION_AFTER_DAYS if after_days is None else after_days
     snap = snapshot(today)
     sections = escalation_items(snap, after_days)
-    managers = [user for user in _recipients() if _is_manager(user)]
+    managers = [user for user in _recipients() if _is_manager(user) and user.last_escalation_on != today]
 
     def build(user: User) -> EmailMultiAlternatives | None:
         if not sections:
@@ -242,4 +243,7 @@ def send_escalations(
             }
             return _message(user, "escalation", subject, {"today": today, "days": after_days, "sections": sections})
 
-    return _run(managers, build, dry_run=dry_run, progress=progress)
+    outcome = _run(managers, build, dry_run=dry_run, progress=progress)
+    if outcome.sent_user_ids:
+        User.objects.filter(pk__in=outcome.sent_user_ids).update(last_escalation_on=today)
+    return outcome

@@ -223,6 +223,9 @@ class User(AbstractUser):
     # Set when a digest went out, so a second run on the same day (a retried beat, a manual
     # send_reminders) does not send it twice.
     last_digest_on = models.DateField(_("last digest sent"), null=True, blank=True, editable=False)
+    # The same for the escalations to DIC managers: recorded when one went out, not re-sent
+    # the same day.
+    last_escalation_on = models.DateField(_("last escalation sent"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("user")

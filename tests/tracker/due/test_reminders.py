@@ -7,8 +7,10 @@ import datetime
 from io import StringIO
 
 import pytest
+from celery.exceptions import Retry
 from django.core import mail
-from django.core.management import call_command
+from django.core.mail.backends.base import BaseEmailBackend
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -173,6 +175,7 @@ def test_escalation_lists_only_items_overdue_by_more_than_n_days_and_goes_to_man
     assert "7" in message.subject and "2" in message.subject
     mail.outbox.clear()
     settings.ESCALATION_AFTER_DAYS = 40
+    User.objects.update(last_escalation_on=None)  # as on another day
     reminders.send_escalations(today=TODAY)
     assert "Tháng 2/2026" not in mail.outbox[0].body and "Tháng 1/2026" in mail.outbox[0].body
 
@@ -269,3 +272,48 @@ def test_a_second_run_on_the_same_day_sends_no_second_digest(officer_a, unit_a):
     tomorrow = send_due_digests(today=today + datetime.timedelta(days=1))
     assert (first.sent, second.sent, tomorrow.sent) == (1, 0, 1)
     assert len(mail.outbox) == 2
+
+
+# --- Not twice, and failures that show ---------------------------------------------------------
+
+
+def test_an_escalation_is_recorded_when_sent_and_not_sent_again_the_same_day(world, manager):
+    first = reminders.send_escalations(today=TODAY)
+    second = reminders.send_escalations(today=TODAY)
+    assert (first.sent, second.sent, len(mail.outbox)) == (1, 0, 1)
+    manager.refresh_from_db()
+    assert manager.last_escalation_on == TODAY
+    next_day = reminders.send_escalations(today=TODAY + datetime.timedelta(days=1))
+    assert next_day.sent == 1 and len(mail.outbox) == 2
+
+
+class RefusingBackend(BaseEmailBackend):
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("the mail server is down")
+
+
+def test_the_command_exits_non_zero_when_any_message_failed(world, settings):
+    settings.EMAIL_BACKEND = "tests.tracker.due.test_reminders.RefusingBackend"
+    out = StringIO()
+    with pytest.raises(CommandError, match="e-mails could not be sent"):
+        call_command("send_reminders", "--today", "25/03/2026", stdout=out)
+    assert "escalations: 1 users, sent 0, nothing to send 0, failed 1" in out.getvalue()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert "failed 0" in run("--only", "escalations")  # the retry sends what failed, once
+    assert len(mail.outbox) == 1
+
+
+def test_the_celery_tasks_fail_and_retry_with_back_off_when_a_message_failed(monkeypatch):
+    calls = []
+
+    def failing(**kwargs):
+        calls.append(kwargs)
+        return reminders.Outcome(users=1, failed=1)
+
+    monkeypatch.setattr(reminders, "send_escalations", failing)
+    for task in (tasks.send_due_digests, tasks.send_escalations):
+        assert task.autoretry_for == (tasks.RemindersFailed,) and task.retry_backoff == 60 and task.max_retries == 5
+    # Inline (no broker) the retry is raised rather than scheduled: a failure, retried in 60 s.
+    with pytest.raises(Retry, match="Retry in 60s"):
+        tasks.send_escalations.delay()
+    assert len(calls) == 1

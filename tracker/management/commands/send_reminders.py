@@ -30,6 +30,7 @@ class Command(BaseCommand):
             ("escalations", reminders.send_escalations),
         ]
         verb = "would send" if dry_run else "sent"
+        failed = 0
         for name, job in jobs:
             if only and only != name:
                 continue
@@ -38,6 +39,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"{name}: {done}/{total} users")
 
             outcome = job(today=day, dry_run=dry_run, progress=progress)
+            failed += outcome.failed
             if dry_run:
                 for address in outcome.recipients:
                     self.stdout.write(f"{name}: would send to {address}")
@@ -47,3 +49,7 @@ class Command(BaseCommand):
                     f"nothing to send {outcome.skipped}, failed {outcome.failed}"
                 )
             )
+        if failed:
+            # cron and systemd see the failure (exit status 1); a run later the same day sends
+            # only what did not go out.
+            raise CommandError(f"{failed} e-mails could not be sent")
