@@ -9,8 +9,8 @@ Celery beat, with production settings (DEBUG off), then:
    hands it out again, and the new worker finishes it;
 4. downloads the PDF through gunicorn and checks it against its fingerprint.
 
-Static files are not collected (it takes minutes): the requests used answer redirects, files
-or JSON, which need no stylesheet. A scratch database `tracker_smoke_<pid>` is created and
+Static files are collected (into STATIC_ROOT, as the README's production steps do): the report's
+PDF needs the manifest. A scratch database `tracker_smoke_<pid>` is created and
 dropped; Redis databases 13 and 14 are used and flushed.
 
     .venv/bin/python tracker/config/deploy/smoke.py   # CI_POSTGRES_URL, CI_REDIS_URL optional
@@ -166,6 +166,8 @@ def main() -> int:
         subprocess.run(["redis-cli", "-u", f"{REDIS}/13", "flushdb"], check=False, capture_output=True)
         log(f"migrating {name}")
         run(env, "migrate", "--noinput", "-v", "0")
+        # The report's PDF links its stylesheet through the static files manifest, as in production.
+        run(env, "collectstatic", "--noinput", "-v", "0")
         os.environ.update({key: env[key] for key in ("DJANGO_SETTINGS_MODULE", "DEBUG", "SECRET_KEY")})
         os.environ.update({key: env[key] for key in ("ALLOWED_HOSTS", "DATABASE_URL", "CELERY_BROKER_URL")})
         os.environ.update({key: env[key] for key in ("REDIS_URL", "MEDIA_ROOT", "JOB_LEASE_SECONDS")})
