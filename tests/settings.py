@@ -7,3 +7,13 @@ thousands of users; MD5 is unsafe for real passwords and fine for test users."""
 from tracker.config.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Private files (evidence, generated reports) of each test process in a folder of its own,
+# removed when the process ends; a test can still point PRIVATE_MEDIA_ROOT elsewhere.
+import atexit  # noqa: E402
+import shutil  # noqa: E402
+import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="tracker-private-"))
+atexit.register(shutil.rmtree, PRIVATE_MEDIA_ROOT, True)

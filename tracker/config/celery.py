@@ -11,4 +11,4 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 # Each app's `tasks` module, and the tracker's feature packages that have background work (a
 # worker must import a task's module to know it: beat only sends the task's name).
 app.autodiscover_tasks()
-app.autodiscover_tasks(["tracker.due", "tracker.reports"])
+app.autodiscover_tasks(["tracker.due", "tracker.reports", "tracker.core"])

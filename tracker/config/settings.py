@@ -116,6 +116,8 @@ MIDDLEWARE = [
     # Idle timeout, session lifetime, and the second factor owed before any other page.
     "tracker.security.middleware.AccountSecurityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A full disk while saving a file: a clear page, nothing half-saved (tracker/core/files.py).
+    "tracker.core.files.StorageFullMiddleware",
     # django-csp's middleware, relaxed for Wagtail's admin (/cms/) only; see cms/middleware.py.
     "cms.middleware.CSPMiddleware",
     # Records request.user on every history row written during the request.
@@ -198,8 +200,18 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Largest evidence file (photo, PDF, Office document) a unit may attach to a progress report.
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
+# Private files — evidence, generated reports — outside MEDIA_ROOT, with no URL: only the
+# permission-checked views hand them out (tracker/core/files.py). Never serve this folder.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+# "" (Django streams the file), "nginx" (X-Accel-Redirect to PRIVATE_MEDIA_INTERNAL_URL, an
+# `internal` location aliased to PRIVATE_MEDIA_ROOT) or "apache" (X-Sendfile with the path).
+PRIVATE_MEDIA_SERVER = os.environ.get("PRIVATE_MEDIA_SERVER", "").strip().lower()
+if PRIVATE_MEDIA_SERVER not in ("", "nginx", "apache"):
+    raise ImproperlyConfigured("PRIVATE_MEDIA_SERVER must be empty, nginx or apache")
+PRIVATE_MEDIA_INTERNAL_URL = os.environ.get("PRIVATE_MEDIA_INTERNAL_URL", "/_private/")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "tracker.core.files.PrivateStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -273,6 +285,8 @@ CELERY_BEAT_SCHEDULE = {
     "publish-scheduled": {"task": "cms.tasks.publish_scheduled", "schedule": crontab(minute="*/5")},
     # Jobs whose worker died are queued again or failed with a message (tracker/core/jobs.py).
     "recover-jobs": {"task": "tracker.reports.tasks.recover_jobs", "schedule": float(JOB_SWEEP_SECONDS)},
+    # Private files no row points at (a process killed mid-upload or mid-report), daily.
+    "clean-orphan-files": {"task": "tracker.core.tasks.clean_orphan_files", "schedule": crontab(hour=3, minute=15)},
 }
 # DIC managers are told of reports and tasks overdue by more than this many days.
 ESCALATION_AFTER_DAYS = env_int("ESCALATION_AFTER_DAYS", 7)

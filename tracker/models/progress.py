@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
+from tracker.core.files import evidence_upload_to, private_storage
+
 from .calendar import ReportingRule
 from .fields import actor_field
 from .organisation import Area
@@ -195,7 +197,7 @@ class Evidence(models.Model):
     """A photo, PDF or Office document attached to a report; its type is checked by content."""
 
     report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="evidence")
-    file = models.FileField(_("file"), upload_to="evidence/%Y/%m/")
+    file = models.FileField(_("file"), upload_to=evidence_upload_to, storage=private_storage, max_length=200)
     original_name = models.CharField(_("file name"), max_length=255)
     content_type = models.CharField(_("type"), max_length=100)
     size = models.PositiveIntegerField(_("size (bytes)"))

@@ -25,6 +25,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from tracker.core.files import private_storage, register_evidence_upload_to
+
 from .fields import actor_field, sample_flag
 from .organisation import Area, Unit
 from .plans import Activity, RegisterMeasure, Task
@@ -688,7 +690,7 @@ class RegisterEvidence(models.Model):
     is checked by content like a progress report's evidence."""
 
     entry = models.ForeignKey(RegisterEntry, on_delete=models.CASCADE, related_name="evidence")
-    file = models.FileField(_("file"), upload_to="registers/%Y/%m/")
+    file = models.FileField(_("file"), upload_to=register_evidence_upload_to, storage=private_storage, max_length=200)
     original_name = models.CharField(_("file name"), max_length=255)
     content_type = models.CharField(_("type"), max_length=100)
     size = models.PositiveIntegerField(_("size (bytes)"))

@@ -19,6 +19,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tracker.core.files import generated_report_upload_to, private_storage
+
 from .fields import actor_field
 from .organisation import Unit
 from .plans import Plan
@@ -73,9 +75,13 @@ class GeneratedReport(models.Model):
     error_message = models.TextField(_("error"), blank=True)
     # The figures as printed, so the preview shows what was sent even after the data change.
     snapshot = models.JSONField(_("figures as generated"), null=True, blank=True, encoder=DjangoJSONEncoder)
-    pdf = models.FileField(_("PDF file"), upload_to="generated_reports/%Y/%m/", blank=True)
+    pdf = models.FileField(
+        _("PDF file"), upload_to=generated_report_upload_to, storage=private_storage, blank=True, max_length=200
+    )
     pdf_sha256 = models.CharField(_("PDF SHA-256"), max_length=64, blank=True)
-    xlsx = models.FileField(_("Excel file"), upload_to="generated_reports/%Y/%m/", blank=True)
+    xlsx = models.FileField(
+        _("Excel file"), upload_to=generated_report_upload_to, storage=private_storage, blank=True, max_length=200
+    )
     xlsx_sha256 = models.CharField(_("Excel SHA-256"), max_length=64, blank=True)
     page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
     created_by = actor_field(_("produced by"))

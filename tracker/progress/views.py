@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from tracker.core import permissions
 from tracker.core.calendar import periods_for_task
+from tracker.core.files import private_file_response
 from tracker.core.forms import add_service_error, error_messages, service_step
 from tracker.due import selectors as selectors_due
 from tracker.models import Evidence, ProgressReport
@@ -297,11 +298,9 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
 def evidence_file_response(evidence) -> FileResponse:
     """A stored evidence file (a report's or a register entry's), always as an attachment
     with the type found by content: never rendered inline by the browser."""
-    try:
-        handle = evidence.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type)
+    return private_file_response(
+        evidence.file, download_name=evidence.original_name, content_type=evidence.content_type
+    )
 
 
 @login_required

@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from tracker.core import jobs as leases
+from tracker.core.files import StorageFull, storage_full_message
 from tracker.core.text import slugify_vi
 from tracker.models import GeneratedReport
 
@@ -89,6 +90,8 @@ def generated_report_run(*, report_id: int, today: datetime.date | None = None) 
             _store(report, snapshot, pdf_bytes=pdf_bytes, pages=pages, xlsx_bytes=xlsx_bytes)
         except data.ReportError as error:
             fail(report_id, str(error))
+        except StorageFull:
+            fail(report_id, storage_full_message())
         except (ReportTimeLimit, SoftTimeLimitExceeded):
             fail(
                 report_id,
@@ -108,9 +111,23 @@ def generated_report_run(*, report_id: int, today: datetime.date | None = None) 
 def _store(report: GeneratedReport, snapshot: dict, *, pdf_bytes: bytes, pages: int, xlsx_bytes: bytes) -> None:
     summary = snapshot["frame"]["summary"]
     name = file_name(report, summary)
-    report.pdf.save(f"{name}.pdf", ContentFile(pdf_bytes), save=False)
-    report.xlsx.save(f"{name}.xlsx", ContentFile(xlsx_bytes), save=False)
-    with transaction.atomic():
+    stored = False
+    try:
+        report.pdf.save(f"{name}.pdf", ContentFile(pdf_bytes), save=False)
+        report.xlsx.save(f"{name}.xlsx", ContentFile(xlsx_bytes), save=False)
+        with transaction.atomic():
+            stored = _mark_done(report, summary, snapshot, pdf_bytes=pdf_bytes, pages=pages, xlsx_bytes=xlsx_bytes)
+    finally:
+        if not stored:  # the files follow the row: none without it
+            for kept in (report.pdf, report.xlsx):
+                if kept:
+                    kept.storage.delete(kept.name)
+
+
+def _mark_done(
+    report: GeneratedReport, summary: str, snapshot: dict, *, pdf_bytes: bytes, pages: int, xlsx_bytes: bytes
+) -> bool:
+    return bool(
         GeneratedReport.objects.filter(pk=report.pk, status=Status.RUNNING).update(
             status=Status.DONE,
             progress=100,
@@ -123,3 +140,4 @@ def _store(report: GeneratedReport, snapshot: dict, *, pdf_bytes: bytes, pages: 
             page_count=pages,
             finished_at=timezone.now(),
         )
+    )

@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from tracker.core.files import attachment_headers
 from tracker.core.forms import add_service_error
 from tracker.models import GeneratedReport
 from tracker.reports import permissions as report_permissions
@@ -168,8 +169,7 @@ def generated_report_download(request: HttpRequest, pk: int, file_type: str) -> 
         return render(request, PAGES + "job.html", {"report": report, "integrity_error": message}, status=500)
     except FileNotFoundError:
         raise Http404 from None
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response = attachment_headers(HttpResponse(content, content_type=content_type), name)
     response["X-Content-SHA256"] = getattr(report, services.FILE_TYPES[file_type][1])
     return response
 
