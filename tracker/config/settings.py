@@ -61,6 +61,9 @@ def env_required(name: str, dev_default: str) -> str:
 
 
 DEBUG = env_bool("DEBUG", False)
+# The demo loaders run, and the demo logins get the known password "demo", only on a
+# development installation (tracker/demo/guard.py); the test settings keep it on.
+DEMO_DATA_ALLOWED = DEBUG
 SECRET_KEY = env_required("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"] if DEBUG else [])
 if not ALLOWED_HOSTS:
@@ -77,6 +80,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served by us (no CDN, under the CSP)
     "django_filters",
     "guardian",
     "simple_history",
@@ -106,12 +110,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Permissions-Policy on every response, static files included (tracker/config/middleware.py).
+    "tracker.config.middleware.PermissionsPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "tracker.config.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Over-large bodies refused (413) before anything reads them; larger on upload pages.
+    "tracker.config.middleware.RequestBodyLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Idle timeout, session lifetime, and the second factor owed before any other page.
     "tracker.security.middleware.AccountSecurityMiddleware",
@@ -128,7 +136,7 @@ MIDDLEWARE = [
 
 if not DEBUG:
     # Production serves collected static files itself; development uses runserver's finder.
-    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+    MIDDLEWARE.insert(2, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "tracker.config.urls"
 WSGI_APPLICATION = "tracker.config.wsgi.application"
@@ -209,6 +217,24 @@ PRIVATE_MEDIA_SERVER = os.environ.get("PRIVATE_MEDIA_SERVER", "").strip().lower(
 if PRIVATE_MEDIA_SERVER not in ("", "nginx", "apache"):
     raise ImproperlyConfigured("PRIVATE_MEDIA_SERVER must be empty, nginx or apache")
 PRIVATE_MEDIA_INTERNAL_URL = os.environ.get("PRIVATE_MEDIA_INTERNAL_URL", "/_private/")
+# Limits before work. Every request body: REQUEST_MAX_BODY_BYTES; a signed-in user's upload
+# pages allow more (evidence: several files of EVIDENCE_MAX_BYTES; the CMS: Wagtail's videos).
+# The reverse proxy's limit (client_max_body_size) must be at least the largest of these.
+REQUEST_MAX_BODY_BYTES = env_int("REQUEST_MAX_BODY_BYTES", 5 * 1024 * 1024)
+UPLOAD_MAX_BODY_BYTES = env_int("UPLOAD_MAX_BODY_BYTES", 60 * 1024 * 1024)
+CMS_MAX_BODY_BYTES = env_int("CMS_MAX_BODY_BYTES", 210 * 1024 * 1024)
+REQUEST_BODY_ALLOWANCES = [
+    (r"^/tracker/tasks/\d+/report/$", UPLOAD_MAX_BODY_BYTES),
+    (r"^/tracker/registers/entries/\d+/evidence/$", UPLOAD_MAX_BODY_BYTES),
+    (r"^/api/v1/progress-reports/\d+/evidence/$", UPLOAD_MAX_BODY_BYTES),
+    (r"^/budgets/excel/import/$", UPLOAD_MAX_BODY_BYTES),
+    (r"^/tracker/plans/import", UPLOAD_MAX_BODY_BYTES),
+    (r"^/cms/", CMS_MAX_BODY_BYTES),
+]
+# Form fields (not files) held in memory, and the size above which an upload goes to a
+# temporary file rather than memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("FILE_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1024)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {"BACKEND": "tracker.core.files.PrivateStorage"},
@@ -223,7 +249,7 @@ STORAGES = {
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
+        "tracker.api.authentication.SessionAuthentication",
         "tracker.security.authentication.PasswordOnlyBasicAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -238,6 +264,10 @@ SPECTACULAR_SETTINGS = {
     "Tiểu dự án 1 – Giảm nghèo về thông tin.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from the installed drf-spectacular-sidecar, never a CDN (the CSP allows 'self').
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     # Only our API: Wagtail's admin mounts its own DRF views under /cms/, which are not ours
     # to document (and do not describe themselves without a request).
     "PREPROCESSING_HOOKS": ["tracker.api.schema.only_our_api"],
@@ -380,6 +410,12 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000  # the page editor posts many fields
 
 SESSION_COOKIE_HTTPONLY = True
+# No page uses the browser's powerful features.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), fullscreen=(self), "
+    "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+    "picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), usb=(), xr-spatial-tracking=()"
+)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 if not DEBUG:
