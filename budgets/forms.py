@@ -26,6 +26,7 @@ from tracker.core import areas
 from tracker.core.permissions import AnyUser, is_unit_officer
 from tracker.core.widgets import DateInput, VietnameseOrderIterator
 from tracker.models import Activity, SmartphoneHandover
+from tracker.models.fields import NOTE_MAX_LENGTH
 from tracker.work import selectors as selectors_work
 
 
@@ -237,7 +238,12 @@ EstimateLineFormSet = forms.inlineformset_factory(
 class EstimateAppraiseForm(forms.Form):
     """The finance department's appraisal: an amount per line, pre-filled with the request."""
 
-    comments = forms.CharField(label=_("Appraisal comments"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    comments = forms.CharField(
+        label=_("Appraisal comments"),
+        required=False,
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
     def __init__(self, *args, lines: list[EstimateLine], **kwargs):
         super().__init__(*args, **kwargs)
@@ -337,7 +343,9 @@ class DisbursementForm(forms.Form):
     voucher_number = forms.CharField(label=_("Voucher number"), max_length=50)
     voucher_date = forms.DateField(label=_("Voucher date"), widget=DateInput())
     amount = VNDField(label=_("Amount (đ)"), min_value=1)
-    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("Note"), required=False, max_length=NOTE_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class DisbursementReverseForm(forms.Form):
@@ -470,7 +478,9 @@ class DonationTransferForm(forms.Form):
         label=_("Number of items"), min_value=1, widget=forms.NumberInput(attrs={"min": 1, "inputmode": "numeric"})
     )
     amount = VNDField(label=_("Amount (đ)"), min_value=1)
-    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("Note"), required=False, max_length=NOTE_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2})
+    )
     handover = forms.ModelChoiceField(
         label=_("Smartphone handover"),
         queryset=None,

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from tracker.models import Activity, Area, Plan, Unit
-from tracker.models.fields import actor_field, sample_flag
+from tracker.models.fields import LONG_TEXT_MAX_LENGTH, NOTE_MAX_LENGTH, actor_field, limited_text, sample_flag
 
 
 class FundingSource(models.Model):
@@ -66,11 +66,13 @@ class Estimate(models.Model):
     year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
     title = models.CharField(_("title"), max_length=300)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
-    explanation = models.TextField(_("explanation"), blank=True, help_text=_("Basis of the figures (thuyết minh)."))
+    explanation = limited_text(
+        LONG_TEXT_MAX_LENGTH, _("explanation"), blank=True, help_text=_("Basis of the figures (thuyết minh).")
+    )
     created_by = actor_field(_("created by"))
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     submitted_by = actor_field(_("submitted by"), optional=True)
-    appraisal_comments = models.TextField(_("appraisal comments"), blank=True)
+    appraisal_comments = limited_text(NOTE_MAX_LENGTH, _("appraisal comments"), blank=True)
     appraised_at = models.DateTimeField(_("appraised at"), null=True, blank=True)
     appraised_by = actor_field(_("appraised by"), optional=True)
     decision_number = models.CharField(
@@ -79,7 +81,7 @@ class Estimate(models.Model):
     decision_date = models.DateField(_("approving decision date"), null=True, blank=True)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     approved_by = actor_field(_("approval recorded by"), optional=True)
-    return_reason = models.TextField(_("reason for returning"), blank=True)
+    return_reason = limited_text(NOTE_MAX_LENGTH, _("reason for returning"), blank=True)
     is_sample = sample_flag(_("Figures made up for the demonstration, not official."))
     history = HistoricalRecords()
 
@@ -169,7 +171,7 @@ class Allocation(models.Model):
     )
     decision_number = models.CharField(_("decision number"), max_length=50, help_text=_("E.g. '1181/QĐ-UBND'."))
     decision_date = models.DateField(_("decision date"))
-    note = models.TextField(_("note"), blank=True)
+    note = limited_text(NOTE_MAX_LENGTH, _("note"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -230,7 +232,7 @@ class Disbursement(models.Model):
         on_delete=models.PROTECT,
         related_name="reversals",
     )
-    note = models.TextField(_("note"), blank=True)
+    note = limited_text(NOTE_MAX_LENGTH, _("note"), blank=True)
     recorded_by = actor_field(_("recorded by"))
     recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
     history = HistoricalRecords()
@@ -325,7 +327,7 @@ class Donation(models.Model):
     )
     transferred_quantity = models.PositiveIntegerField(_("quantity passed on"), default=0, editable=False)
     transferred_amount = models.BigIntegerField(_("value passed on (VND)"), default=0, editable=False)
-    note = models.TextField(_("note"), blank=True)
+    note = limited_text(NOTE_MAX_LENGTH, _("note"), blank=True)
     is_sample = sample_flag(_("Made up for the demonstration, not official."))
     recorded_by = actor_field(_("recorded by"))
     history = HistoricalRecords()
@@ -392,7 +394,7 @@ class DonationTransfer(models.Model):
     document_number = models.CharField(_("document number"), max_length=50, blank=True)
     quantity = models.PositiveIntegerField(_("quantity"), null=True, blank=True)
     amount = models.BigIntegerField(_("value (VND)"))
-    note = models.TextField(_("note"), blank=True)
+    note = limited_text(NOTE_MAX_LENGTH, _("note"), blank=True)
     # The register entry in which these phones were handed over (tracker's smartphone
     # register); the link lives here because budgets imports tracker, never the reverse.
     handover = models.ForeignKey(

@@ -17,3 +17,6 @@ from pathlib import Path  # noqa: E402
 
 PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="tracker-private-"))
 atexit.register(shutil.rmtree, PRIVATE_MEDIA_ROOT, True)
+
+# The tests load the demo data (pytest-django turns DEBUG off while they run).
+DEMO_DATA_ALLOWED = True

@@ -51,6 +51,7 @@ class ReportForm(forms.Form):
     month = forms.CharField(
         label=gettext_lazy("Month"),
         required=False,
+        max_length=20,
         widget=MonthInput(attrs={"placeholder": "2023-10"}),
         help_text=gettext_lazy("E.g. 2023-10 or 10/2023."),
     )

@@ -89,7 +89,7 @@ class ProgressReportSerializer(serializers.ModelSerializer):
 
 
 class ReturnSerializer(serializers.Serializer):
-    reason = serializers.CharField()
+    reason = serializers.CharField(max_length=4000)
 
 
 class EvidenceUploadSerializer(serializers.Serializer):

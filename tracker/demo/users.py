@@ -8,8 +8,10 @@ touches the row. The names are invented sample people.
 from __future__ import annotations
 
 import functools
+import secrets
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 
@@ -46,10 +48,22 @@ DEMO_USERS: tuple[DemoUser, ...] = (
 )
 
 
+def demo_password() -> str:
+    """The demo logins' password: `demo` on a development installation (DEMO_DATA_ALLOWED,
+    which is DEBUG); anywhere else a random one, made once per run and printed by load_demo —
+    a known password is never created outside development."""
+    return DEMO_PASSWORD if settings.DEMO_DATA_ALLOWED else _random_password()
+
+
 @functools.cache
-def _password_hash() -> str:
+def _random_password() -> str:
+    return secrets.token_urlsafe(12)
+
+
+@functools.cache
+def _password_hash(password: str) -> str:
     # Hashing is deliberately slow; the demo users share one password, so hash it once.
-    return make_password(DEMO_PASSWORD)
+    return make_password(password)
 
 
 def ensure_admin() -> User:
@@ -87,7 +101,7 @@ def _ensure(spec: DemoUser, *, unit: Unit | None, superuser: bool) -> User:
     }
     user = User.objects.filter(username=spec.username).first()
     if user is None:
-        user = User(username=spec.username, password=_password_hash(), **wanted)
+        user = User(username=spec.username, password=_password_hash(demo_password()), **wanted)
         user.save()
         return user
     changed = [field for field, value in wanted.items() if getattr(user, field) != value]

@@ -12,7 +12,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .fields import actor_field
+from .fields import TITLE_MAX_LENGTH, actor_field, limited_text
 from .organisation import Unit
 from .plans import Activity, Plan
 
@@ -37,7 +37,7 @@ class Deadline(models.Model):
     responsible_unit = models.ForeignKey(
         Unit, verbose_name=_("responsible unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    title = models.TextField(_("what is due"))
+    title = limited_text(TITLE_MAX_LENGTH, _("what is due"))
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.DATE)
     due_date = models.DateField(_("due date"), null=True, blank=True)
     window_start = models.DateField(_("window from"), null=True, blank=True)

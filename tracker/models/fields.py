@@ -7,6 +7,7 @@ out in full, so using these changes no migration (`makemigrations --check` stays
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -44,3 +45,16 @@ def successor_field() -> models.ForeignKey:
 def sample_flag(help_text: str = _("Invented for the demo; not an official fact.")) -> models.BooleanField:
     """Marks a row the demonstration data made up, so pages and reports can say so."""
     return models.BooleanField(_("sample data"), default=False, help_text=help_text)
+
+
+# Length limits of free text (a title, a note or reason, a narrative): generous for what an
+# official writes, and a refusal for 100,000 characters pasted or posted by a script.
+TITLE_MAX_LENGTH = 2000
+NOTE_MAX_LENGTH = 5000
+LONG_TEXT_MAX_LENGTH = 20000
+
+
+def limited_text(max_length: int, verbose_name: str, **options) -> models.TextField:
+    """A free-text field whose length limit the model (full_clean), its forms and the API all
+    enforce — a TextField's max_length alone only reaches the form field."""
+    return models.TextField(verbose_name, max_length=max_length, validators=[MaxLengthValidator(max_length)], **options)

@@ -10,7 +10,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .fields import sample_flag
+from .fields import LONG_TEXT_MAX_LENGTH, NOTE_MAX_LENGTH, TITLE_MAX_LENGTH, limited_text, sample_flag
 from .organisation import Area, Unit
 from .programme import LegalDocument, ProgrammeComponent
 
@@ -36,7 +36,7 @@ class Plan(models.Model):
     issued_on_precision = models.CharField(
         _("date known to the"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
-    title = models.TextField(_("title"))
+    title = limited_text(TITLE_MAX_LENGTH, _("title"))
     period_start = models.DateField(_("period from"))
     period_end = models.DateField(_("period to"))
     programme_component = models.ForeignKey(
@@ -54,14 +54,14 @@ class Plan(models.Model):
         LegalDocument, verbose_name=_("legal bases"), through="PlanLegalBasis", blank=True, related_name="plans"
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
-    purpose = models.TextField(_("purpose and requirements"), blank=True)
-    funding = models.TextField(_("funding"), blank=True)
+    purpose = limited_text(LONG_TEXT_MAX_LENGTH, _("purpose and requirements"), blank=True)
+    funding = limited_text(LONG_TEXT_MAX_LENGTH, _("funding"), blank=True)
     signing_authority = models.CharField(
         _("signing authority"), max_length=120, blank=True, help_text=_("E.g. TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH.")
     )
     signer_title = models.CharField(_("signer's title"), max_length=120, blank=True)
     signer_name = models.CharField(_("signer"), max_length=120, blank=True)
-    recipients = models.TextField(_("recipients"), blank=True, help_text=_("One recipient per line."))
+    recipients = limited_text(NOTE_MAX_LENGTH, _("recipients"), blank=True, help_text=_("One recipient per line."))
     is_sample = sample_flag()
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -133,7 +133,7 @@ class PlanDuty(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     unit = models.ForeignKey(Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="duties")
     heading = models.CharField(_("heading as written"), max_length=300, blank=True)
-    text = models.TextField(_("duties"))
+    text = limited_text(LONG_TEXT_MAX_LENGTH, _("duties"))
     history = HistoricalRecords()
 
     class Meta:
@@ -186,8 +186,8 @@ class Activity(models.Model):
     activity_type = models.ForeignKey(
         ActivityType, verbose_name=_("content type"), on_delete=models.PROTECT, related_name="activities"
     )
-    title = models.TextField(_("title"))
-    description = models.TextField(_("description"), blank=True)
+    title = limited_text(TITLE_MAX_LENGTH, _("title"))
+    description = limited_text(LONG_TEXT_MAX_LENGTH, _("description"), blank=True)
     lead_unit = models.ForeignKey(
         Unit, verbose_name=_("lead unit"), on_delete=models.PROTECT, related_name="led_activities"
     )
@@ -392,7 +392,7 @@ class Task(models.Model):
     area = models.ForeignKey(
         Area, verbose_name=_("area"), null=True, blank=True, on_delete=models.PROTECT, related_name="tasks"
     )
-    deliverable = models.TextField(_("deliverable"))
+    deliverable = limited_text(TITLE_MAX_LENGTH, _("deliverable"))
     output_indicator = models.ForeignKey(
         OutputIndicator,
         verbose_name=_("output indicator"),

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .fields import TITLE_MAX_LENGTH, limited_text
 from .organisation import EffectiveDates, EffectiveQuerySet, Unit
 
 
@@ -30,7 +31,7 @@ class LegalDocument(models.Model):
     )
     issued_on = models.DateField(_("date issued"), null=True, blank=True)
     issuer = models.CharField(_("issued by"), max_length=255)
-    title = models.TextField(_("title"))
+    title = limited_text(TITLE_MAX_LENGTH, _("title"))
     file = models.FileField(_("file"), upload_to="legal/%Y/", blank=True)
     history = HistoricalRecords()
 

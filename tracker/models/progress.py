@@ -18,7 +18,7 @@ from simple_history.models import HistoricalRecords
 from tracker.core.files import evidence_upload_to, private_storage
 
 from .calendar import ReportingRule
-from .fields import actor_field
+from .fields import LONG_TEXT_MAX_LENGTH, NOTE_MAX_LENGTH, actor_field, limited_text
 from .organisation import Area
 from .plans import Activity, OutputIndicator, Task
 
@@ -41,9 +41,9 @@ class ProgressReport(models.Model):
     period_end = models.DateField(_("period to"))
     due_date = models.DateField(_("due date"))
     percent_complete = models.PositiveSmallIntegerField(_("Percent complete"), default=0)
-    narrative = models.TextField(_("what was done"), blank=True)
-    difficulties = models.TextField(_("difficulties and obstacles"), blank=True)
-    proposals = models.TextField(_("proposals"), blank=True)
+    narrative = limited_text(LONG_TEXT_MAX_LENGTH, _("what was done"), blank=True)
+    difficulties = limited_text(LONG_TEXT_MAX_LENGTH, _("difficulties and obstacles"), blank=True)
+    proposals = limited_text(LONG_TEXT_MAX_LENGTH, _("proposals"), blank=True)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
     revises = models.ForeignKey(
         "self",
@@ -58,7 +58,7 @@ class ProgressReport(models.Model):
     submitted_by = actor_field(_("submitted by"), optional=True)
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
     reviewed_by = actor_field(_("reviewed by"), optional=True)
-    return_reason = models.TextField(_("reason for returning"), blank=True)
+    return_reason = limited_text(NOTE_MAX_LENGTH, _("reason for returning"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     history = HistoricalRecords()
 
@@ -219,7 +219,7 @@ class TaskComment(models.Model):
 
     task = models.ForeignKey(Task, verbose_name=_("task"), on_delete=models.CASCADE, related_name="comments")
     author = actor_field(_("author"))
-    body = models.TextField(_("comment"))
+    body = limited_text(NOTE_MAX_LENGTH, _("comment"))
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
     history = HistoricalRecords()
 

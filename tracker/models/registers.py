@@ -27,7 +27,7 @@ from simple_history.models import HistoricalRecords
 
 from tracker.core.files import private_storage, register_evidence_upload_to
 
-from .fields import actor_field, sample_flag
+from .fields import NOTE_MAX_LENGTH, actor_field, limited_text, sample_flag
 from .organisation import Area, Unit
 from .plans import Activity, RegisterMeasure, Task
 
@@ -89,8 +89,8 @@ class RegisterEntry(models.Model):
         Area, verbose_name=_("area"), null=True, blank=True, on_delete=models.PROTECT, related_name="register_entries"
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
-    return_reason = models.TextField(_("reason for returning"), blank=True)
-    note = models.TextField(_("note"), blank=True)
+    return_reason = limited_text(NOTE_MAX_LENGTH, _("reason for returning"), blank=True)
+    note = limited_text(NOTE_MAX_LENGTH, _("note"), blank=True)
     is_sample = sample_flag(_("Made up for the demonstration; not an official figure."))
     created_by = actor_field(_("entered by"))
     created_at = models.DateTimeField(_("entered"), auto_now_add=True)
@@ -546,8 +546,8 @@ class InfoPoint(RegisterEntry):
     MEASURES = (RegisterMeasure.INFO_POINTS,)
 
     name = models.CharField(_("postal point"), max_length=255)
-    services = models.TextField(_("services offered"), blank=True)
-    equipment = models.TextField(_("equipment"), blank=True)
+    services = limited_text(NOTE_MAX_LENGTH, _("services offered"), blank=True)
+    equipment = limited_text(NOTE_MAX_LENGTH, _("equipment"), blank=True)
     opened_on = models.DateField(_("opened on"))
     people_served_per_month = models.PositiveIntegerField(_("people served per month"), null=True, blank=True)
 
@@ -590,7 +590,9 @@ class Publication(RegisterEntry):
     published_on = models.DateField(_("published on"))
     copies = models.PositiveIntegerField(_("copies"), null=True, blank=True, help_text=_("For print."))
     language = models.CharField(_("language"), max_length=5, choices=Language.choices, default=Language.VIETNAMESE)
-    distribution = models.TextField(_("distribution"), blank=True, help_text=_("To whom and where it was given."))
+    distribution = limited_text(
+        NOTE_MAX_LENGTH, _("distribution"), blank=True, help_text=_("To whom and where it was given.")
+    )
 
     class Meta:
         verbose_name = _("publication")

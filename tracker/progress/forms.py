@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tracker.core.evidence import ACCEPT_ATTRIBUTE
 from tracker.models import OutputIndicator
+from tracker.models.fields import LONG_TEXT_MAX_LENGTH
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -44,11 +45,21 @@ class ProgressReportForm(forms.Form):
         max_value=100,
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": 100}),
     )
-    narrative = forms.CharField(label=_("What was done"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
-    difficulties = forms.CharField(
-        label=_("Difficulties and obstacles"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    narrative = forms.CharField(
+        label=_("What was done"),
+        required=False,
+        max_length=LONG_TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
-    proposals = forms.CharField(label=_("Proposals"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    difficulties = forms.CharField(
+        label=_("Difficulties and obstacles"),
+        required=False,
+        max_length=LONG_TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    proposals = forms.CharField(
+        label=_("Proposals"), required=False, max_length=LONG_TEXT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
+    )
     evidence = MultipleFileField(
         label=_("Photos and documents"),
         help_text=_("Photos (JPEG, PNG, WebP, HEIC), PDF, Word, Excel or PowerPoint files."),

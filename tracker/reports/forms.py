@@ -18,6 +18,7 @@ from tracker.core import permissions
 from tracker.core.widgets import DateInput
 from tracker.documents.forms import VietnameseModelChoiceField
 from tracker.models import GeneratedReport, Plan, Unit
+from tracker.models.fields import LONG_TEXT_MAX_LENGTH, NOTE_MAX_LENGTH
 
 from .data import ReportRequest
 from .permissions import kinds_user_may_produce
@@ -110,12 +111,14 @@ class ReportForm(forms.Form):
     recipients = forms.CharField(
         label=_("Recipients (Nơi nhận)"),
         required=False,
+        max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("One per line; 'Lưu: VT' is added at the end unless you write a 'Lưu' line."),
     )
     recommendations = forms.CharField(
         label=_("Recommendations"),
         required=False,
+        max_length=LONG_TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Your own proposals to the recipients, printed as the report's last section."),
     )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from budgets.demo.loader import TrackerDemoMissing, load_demo_budgets
+from tracker.demo import guard
 
 
 class Command(BaseCommand):
@@ -16,7 +17,11 @@ class Command(BaseCommand):
         "Load the demo budgets and donations (run after load_demo; idempotent: running it again changes nothing)."
     )
 
+    def add_arguments(self, parser):
+        guard.add_flag(parser)
+
     def handle(self, *args, **options):
+        guard.refuse_without_debug(options)
         started = time.monotonic()
         try:
             result = load_demo_budgets()

@@ -9,12 +9,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cms.demo.loader import MissingTrackerDemo, load_cms_demo
+from tracker.demo import guard
 
 
 class Command(BaseCommand):
     help = gettext_lazy("Load the campaign site's demo content (idempotent: running it again changes nothing).")
 
+    def add_arguments(self, parser):
+        guard.add_flag(parser)
+
     def handle(self, *args, **options):
+        guard.refuse_without_debug(options)
         started = time.monotonic()
         try:
             result = load_cms_demo()

@@ -9,14 +9,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tracker.core import roles
+from tracker.demo import guard
 from tracker.demo.loader import load_demo
-from tracker.demo.users import DEMO_PASSWORD, DEMO_USERS, LOGIN_URL
+from tracker.demo.users import DEMO_USERS, LOGIN_URL, demo_password
 
 
 class Command(BaseCommand):
     help = gettext_lazy("Load the demo data (idempotent: running it again changes nothing).")
 
+    def add_arguments(self, parser):
+        guard.add_flag(parser)
+
     def handle(self, *args, **options):
+        guard.refuse_without_debug(options)
         started = time.monotonic()
         result = load_demo()
         message = _("Demo data loaded in %(seconds).1f s: %(rows)d rows added, %(history)d history rows.") % {
@@ -30,7 +35,7 @@ class Command(BaseCommand):
         rows = [
             (
                 user.username,
-                DEMO_PASSWORD,
+                demo_password(),
                 str(roles.LABELS[user.role]) if user.role else _("Superuser"),
                 user.unit or "—",
             )
