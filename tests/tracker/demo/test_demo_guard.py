@@ -43,6 +43,7 @@ def test_in_development_the_demo_password_is_demo(settings):
 def test_manage_py_load_demo_with_debug_0_exits_non_zero_with_a_clear_message(tmp_path):
     env = {
         **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tracker.config.settings",
         "DEBUG": "0",
         "SECRET_KEY": "test-" + "x" * 50,
         "ALLOWED_HOSTS": "tracker.example",
