@@ -7,7 +7,7 @@ import tracker.core.files
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("tracker", "0007_registers"),
+        ("tracker", "0008_reporting_obligations_and_protected_work"),
     ]
 
     operations = [
