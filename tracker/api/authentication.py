@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from drf_spectacular import authentication as spectacular_authentication
 from rest_framework import authentication, exceptions
 
 
@@ -15,3 +16,9 @@ class SessionAuthentication(authentication.SessionAuthentication):
             raise exceptions.PermissionDenied(
                 _("CSRF Failed: the security token (CSRF) is missing or wrong. Reload the page and try again.")
             ) from None
+
+
+class SessionScheme(spectacular_authentication.SessionScheme):
+    """The OpenAPI description of the session sign-in above (drf-spectacular's, for this class)."""
+
+    target_class = "tracker.api.authentication.SessionAuthentication"
