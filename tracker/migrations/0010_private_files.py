@@ -7,7 +7,7 @@ import tracker.core.files
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("tracker", "0008_reporting_obligations_and_protected_work"),
+        ("tracker", "0009_security_log"),
     ]
 
     operations = [
