@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("budgets", "0005_donation_transfer_handover"),
+        ("budgets", "0006_import_job_leases"),
     ]
 
     operations = [

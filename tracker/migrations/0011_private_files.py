@@ -7,7 +7,7 @@ import tracker.core.files
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("tracker", "0009_security_log"),
+        ("tracker", "0010_job_leases"),
     ]
 
     operations = [
