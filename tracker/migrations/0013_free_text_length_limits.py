@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("tracker", "0011_private_files"),
+        ("tracker", "0012_private_files"),
     ]
 
     operations = [

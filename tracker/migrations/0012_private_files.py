@@ -7,7 +7,7 @@ import tracker.core.files
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("tracker", "0010_job_leases"),
+        ("tracker", "0011_last_escalation_on"),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("budgets", "0006_import_job_leases"),
+        ("budgets", "0007_one_time_tokens_voucher_unique_donation_cast"),
     ]
 
     operations = [
