@@ -37,7 +37,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PagePermissionTester
 from wagtail.search import index
 
 from cms import public
@@ -65,6 +65,55 @@ def ascii_slug(slug: str) -> str:
     """ "người-cao-tuổi" → "nguoi-cao-tuoi": addresses without accents, đ kept as d (Django's
     slugify would drop it, and Wagtail's editor, told to avoid Unicode, mangles Vietnamese)."""
     return slug if slug.isascii() else slugify_vi(slug)
+
+
+def counted_articles_under(page: Page) -> bool:
+    """Whether the page, or an article below it, counts now as a tracker output."""
+    ids = page.get_descendants(inclusive=True).type(ArticlePage).values_list("pk", flat=True)
+    return OutputRecord.objects.filter(source__in=[f"cms.article:{pk}" for pk in ids]).exists()
+
+
+class CampaignSitePermissionTester(PagePermissionTester):
+    """The campaign site's own rights on top of the groups' page permissions (cms 0004):
+
+    - editors (add_page) create pages and edit their own drafts, and submit them for moderation;
+    - moderators (add, change, publish, lock, unlock) edit, approve, publish and unpublish;
+    - only a site administrator (superuser) deletes, moves or reorders pages or changes their
+      privacy — Wagtail would let anyone with "change" delete drafts, and with "publish" delete
+      and move live pages and restrict them;
+    - a page that is, or holds, an article counted as a tracker output is deleted by nobody
+      while it counts: unpublish it first (the tracker's figure then drops, in its history).
+
+    Wagtail asks `page.permissions_for_user` for every admin action and button (the page
+    views, bulk actions, the listing's menus), so these rules live here alone.
+    """
+
+    def _site_admin(self) -> bool:
+        return self.user.is_active and self.user.is_superuser
+
+    def can_delete(self, ignore_bulk=False):
+        if not self._site_admin() or counted_articles_under(self.page):
+            return False
+        return super().can_delete(ignore_bulk=ignore_bulk)
+
+    def can_move(self):
+        return self._site_admin() and not self.page_is_root
+
+    def can_move_to(self, destination):
+        return self._site_admin() and super().can_move_to(destination)
+
+    def can_reorder_children(self):
+        return self._site_admin()
+
+    def can_set_view_restrictions(self):
+        return self._site_admin() and super().can_set_view_restrictions()
+
+
+class SiteRightsMixin:
+    """The campaign site's pages answer with `CampaignSitePermissionTester`."""
+
+    def permissions_for_user(self, user):
+        return CampaignSitePermissionTester(user, self)
 
 
 class VietnameseSlugMixin:
@@ -110,7 +159,7 @@ class Audience(models.Model):
         return self.name
 
 
-class SectionPage(VietnameseSlugMixin, Page):
+class SectionPage(SiteRightsMixin, VietnameseSlugMixin, Page):
     """A page the site has one of, with an introduction: a section under the home page (the
     home page itself says where it stands and what goes below it)."""
 
@@ -162,7 +211,7 @@ class CampaignIndexPage(SectionPage):
         return context
 
 
-class CampaignPage(VietnameseSlugMixin, Page):
+class CampaignPage(SiteRightsMixin, VietnameseSlugMixin, Page):
     """A topic the department campaigns on, for a period, under one of the tracker's plans."""
 
     base_form_class = CampaignSitePageForm
@@ -272,7 +321,7 @@ def output_label(output: OutputIndicator) -> str:
     return f"{activity_label(output.activity)} → {output.name} ({output.unit_of_measure})"
 
 
-class ArticlePage(VietnameseSlugMixin, Page):
+class ArticlePage(SiteRightsMixin, VietnameseSlugMixin, Page):
     class Kind(models.TextChoices):
         NEWS = "news", _("News")
         ARTICLE = "article", _("Article")

@@ -1,10 +1,14 @@
-"""Wagtail admin configuration: the target-audience list as a snippet moderators keep."""
+"""Wagtail admin configuration: the target-audience list as a snippet moderators keep, and the
+refusal to delete an article that counts as a tracker output."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from cms.models import Audience
+from cms.models import Audience, counted_articles_under
 
 
 class AudienceViewSet(SnippetViewSet):
@@ -18,3 +22,13 @@ class AudienceViewSet(SnippetViewSet):
 
 
 register_snippet(AudienceViewSet)
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_a_counted_article(request, page):
+    """Defence in depth behind `CampaignSitePermissionTester.can_delete`: a page that is, or
+    holds, an article counted as a tracker output is not deleted; it is unpublished instead."""
+    if request.method == "POST" and counted_articles_under(page):
+        messages.error(request, _("This article counts as a tracker output: unpublish it instead of deleting it."))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None

@@ -35,7 +35,8 @@ READS = {"GET", "HEAD", "OPTIONS"}
 SKIPPED_CALLBACK_MODULES = {"django.views.static", "django.views.i18n"}
 # Wagtail's admin (/cms/) and its page-serving catch-all (with the page-privacy password form)
 # answer to Wagtail's own page, collection and admin-access permissions, which the data
-# migration of cms sets; tests/cms checks them (test_workflow.py, test_page_tree.py). Wagtail's
+# migration of cms sets; tests/cms/test_admin_url_permissions.py walks them for every persona,
+# the moderator and the site administrator included (and test_workflow.py). Wagtail's
 # document downloads are not skipped: they have entries in permission_tables/cms.py.
 SKIPPED_URLCONFS = {"wagtail.admin.urls", "wagtail.urls"}
 

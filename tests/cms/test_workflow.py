@@ -64,7 +64,9 @@ def test_only_the_cms_roles_hold_wagtail_admin_access():
 
 def test_editor_may_edit_but_not_publish_moderator_may_publish(campaign, editor, moderator, officer_a):
     assert campaign.permissions_for_user(editor).can_add_subpage()
-    assert campaign.permissions_for_user(editor).can_edit()
+    # Editors edit the pages they created (tests/cms/test_cms_rights.py), not the moderator's.
+    assert not campaign.permissions_for_user(editor).can_edit()
+    assert campaign.permissions_for_user(moderator).can_edit()
     assert not campaign.permissions_for_user(editor).can_publish()
     assert not campaign.permissions_for_user(editor).can_unpublish()
     assert campaign.permissions_for_user(moderator).can_publish()
