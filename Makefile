@@ -13,12 +13,15 @@ APT_PACKAGES := python3-venv chromium gettext fonts-liberation2 fonts-dejavu-cor
 	tesseract-ocr tesseract-ocr-vie poppler-utils
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The official 2025 map of the demo's provinces only (the whole country: `manage.py load_admin_map`).
+DEMO_PROVINCES := --province "Thái Nguyên" --province "Thanh Hóa" --province "Huế" --province "Lạng Sơn"
 
 .PHONY: run test setup system-packages messages demo lint
 
 run: setup
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py load_demo
+	DEBUG=1 $(BIN)/python manage.py load_admin_map $(DEMO_PROVINCES)
 	DEBUG=1 $(BIN)/python manage.py load_demo_budgets
 	DEBUG=1 $(BIN)/python manage.py load_cms_demo
 	@echo "quanly, taichinh, kiemduyet and admin set up an authenticator app (two-step verification) at their first login."
@@ -53,6 +56,7 @@ messages: $(STAMP)
 demo: setup
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py load_demo
+	DEBUG=1 $(BIN)/python manage.py load_admin_map $(DEMO_PROVINCES)
 	DEBUG=1 $(BIN)/python manage.py load_demo_budgets
 	DEBUG=1 $(BIN)/python manage.py load_cms_demo
 

@@ -47,7 +47,7 @@ class AreaAdmin(TrackedAdmin):
     list_filter = ("level", "region", "is_border", "is_extremely_difficult", "is_digital_pilot", "is_sample")
     search_fields = ("name", "code")
     list_select_related = ("parent",)
-    autocomplete_fields = ("parent", "successor")
+    autocomplete_fields = ("parent",)
 
     def save_model(self, request, obj, form, change):
         document_services.area_save(area=obj, actor=request.user)

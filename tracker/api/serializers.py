@@ -15,6 +15,7 @@ from tracker.models import (
     Activity,
     ActivityType,
     Area,
+    AreaSuccession,
     Indicator,
     LegalDocument,
     OutputIndicator,
@@ -232,8 +233,16 @@ class UnitSerializer(serializers.ModelSerializer):
         ]
 
 
+class AreaSuccessionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AreaSuccession
+        fields = ["successor", "took_over_on", "decision", "share"]
+
+
 class AreaSerializer(serializers.ModelSerializer):
     parent = AreaRefSerializer(read_only=True, allow_null=True)
+    # What the area passed to when it ended: one row per successor (a split has several).
+    successors = AreaSuccessionSerializer(source="successions_out", many=True, read_only=True)
 
     class Meta:
         model = Area
@@ -250,7 +259,8 @@ class AreaSerializer(serializers.ModelSerializer):
             "is_digital_pilot",
             "valid_from",
             "valid_to",
-            "successor",
+            "kind",
+            "successors",
             "is_sample",
         ]
 

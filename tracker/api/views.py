@@ -194,7 +194,7 @@ class AreaViewSet(ReadOnlyViewSet):
     ordering = ["level", "name", "id"]
 
     def get_queryset(self) -> QuerySet[Area]:
-        return Area.objects.select_related("parent")
+        return Area.objects.select_related("parent").prefetch_related("successions_out")
 
 
 class LegalDocumentViewSet(ReadOnlyViewSet):

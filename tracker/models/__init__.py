@@ -1,5 +1,5 @@
 from .calendar import Deadline, ReportDispatch, ReportingRule
-from .organisation import Area, EffectiveQuerySet, Unit, User
+from .organisation import Area, AreaSuccession, EffectiveQuerySet, Unit, User
 from .plans import (
     OPEN_STATUSES,
     Activity,
@@ -84,6 +84,7 @@ __all__ = [
     "Activity",
     "ActivityType",
     "Area",
+    "AreaSuccession",
     "Cooperation",
     "Deadline",
     "EffectiveQuerySet",

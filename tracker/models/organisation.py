@@ -1,8 +1,9 @@
 """Places (areas), organisations (units) and the people who work in them.
 
 Areas and units change over time (districts abolished on 1/7/2025, the DIC merged into the
-Department of Science and Technology on 1/3/2025), so both carry effective dates and a link
-to their successor instead of being edited in place.
+Department of Science and Technology on 1/3/2025), so both carry effective dates instead of
+being edited in place. A unit points at its one successor; an area's successions are rows of
+their own (`AreaSuccession`), since a commune can be split among several new ones.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import datetime
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -61,6 +62,21 @@ class Area(EffectiveDates):
         COMMUNE = 3, _("Commune")
         VILLAGE = 4, _("Village")
 
+    class Kind(models.TextChoices):
+        """The official kind, which names the area ("Phường Hàm Rồng" is a ward, not a "Xã")."""
+
+        PROVINCE = "tinh", _("Province (tỉnh)")
+        CENTRAL_CITY = "thanh_pho_tw", _("Centrally-run city")
+        RURAL_DISTRICT = "huyen", _("District (huyện)")
+        URBAN_DISTRICT = "quan", _("Urban district (quận)")
+        TOWN = "thi_xa", _("Town (thị xã)")
+        PROVINCIAL_CITY = "thanh_pho", _("Provincial city")
+        COMMUNE = "xa", _("Commune (xã)")
+        WARD = "phuong", _("Ward (phường)")
+        TOWNSHIP = "thi_tran", _("Township (thị trấn)")
+        SPECIAL_ZONE = "dac_khu", _("Special zone (đặc khu)")
+        VILLAGE = "thon", _("Village (thôn, bản)")
+
     class Region(models.TextChoices):
         NONE = "", _("Not classified")
         I = "I", _("Region I")  # noqa: E741 - the official name of the region
@@ -69,6 +85,7 @@ class Area(EffectiveDates):
 
     name = models.CharField(_("name"), max_length=200)
     level = models.PositiveSmallIntegerField(_("level"), choices=Level.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, blank=True)
     parent = models.ForeignKey(
         "self", verbose_name=_("parent area"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
@@ -79,7 +96,6 @@ class Area(EffectiveDates):
     is_extremely_difficult = models.BooleanField(_("extremely difficult (ĐBKK)"), default=False)
     is_island = models.BooleanField(_("island commune"), default=False)
     is_digital_pilot = models.BooleanField(_("digital-transformation pilot"), default=False)
-    successor = successor_field()
     is_sample = sample_flag()
     history = HistoricalRecords()
 
@@ -103,11 +119,6 @@ class Area(EffectiveDates):
                 name="area_valid_to_after_from",
                 violation_error_message=_("The end date cannot be before the start date."),
             ),
-            models.CheckConstraint(
-                condition=~Q(successor=models.F("id")),
-                name="area_not_own_successor",
-                violation_error_message=_("An area cannot be its own successor."),
-            ),
         ]
 
     def __str__(self) -> str:
@@ -117,16 +128,130 @@ class Area(EffectiveDates):
         super().clean()
         if self.parent_id and self.parent and self.level and self.parent.level >= self.level:
             raise ValidationError({"parent": _("The parent area must be at a higher level than this one.")})
-        if self.successor_id and self.successor_id == self.pk:
-            raise ValidationError({"successor": _("An area cannot be its own successor.")})
-        if self.successor_id and not self.valid_to:
-            raise ValidationError({"valid_to": _("Give the date this area ended when it has a successor.")})
+        if self.kind and self.level and KIND_LEVEL.get(self.kind) != self.level:
+            raise ValidationError({"kind": _("This kind does not fit the area's level.")})
         if self.level != self.Level.COMMUNE and (self.region or self.is_border or self.is_island):
             raise ValidationError(_("Region, border and island apply to communes only."))
 
     @property
     def sort_key(self):
         return vietnamese_sort_key(self.name)
+
+    @property
+    def kind_label(self) -> str:
+        """What the area is, by its official kind when known ("Phường"), else by its level."""
+        if self.kind:
+            return str(KIND_SHORT_LABELS[self.kind])
+        return self.get_level_display()
+
+
+# The level each kind sits at; a kind that does not fit its area's level is refused.
+KIND_LEVEL = {
+    Area.Kind.PROVINCE: Area.Level.PROVINCE,
+    Area.Kind.CENTRAL_CITY: Area.Level.PROVINCE,
+    Area.Kind.RURAL_DISTRICT: Area.Level.DISTRICT,
+    Area.Kind.URBAN_DISTRICT: Area.Level.DISTRICT,
+    Area.Kind.TOWN: Area.Level.DISTRICT,
+    Area.Kind.PROVINCIAL_CITY: Area.Level.DISTRICT,
+    Area.Kind.COMMUNE: Area.Level.COMMUNE,
+    Area.Kind.WARD: Area.Level.COMMUNE,
+    Area.Kind.TOWNSHIP: Area.Level.COMMUNE,
+    Area.Kind.SPECIAL_ZONE: Area.Level.COMMUNE,
+    Area.Kind.VILLAGE: Area.Level.VILLAGE,
+}
+
+# Short labels by kind, as pages and lists show them next to a name.
+KIND_SHORT_LABELS = {
+    Area.Kind.PROVINCE: _("Province"),
+    Area.Kind.CENTRAL_CITY: _("City (centrally run)"),
+    Area.Kind.RURAL_DISTRICT: _("District"),
+    Area.Kind.URBAN_DISTRICT: _("Urban district"),
+    Area.Kind.TOWN: _("Town"),
+    Area.Kind.PROVINCIAL_CITY: _("City (provincial)"),
+    Area.Kind.COMMUNE: _("Commune"),
+    Area.Kind.WARD: _("Ward"),
+    Area.Kind.TOWNSHIP: _("Township"),
+    Area.Kind.SPECIAL_ZONE: _("Special zone"),
+    Area.Kind.VILLAGE: _("Village"),
+}
+
+# Name prefixes that say an area's kind, longest first ("Thành phố" is a provincial city
+# under a province, a centrally-run city at the top).
+KIND_PREFIXES = [
+    ("Thành phố ", Area.Level.PROVINCE, Area.Kind.CENTRAL_CITY),
+    ("Thành phố ", Area.Level.DISTRICT, Area.Kind.PROVINCIAL_CITY),
+    ("Thị trấn ", Area.Level.COMMUNE, Area.Kind.TOWNSHIP),
+    ("Thị xã ", Area.Level.DISTRICT, Area.Kind.TOWN),
+    ("Đặc khu ", Area.Level.COMMUNE, Area.Kind.SPECIAL_ZONE),
+    ("Phường ", Area.Level.COMMUNE, Area.Kind.WARD),
+    ("Huyện ", Area.Level.DISTRICT, Area.Kind.RURAL_DISTRICT),
+    ("Quận ", Area.Level.DISTRICT, Area.Kind.URBAN_DISTRICT),
+    ("Tỉnh ", Area.Level.PROVINCE, Area.Kind.PROVINCE),
+    ("Xã ", Area.Level.COMMUNE, Area.Kind.COMMUNE),
+]
+
+
+def kind_from_name(name: str, level: int) -> str:
+    """The kind an area's name states ("Phường Hàm Rồng" → ward); blank when it states none."""
+    for prefix, prefix_level, kind in KIND_PREFIXES:
+        if prefix_level == level and name.startswith(prefix):
+            return kind
+    return ""
+
+
+class AreaSuccession(models.Model):
+    """One area took over (all or part of) another from a date: a merger, a split or a renaming.
+
+    A commune split among several new ones has one row per new commune (with an optional
+    share); several communes merged into one new ward have one row each. The predecessor
+    ends the day before `took_over_on`.
+    """
+
+    predecessor = models.ForeignKey(
+        Area, verbose_name=_("predecessor"), on_delete=models.CASCADE, related_name="successions_out"
+    )
+    successor = models.ForeignKey(
+        Area, verbose_name=_("successor"), on_delete=models.PROTECT, related_name="successions_in"
+    )
+    took_over_on = models.DateField(_("in force from"))
+    decision = models.CharField(
+        _("decision"), max_length=120, blank=True, help_text=_("The legal document, e.g. 202/2025/QH15.")
+    )
+    share = models.PositiveSmallIntegerField(
+        _("share (%)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("For a split: the part of the predecessor that went to this successor."),
+    )
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    is_sample = sample_flag()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("area succession")
+        verbose_name_plural = _("area successions")
+        ordering = ["took_over_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["predecessor", "successor"],
+                name="area_succession_unique",
+                violation_error_message=_("This succession is already recorded."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(predecessor=models.F("successor")),
+                name="area_succession_not_self",
+                violation_error_message=_("An area cannot be its own successor."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.predecessor} → {self.successor} ({self.took_over_on:%d/%m/%Y})"
+
+    def clean(self):
+        super().clean()
+        if self.predecessor_id and self.predecessor_id == self.successor_id:
+            raise ValidationError({"successor": _("An area cannot be its own successor.")})
 
 
 class Unit(EffectiveDates):

@@ -18,6 +18,7 @@ from tracker.demo import seed_002
 from tracker.models import (
     ActivityType,
     Area,
+    AreaSuccession,
     Indicator,
     LegalDocument,
     OutputIndicator,
@@ -426,9 +427,11 @@ def test_task_shows_its_activity_unit_area_and_completion(manager_client):
 def test_unit_and_area_show_hierarchy_members_validity_and_successor(manager_client):
     province = factories.ProvinceFactory(name="Tỉnh Thừa Thiên Huế", code="46")
     city = factories.ProvinceFactory(name="Thành phố Huế", code="")
-    province.valid_to = datetime.date(2025, 6, 30)
-    province.successor = city
+    province.valid_to = datetime.date(2024, 12, 31)
     province.save()
+    AreaSuccession.objects.create(
+        predecessor=province, successor=city, took_over_on=datetime.date(2025, 1, 1), decision="175/2024/QH15"
+    )
     member = factories.CommuneCommitteeFactory(name="UBND xã Phong Điền")
     group = factories.UnitFactory(
         name="UBND các xã", kind=Unit.Kind.PEOPLES_COMMITTEE, is_group=True, area=province, parent=None
@@ -461,8 +464,11 @@ def test_unit_and_area_show_hierarchy_members_validity_and_successor(manager_cli
         "is_island": False,
         "is_digital_pilot": False,
         "valid_from": None,
-        "valid_to": "2025-06-30",
-        "successor": city.pk,
+        "valid_to": "2024-12-31",
+        "kind": "",
+        "successors": [
+            {"successor": city.pk, "took_over_on": "2025-01-01", "decision": "175/2024/QH15", "share": None}
+        ],
         "is_sample": False,
     }
 
@@ -881,8 +887,8 @@ QUERIES = {
     "target": 5,
     # session, user, count, page (+ parent, area), members
     "unit": 5,
-    # session, user, count, page (+ parent)
-    "area": 4,
+    # session, user, count, page (+ parent), successions
+    "area": 5,
     # session, user, count, page
     "legaldocument": 4,
     "indicator": 4,

@@ -20,6 +20,7 @@ from tests import factories
 from tracker.models import (
     Activity,
     Area,
+    AreaSuccession,
     Deadline,
     Indicator,
     LegalDocument,
@@ -1049,12 +1050,12 @@ UNIT_LIST_QUERIES = 4
 # type, 6 its cooperations with activity, plan and lead unit, 7 its tasks with activity, plan
 # and area, 8 its member units, 9 the groups it belongs to, 10 the units it took over from.
 UNIT_DETAIL_QUERIES = 10
-# 4 the areas with successor and parent.
-AREA_LIST_QUERIES = 4
-# 4 the area with three levels of parents and its successor, 5 its targets with plan and
-# indicator, 6 its children, 7 its units, 8 the areas it was formed from, 9 the sums of its
-# communes' targets (one GROUP BY), 10 the accepted quantities behind its targets (one GROUP BY).
-AREA_DETAIL_QUERIES = 10
+# 4 the areas with their parent, 5 their successions with the successor.
+AREA_LIST_QUERIES = 5
+# 4 the area with three levels of parents, 5 its targets with plan and indicator, 6 its
+# children, 7 its units, 8 the areas it was formed from, 9 those it went into, 10 the sums of
+# its communes' targets (one GROUP BY), 11 the accepted quantities behind its targets (GROUP BY).
+AREA_DETAIL_QUERIES = 11
 
 
 @pytest.mark.parametrize("size", [2, 20])
@@ -1134,7 +1135,8 @@ def test_area_list_query_count(as_manager, size, django_assert_max_num_queries):
     province = factories.ProvinceFactory()
     district = factories.AreaFactory(level=Area.Level.DISTRICT, parent=province)
     for _ in range(size):
-        factories.AreaFactory(parent=district, successor=district, valid_to=datetime.date(2099, 1, 1))
+        commune = factories.AreaFactory(parent=district, valid_to=datetime.date(2099, 1, 1))
+        AreaSuccession.objects.create(predecessor=commune, successor=district, took_over_on=datetime.date(2099, 1, 2))
     with django_assert_max_num_queries(AREA_LIST_QUERIES):
         response = as_manager.get(url("area_list"))
     assert len(response.context["nodes"]) == size + 2

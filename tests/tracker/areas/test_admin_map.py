@@ -1,0 +1,172 @@
+"""`manage.py load_admin_map`: the official map since 1/7/2025 from the packages, idempotent,
+fast, and the demo's older areas ended with successions that reach a unit in force in 2026."""
+
+from __future__ import annotations
+
+import datetime
+import time
+from io import StringIO
+from types import SimpleNamespace
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.test import override_settings
+
+from tracker.demo import seed_001, seed_002
+from tracker.models import Area, AreaSuccession
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+NEW_YEAR_2026 = D(2026, 1, 1)
+DEMO_PROVINCES = ["Thái Nguyên", "Thanh Hóa", "Huế", "Lạng Sơn"]
+
+
+def load(*provinces: str) -> str:
+    out = StringIO()
+    args = [arg for name in provinces for arg in ("--province", name)]
+    call_command("load_admin_map", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_full_map_gives_34_provinces_and_3321_communes_with_unique_codes_fast_and_once():
+    started = time.monotonic()
+    output = load()
+    seconds = time.monotonic() - started
+
+    assert seconds <= 30, seconds
+    assert "3355 areas created" in output
+    in_force = Area.objects.in_force(NEW_YEAR_2026)
+    provinces = in_force.filter(level=Area.Level.PROVINCE)
+    communes = in_force.filter(level=Area.Level.COMMUNE)
+    assert (provinces.count(), communes.count()) == (34, 3321)
+    codes = list(in_force.values_list("code", flat=True))
+    assert len(set(codes)) == len(codes) == 3355
+    assert all(len(code) == 2 for code in provinces.values_list("code", flat=True))
+    assert all(len(code) == 5 and code.isdigit() for code in communes.values_list("code", flat=True))
+    # Kinds as the law names them: 6 centrally-run cities, wards, communes and special zones.
+    assert provinces.filter(kind=Area.Kind.CENTRAL_CITY).count() == 6
+    assert set(communes.values_list("kind", flat=True)) == {Area.Kind.COMMUNE, Area.Kind.WARD, Area.Kind.SPECIAL_ZONE}
+    hanoi = provinces.get(code="01")
+    assert (hanoi.name, hanoi.get_kind_display()) == ("Thành phố Hà Nội", "Centrally-run city")
+    ward = communes.get(code="00004")
+    assert (ward.name, ward.kind_label, ward.parent, ward.valid_from) == (
+        "Phường Ba Đình",
+        "Ward",
+        hanoi,
+        D(2025, 7, 1),
+    )
+    assert communes.get(name="Đặc khu Phú Quốc").kind == Area.Kind.SPECIAL_ZONE
+    # One history row per area, written in bulk with the package named as the reason.
+    assert Area.history.count() == 3355
+    assert set(Area.history.values_list("history_change_reason", flat=True)) == {"vietnam-provinces 2025.10.1"}
+
+    history_rows = Area.history.count()
+    again = load()
+    assert "0 areas created, 0 updated, 0 ended, 0 successions added" in again
+    assert Area.history.count() == history_rows
+
+
+def test_one_province_loads_alone_and_an_unknown_name_is_refused():
+    load("Lạng Sơn")
+    province = Area.objects.get(level=Area.Level.PROVINCE)
+    assert (province.name, province.code, province.kind) == ("Tỉnh Lạng Sơn", "20", Area.Kind.PROVINCE)
+    assert Area.objects.filter(level=Area.Level.COMMUNE, parent=province).count() == 65
+    with pytest.raises(CommandError, match="Bắc Kạn"):
+        load("Bắc Kạn")
+
+
+def test_a_province_already_entered_gets_its_code_and_its_old_areas_end_with_successions():
+    # As the demo enters Bắc Kạn (seed 001) before the map is loaded.
+    bac_kan = Area.objects.create(name="Tỉnh Bắc Kạn", level=Area.Level.PROVINCE)
+    ba_be = Area.objects.create(name="Huyện Ba Bể", level=Area.Level.DISTRICT, parent=bac_kan)
+    thuong_giao = Area.objects.create(name="Xã Thượng Giáo", level=Area.Level.COMMUNE, parent=ba_be)
+    thai_nguyen = Area.objects.create(name="Tỉnh Thái Nguyên", level=Area.Level.PROVINCE)
+
+    output = load("Thái Nguyên")
+
+    thai_nguyen.refresh_from_db()
+    assert (thai_nguyen.code, thai_nguyen.kind, thai_nguyen.valid_to) == ("19", Area.Kind.PROVINCE, None)
+    for area in (bac_kan, ba_be, thuong_giao):
+        area.refresh_from_db()
+        assert area.valid_to == D(2025, 6, 30)
+    province_step = AreaSuccession.objects.get(predecessor=bac_kan)
+    assert (province_step.successor, province_step.took_over_on, province_step.decision) == (
+        thai_nguyen,
+        D(2025, 7, 1),
+        "202/2025/QH15",
+    )
+    commune_step = AreaSuccession.objects.get(predecessor=thuong_giao)
+    assert (commune_step.successor.name, commune_step.successor.parent) == ("Xã Chợ Rã", thai_nguyen)
+    assert "vietnamadminunits" in commune_step.note
+    assert not AreaSuccession.objects.filter(predecessor=ba_be).exists()  # the level was abolished
+    assert "1 updated, 3 ended, 2 successions added" in output
+    assert "0 areas created, 0 updated, 0 ended, 0 successions added" in load("Thái Nguyên")
+
+
+def test_a_commune_split_among_new_ones_has_a_succession_to_each():
+    thanh_hoa = Area.objects.create(name="Tỉnh Thanh Hóa", level=Area.Level.PROVINCE)
+    city = Area.objects.create(name="Thành phố Thanh Hóa", level=Area.Level.DISTRICT, parent=thanh_hoa)
+    dong_tho = Area.objects.create(name="Phường Đông Thọ", level=Area.Level.COMMUNE, parent=city)
+    load("Thanh Hóa")
+    successors = {s.successor.name: s.note for s in AreaSuccession.objects.filter(predecessor=dong_tho)}
+    assert set(successors) == {"Phường Hạc Thành", "Phường Hàm Rồng"}
+    assert "Phần chính" in successors["Phường Hạc Thành"]
+
+
+# --- The demo's seed communes ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo_map(django_db_setup, django_db_blocker, tmp_path_factory):
+    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
+    with media, django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", stdout=StringIO())
+        yield SimpleNamespace(output=load(*DEMO_PROVINCES))
+        transaction.set_rollback(True)
+
+
+def chain_end(area: Area) -> Area:
+    """Follow the successions (the main successor of a split) to the unit in force in 2026."""
+    seen = set()
+    while not area.in_force_on(NEW_YEAR_2026):
+        assert area.pk not in seen, area
+        seen.add(area.pk)
+        steps = list(area.successions_out.select_related("successor").order_by("-share", "pk"))
+        assert steps, f"{area.name} ended without a successor"
+        main = [step for step in steps if "Phần chính" in step.note] or steps
+        area = main[0].successor
+    return area
+
+
+def test_each_seed_001_pilot_commune_leads_to_a_commune_of_thai_nguyen(demo_map):
+    thai_nguyen = Area.objects.get(code="19")
+    for district_name, commune_name in seed_001.PILOT_COMMUNES:
+        commune = Area.objects.get(name=commune_name, parent__name=district_name)
+        assert commune.valid_to == D(2025, 6, 30)
+        end = chain_end(commune)
+        assert (end.level, end.parent) == (Area.Level.COMMUNE, thai_nguyen), commune_name
+
+
+# Merged into other wards between 2019 and 2025 by resolutions not yet sourced: the converter
+# knows only the units of early 2025, so these stay without a successor (README says so).
+UNSOURCED_2019_2025 = {
+    "Phường Tân Sơn",
+    "Phường An Hoạch",
+    "Xã Đông Hưng",
+    "Xã Hoằng Anh",
+    "Xã Hoằng Long",
+    "Xã Hoằng Lý",
+}
+
+
+def test_each_seed_002_commune_leads_to_a_commune_of_thanh_hoa(demo_map):
+    thanh_hoa = Area.objects.get(code="38")
+    for row in seed_002.APPENDIX:
+        commune = Area.objects.get(name=row[0], parent__name="Thành phố Thanh Hóa")
+        if row[0] in UNSOURCED_2019_2025:
+            assert not commune.successions_out.exists()
+            assert f"no successor found in the conversion data: {row[0]} (Thành phố Thanh Hóa)" in demo_map.output
+            continue
+        end = chain_end(commune)
+        assert (end.level, end.parent) == (Area.Level.COMMUNE, thanh_hoa), row[0]
