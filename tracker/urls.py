@@ -3,11 +3,13 @@ progress (reports and their review) are kept in separate modules so their views 
 
 from django.urls import path
 
+from tracker.areas.views import urlpatterns as area_urls
 from tracker.dashboard import home
 from tracker.dashboard.views import urlpatterns as dashboard_urls
 from tracker.documents.views import urlpatterns as document_urls
 from tracker.due.views import urlpatterns as due_urls
 from tracker.history.views import urlpatterns as history_urls
+from tracker.programme.views import urlpatterns as programme_urls
 from tracker.progress.comments import urlpatterns as comment_urls
 from tracker.progress.views import urlpatterns as progress_urls
 from tracker.registers.views.common import urlpatterns as register_urls
@@ -24,6 +26,8 @@ app_name = "tracker"
 urlpatterns = [
     path("", home.home, name="home"),
     *document_urls,
+    *area_urls,
+    *programme_urls,
     *work_urls,
     *progress_urls,
     *history_urls,

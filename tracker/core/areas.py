@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db.models import Q
 
+from tracker.models import AreaSuccession
+
 # Deepest area tree: province > district > commune > village.
 AREA_DEPTH = 4
 
@@ -20,3 +22,23 @@ def within_area(area_id: int, prefix: str = "") -> Q:
         condition |= Q(**{f"{path}_id": area_id})
         path += "__parent"
     return condition
+
+
+def area_in_force(area, on):
+    """The area, or the one that succeeded it, in force on the date (Tỉnh Bắc Kạn asked for
+    2026 → Tỉnh Thái Nguyên). A split follows its main successor: the largest share, else
+    the one the conversion data names first. One query per step; chains are short."""
+    current = area
+    for _step in range(AREA_DEPTH * 3):
+        if current is None or current.valid_to is None or current.valid_to >= on:
+            break
+        steps = list(
+            AreaSuccession.objects.filter(predecessor=current, took_over_on__lte=on)
+            .select_related("successor__parent")
+            .order_by("-share", "pk")
+        )
+        if not steps:
+            break
+        main = [step for step in steps if "Phần chính" in step.note] or steps
+        current = main[0].successor
+    return current

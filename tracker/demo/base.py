@@ -33,6 +33,7 @@ from tracker.models import (
     Unit,
     User,
 )
+from tracker.models.organisation import kind_from_name
 from tracker.work import services
 
 D = datetime.date
@@ -61,7 +62,9 @@ def lines(*items: str) -> str:
 
 
 def area(ctx: Ctx, name: str, level: int, parent: Area | None = None, **values: Any) -> Area:
-    values.setdefault("code", "")  # official codes are never invented (truth rule)
+    # Official codes are never invented (truth rule): the demo writes none, and leaves those
+    # `load_admin_map` took from the official list alone. The kind is what the name says.
+    values.setdefault("kind", kind_from_name(name, level))
     obj, _ = core_history.upsert(
         Area, lookup={"name": name, "level": level, "parent": parent}, values=values, actor=ctx.actor
     )

@@ -13,7 +13,7 @@ from django.utils import timezone
 from tracker.core import grants as services
 from tracker.models import Activity
 
-from . import progress, registers, sample_plan, seed_000, seed_001, seed_002, seed_003, seed_004
+from . import history_2025, progress, registers, sample_plan, seed_000, seed_001, seed_002, seed_003, seed_004
 from .base import Ctx
 from .common import load_programme
 from .hue import load_hue
@@ -73,6 +73,7 @@ def load_demo(today: datetime.date | None = None) -> LoadResult:
     seed_003.load(ctx, programme, hue)
     lang_son = seed_004.load_lang_son(ctx)
     seed_004.load(ctx, programme, lang_son)
+    history_2025.load(ctx)  # Huế a city, the DICs into the Sở KH&CN, Bắc Kạn into Thái Nguyên
     sample = sample_plan.load(ctx, programme, lang_son, indicators)
     # Rows written through upsert skip the assigning services when unchanged; recomputing the
     # object rights of every activity is idempotent and keeps them exact either way.

@@ -119,6 +119,9 @@ class UnitFilterForm(forms.Form):
 
 class AreaFilterForm(forms.Form):
     q = forms.CharField(label=_("Search name or code"), required=False, max_length=200)
+    on = forms.DateField(
+        label=_("In force on"), required=False, widget=DateInput(), help_text=_("Today when left blank.")
+    )
     down_to = forms.TypedChoiceField(
         label=_("Down to"),
         required=False,

@@ -475,13 +475,15 @@ def areas_for_tree(
     down_to: int = Area.Level.COMMUNE,
     search: str = "",
     include_ended: bool = False,
+    on: datetime.date | None = None,
 ) -> list[AreaNode]:
-    """Areas as a tree, province → district → commune → village, siblings in Vietnamese order.
+    """Areas in force on a date (today by default) as a tree, province → district → commune →
+    village, siblings in Vietnamese order; all that ever existed with `include_ended`.
 
     Areas are not secret: every signed-in user sees the same tree. A search lists the matches
-    (with their parent) instead of the tree. One query.
+    (with their parent) instead of the tree. Two queries (areas, their successions).
     """
-    areas = Area.objects.all() if include_ended else Area.objects.in_force()
+    areas = Area.objects.all() if include_ended else Area.objects.in_force(on)
     successions = Prefetch("successions_out", AreaSuccession.objects.select_related("successor"))
     areas = areas.select_related("parent").prefetch_related(successions)
     if search:
@@ -528,6 +530,8 @@ class AreaPage:
     successors: list[AreaSuccession]
     targets: list[Target]
     commune_sums: list[TargetSum] = field(default_factory=list)
+    # Targets set on the areas it was formed from (before the change), shown under it.
+    predecessor_targets: list[Target] = field(default_factory=list)
 
     @property
     def sums_communes(self) -> bool:
@@ -540,7 +544,7 @@ def area_page(user: AnyUser, pk: int) -> AreaPage:
     For a district or province, also the sum of the targets of the communes under it, per
     plan, indicator and year. Only targets of plans the user may see count.
     Queries: the area (with three levels of parents), children, units, predecessors,
-    successors, targets, commune sums — seven.
+    successors, targets, its predecessors' targets, commune sums — eight.
     """
     area = permissions.get_visible_or_404(Area.objects.select_related("parent__parent__parent"), pk=pk)
     ancestors = []
@@ -562,6 +566,11 @@ def area_page(user: AnyUser, pk: int) -> AreaPage:
         predecessors=list(area.successions_in.select_related("predecessor").order_by("took_over_on", "pk")),
         successors=list(area.successions_out.select_related("successor").order_by("took_over_on", "pk")),
         targets=targets,
+    )
+    page.predecessor_targets = list(
+        visible_targets.filter(area__successions_out__successor=area)
+        .select_related("plan", "indicator", "area")
+        .order_by("-plan__period_start", "plan_id", "area__name", "indicator__order", "year")
     )
     if page.sums_communes:
         under = Q(area__parent=area) | Q(area__parent__parent=area)

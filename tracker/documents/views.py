@@ -38,6 +38,7 @@ from tracker.outputs import selectors as selectors_progress
 TEMPLATES = "tracker/documents/"
 PLANS_PER_PAGE = 25
 UNITS_PER_PAGE = 100
+AREAS_PER_PAGE = 200  # a province's communes (the largest has 168) on one page
 
 
 def _require_manager(request: HttpRequest) -> None:
@@ -119,6 +120,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
     form = PlanForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid() and _saved(form, lambda: _save_plan(form, request)):
         messages.success(request, _("The plan was created."))
+        _warn_if_component_not_in_force(request, form.instance)
         return redirect("tracker:plan_detail", pk=form.instance.pk)
     return render(request, TEMPLATES + "plan_form.html", {"form": form, "plan": None})
 
@@ -131,8 +133,28 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = PlanForm(request.POST if request.method == "POST" else None, instance=plan)
     if request.method == "POST" and form.is_valid() and _saved(form, lambda: _save_plan(form, request)):
         messages.success(request, _("The plan was saved."))
+        _warn_if_component_not_in_force(request, plan)
         return redirect("tracker:plan_detail", pk=plan.pk)
     return render(request, TEMPLATES + "plan_form.html", {"form": form, "plan": plan})
+
+
+def _warn_if_component_not_in_force(request: HttpRequest, plan: Plan) -> None:
+    """A 2026 plan filed under the 2021–2025 sub-project is saved, with a warning: the date may
+    be a typo, or the programme tree may lack the 2026 component."""
+    component = plan.programme_component
+    day = plan.issued_on or plan.period_start
+    if component is not None and day is not None and not component.in_force_on(day):
+        messages.warning(
+            request,
+            _("The plan's date (%(day)s) is outside the period of its programme component %(component)s (%(period)s).")
+            % {
+                "day": day.strftime("%d/%m/%Y"),
+                "component": component.name,
+                "period": " – ".join(
+                    d.strftime("%d/%m/%Y") if d else "…" for d in (component.valid_from, component.valid_to)
+                ),
+            },
+        )
 
 
 # --- Targets, deadlines, reporting rules (all belong to a plan) ---------------------------------
@@ -387,8 +409,11 @@ def area_list(request: HttpRequest) -> HttpResponse:
         down_to=filters.get("down_to") or AreaFilterForm.base_fields["down_to"].initial,
         search=filters.get("q", "").strip(),
         include_ended=filters.get("ended", False),
+        on=filters.get("on"),
     )
-    return render(request, TEMPLATES + "area_list.html", {"form": form, "nodes": nodes})
+    page = _page(request, nodes, AREAS_PER_PAGE)
+    context = {"form": form, "nodes": page.object_list, "page": page, "query": _query_without_page(request)}
+    return render(request, TEMPLATES + "area_list.html", context)
 
 
 @login_required

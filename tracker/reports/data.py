@@ -25,6 +25,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from tracker.core import extensions, numbers
+from tracker.core.areas import area_in_force
 from tracker.core.numbers import percent_one_decimal
 from tracker.core.text import vietnamese_sort_key
 from tracker.due import selectors as selectors_due
@@ -236,12 +237,12 @@ def _issuer(request: ReportRequest, day: datetime.date) -> Unit:
 
 
 def _frame(request: ReportRequest, *, issuer: Unit, day: datetime.date, summary: str, recipients: str) -> dict:
-    place = request.place.strip() or document.place_of(issuer.area)
+    place = request.place.strip() or document.place_of(area_in_force(issuer.area, day) if issuer.area else None)
     if not recipients and issuer.parent_id:
         # Reported up to the agency above the issuer (the province's People's Committee).
         recipients = f"{issuer.parent.name} (b/c)"
     return {
-        "parent_agency": document.parent_agency_line(issuer),
+        "parent_agency": document.parent_agency_line(issuer, day),
         "issuer": document.issuer_line(issuer),
         "issuer_name": issuer.name,
         "symbol": request.symbol.strip() or document.report_symbol(issuer),
@@ -511,8 +512,10 @@ def _progress_report(request: ReportRequest, *, today: datetime.date, progress: 
         "products": register_selectors.accepted_entries_for_report(plan_ids, start, end),
     }
     progress(45)
-    subject = document.plan_reference(plans[0]) if request.plan_id and plans else document.subproject_name(end)
-    summary = f"Kết quả thực hiện {subject} {document.period_phrase(request.period_type, start, end)}"
+    subject = document.plan_reference(plans[0]) if request.plan_id and plans else document.component_name(end)
+    summary = " ".join(
+        filter(None, ["Kết quả thực hiện", subject, document.period_phrase(request.period_type, start, end)])
+    )
     recipients = "\n".join(f"{plan.issuer.name} (b/c)" for plan in plans[:3]) if request.plan_id else ""
     return body, summary, recipients, any(plan.is_sample for plan in plans)
 
@@ -619,10 +622,16 @@ def _budget_report(request: ReportRequest, *, today: datetime.date, progress: Pr
         "recommendations": _paragraphs(request.recommendations),
     }
     progress(45)
-    subject = document.plan_reference(plans[0]) if request.plan_id and plans else document.subproject_name(end)
-    summary = (
-        f"Tình hình giao và giải ngân kinh phí thực hiện {subject} "
-        f"{document.period_phrase(request.period_type, start, end)}"
+    subject = document.plan_reference(plans[0]) if request.plan_id and plans else document.component_name(end)
+    summary = " ".join(
+        filter(
+            None,
+            [
+                "Tình hình giao và giải ngân kinh phí thực hiện",
+                subject,
+                document.period_phrase(request.period_type, start, end),
+            ],
+        )
     )
     return body, summary, "", any(plan.is_sample for plan in plans)
 

@@ -3,7 +3,9 @@ symbol, place and date, summary, recipients and signature — all from data, non
 
 The agency in the header is the unit *in force on the document's date*: a report dated
 before 1/3/2025 is issued by the Sở Thông tin và Truyền thông, one dated after by its
-successor, the Sở Khoa học và Công nghệ (`Unit.successor` with effective dates).
+successor, the Sở Khoa học và Công nghệ (`Unit.successor` with effective dates); the
+People's Committee above it and the place are those of the area in force on that date
+(`AreaSuccession`: Tỉnh Bắc Kạn → Tỉnh Thái Nguyên from 1/7/2025).
 """
 
 from __future__ import annotations
@@ -11,13 +13,11 @@ from __future__ import annotations
 import datetime
 import re
 
+from tracker.core.areas import area_in_force
 from tracker.models import Area, Plan, ProgrammeComponent, Unit
 from tracker.templatetags.tracker_format import document_date
 
 DOCUMENT_TYPE = "BÁO CÁO"
-# The tracker's subject, when no sub-project of the programme tree is in force on the date
-# (the merged 2026–2035 programme has no sub-projects in the data yet).
-SUBPROJECT_NAME = "Tiểu dự án 1 Giảm nghèo về thông tin"
 
 # Level words an area's name starts with ("Tỉnh Lạng Sơn" → place "Lạng Sơn"), longest first.
 _LEVEL_WORDS = ("Thành phố", "Thị trấn", "Thị xã", "Tỉnh", "Huyện", "Quận", "Phường", "Xã", "Tp.")
@@ -68,13 +68,15 @@ def _without_area_suffix(name: str, area: Area | None) -> str:
     return name
 
 
-def parent_agency_line(issuer: Unit) -> str:
-    """The managing agency above the issuer: the People's Committee of the issuer's area
-    ('UBND TỈNH LẠNG SƠN'); none for a People's Committee itself (NĐ 30/2020)."""
+def parent_agency_line(issuer: Unit, on: datetime.date | None = None) -> str:
+    """The managing agency above the issuer: the People's Committee of the issuer's area as
+    it was on the document's date ('UBND TỈNH LẠNG SƠN'; a Bắc Kạn unit's report dated 2026
+    → 'UBND TỈNH THÁI NGUYÊN'); none for a People's Committee itself (NĐ 30/2020)."""
     if issuer.kind == Unit.Kind.PEOPLES_COMMITTEE:
         return ""
     if issuer.area is not None:
-        return f"UBND {issuer.area.name}".upper()
+        area = area_in_force(issuer.area, on) if on else issuer.area
+        return f"UBND {area.name}".upper()
     if issuer.parent_id:
         return issuer.parent.name.upper()
     return ""
@@ -137,15 +139,12 @@ def plan_reference(plan: Plan) -> str:
     return f"Kế hoạch {title[:1].lower()}{title[1:]}"
 
 
-def subproject_name(on: datetime.date) -> str:
-    """The sub-project's name as the programme tree (data) gives it on the date."""
-    component = (
-        ProgrammeComponent.objects.in_force(on)
-        .filter(level=ProgrammeComponent.Level.SUBPROJECT)
-        .order_by("code")
-        .first()
-    )
-    return component.name if component else SUBPROJECT_NAME
+def component_name(on: datetime.date) -> str:
+    """The most specific part of the programme tree (data the DIC edits) in force on the date:
+    "Tiểu dự án 1 Giảm nghèo về thông tin" in 2023, the 2026–2035 programme (or the component
+    entered under it) in 2026. Blank when the tree holds nothing for the date: no fixed name."""
+    component = ProgrammeComponent.objects.in_force(on).order_by("-level", "code").first()
+    return component.name if component else ""
 
 
 def recipient_lines(text: str) -> list[str]:

@@ -12,13 +12,16 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test import override_settings
+from django.utils import timezone
 
+from tests.tracker.reports.test_reports import pdf_text, produce
 from tracker.demo import seed_001, seed_002
-from tracker.models import Area, AreaSuccession
+from tracker.models import Area, AreaSuccession, GeneratedReport, Plan, Unit, User
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
 NEW_YEAR_2026 = D(2026, 1, 1)
+TODAY = timezone.localdate()
 DEMO_PROVINCES = ["Thái Nguyên", "Thanh Hóa", "Huế", "Lạng Sơn"]
 
 
@@ -170,3 +173,37 @@ def test_each_seed_002_commune_leads_to_a_commune_of_thanh_hoa(demo_map):
             continue
         end = chain_end(commune)
         assert (end.level, end.parent) == (Area.Level.COMMUNE, thanh_hoa), row[0]
+
+
+# --- Report headings by the agency and area in force on the report's date ----------------------
+
+
+def seed_report(issuer_name: str, plan: Plan, day: datetime.date) -> str:
+    manager = User.objects.get(username="quanly")
+    report = produce(
+        manager,
+        kind=GeneratedReport.Kind.PROGRESS,
+        plan_id=plan.pk,
+        issuer_id=Unit.objects.get(name=issuer_name).pk,
+        document_date=day,
+        period_type="year",
+        period_start=D(day.year, 1, 1),
+        period_end=D(day.year, 12, 31),
+    )
+    assert report.error_message == ""
+    return pdf_text(report)
+
+
+def test_a_hue_seed_report_dated_today_is_headed_by_the_city_and_the_science_department(demo_map):
+    plan = Plan.objects.get(number_symbol="413/KH-UBND")
+    text = seed_report("Sở Thông tin và Truyền thông tỉnh Thừa Thiên Huế", plan, TODAY)
+    assert "UBND THÀNH PHỐ HUẾ SỞ KHOA HỌC VÀ CÔNG NGHỆ" in text
+    assert f"Huế, ngày {TODAY.day:02d}" in text
+
+
+def test_a_bac_kan_seed_report_keeps_2023_names_and_one_dated_today_follows_the_merger(demo_map):
+    plan = Plan.objects.get(issuer__name="UBND tỉnh Bắc Kạn", is_sample=False)
+    then = seed_report("Sở Thông tin và Truyền thông tỉnh Bắc Kạn", plan, D(2023, 12, 15))
+    assert "UBND TỈNH BẮC KẠN SỞ THÔNG TIN VÀ TRUYỀN THÔNG" in then
+    now = seed_report("Sở Thông tin và Truyền thông tỉnh Bắc Kạn", plan, TODAY)
+    assert "UBND TỈNH THÁI NGUYÊN SỞ KHOA HỌC VÀ CÔNG NGHỆ" in now

@@ -1053,9 +1053,10 @@ UNIT_DETAIL_QUERIES = 10
 # 4 the areas with their parent, 5 their successions with the successor.
 AREA_LIST_QUERIES = 5
 # 4 the area with three levels of parents, 5 its targets with plan and indicator, 6 its
-# children, 7 its units, 8 the areas it was formed from, 9 those it went into, 10 the sums of
-# its communes' targets (one GROUP BY), 11 the accepted quantities behind its targets (GROUP BY).
-AREA_DETAIL_QUERIES = 11
+# children, 7 its units, 8 the areas it was formed from, 9 those it went into, 10 the targets
+# of the areas it was formed from, 11 the sums of its communes' targets (one GROUP BY), 12 the
+# accepted quantities behind its targets (GROUP BY).
+AREA_DETAIL_QUERIES = 12
 
 
 @pytest.mark.parametrize("size", [2, 20])

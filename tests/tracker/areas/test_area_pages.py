@@ -1,0 +1,123 @@
+"""The managers' area pages: create (kind sets the level and the label), edit, end with
+successors (a split with shares), and what the area page then shows."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from tests import factories
+from tracker.models import Area, AreaSuccession
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+def test_a_dic_manager_who_is_not_staff_opens_the_new_area_page(manager_client, manager):
+    assert not manager.is_staff and not manager.is_superuser
+    assert manager_client.get(reverse("tracker:area_create")).status_code == 200
+
+
+def test_a_unit_officer_cannot_create_an_area(officer_a_client):
+    response = officer_a_client.post(reverse("tracker:area_create"), {"name": "Phường Mới", "kind": "phuong"})
+    assert response.status_code == 403
+    assert not Area.objects.filter(name="Phường Mới").exists()
+
+
+def test_a_ward_is_created_at_commune_level_and_labelled_phuong(manager_client, manager):
+    province = Area.objects.create(name="Tỉnh Thái Nguyên", level=Area.Level.PROVINCE, kind=Area.Kind.PROVINCE)
+    response = manager_client.post(
+        reverse("tracker:area_create"),
+        {"name": "Phường Phan Đình Phùng", "kind": "phuong", "parent": province.pk, "code": "05443"},
+    )
+    ward = Area.objects.get(name="Phường Phan Đình Phùng")
+    assert response.status_code == 302
+    assert (ward.level, ward.kind, ward.parent, ward.code) == (Area.Level.COMMUNE, "phuong", province, "05443")
+    assert ward.history.get().history_user == manager
+    with_label = manager_client.get(reverse("tracker:area_detail", args=[ward.pk]))
+    assert '<span class="muted small">Ward</span>' in with_label.content.decode()
+
+
+def test_a_kind_that_does_not_fit_the_parent_is_refused(manager_client):
+    commune = Area.objects.create(name="Xã Một", level=Area.Level.COMMUNE)
+    response = manager_client.post(
+        reverse("tracker:area_create"), {"name": "Tỉnh Sai", "kind": "tinh", "parent": commune.pk}
+    )
+    assert response.status_code == 200
+    assert "The parent area must be at a higher level than this one." in response.content.decode()
+    assert not Area.objects.filter(name="Tỉnh Sai").exists()
+
+
+def test_a_commune_split_between_two_is_ended_with_both_successions_and_shown_both_ways(manager_client, manager):
+    old = Area.objects.create(name="Xã Cũ", level=Area.Level.COMMUNE, kind=Area.Kind.COMMUNE)
+    first = Area.objects.create(name="Xã Mới Một", level=Area.Level.COMMUNE, valid_from=D(2025, 7, 1))
+    second = Area.objects.create(name="Phường Mới Hai", level=Area.Level.COMMUNE, valid_from=D(2025, 7, 1))
+
+    response = manager_client.post(
+        reverse("tracker:area_end", args=[old.pk]),
+        {
+            "valid_to": "30/06/2025",
+            "successor_1": first.pk,
+            "share_1": 60,
+            "successor_2": second.pk,
+            "share_2": 40,
+            "decision": "1683/NQ-UBTVQH15",
+        },
+    )
+
+    assert response.status_code == 302
+    old.refresh_from_db()
+    assert old.valid_to == D(2025, 6, 30)
+    rows = list(AreaSuccession.objects.filter(predecessor=old).values_list("successor", "took_over_on", "share"))
+    assert rows == [(first.pk, D(2025, 7, 1), 60), (second.pk, D(2025, 7, 1), 40)]
+    assert AreaSuccession.history.filter(history_user=manager).count() == 2
+    old_page = manager_client.get(reverse("tracker:area_detail", args=[old.pk])).content.decode()
+    assert "Merged into / renamed to" in old_page and "Xã Mới Một" in old_page and "60%" in old_page
+    new_page = manager_client.get(reverse("tracker:area_detail", args=[second.pk])).content.decode()
+    assert "Formed from" in new_page and "Xã Cũ" in new_page and "from 01/07/2025, 1683/NQ-UBTVQH15" in new_page
+
+
+def test_ending_refuses_shares_over_100_and_a_successor_not_yet_in_force(manager_client):
+    old = Area.objects.create(name="Xã Cũ", level=Area.Level.COMMUNE)
+    later = Area.objects.create(name="Xã Sau", level=Area.Level.COMMUNE, valid_from=D(2026, 1, 1))
+    other = Area.objects.create(name="Xã Khác", level=Area.Level.COMMUNE)
+    url = reverse("tracker:area_end", args=[old.pk])
+    too_much = manager_client.post(
+        url, {"valid_to": "30/06/2025", "successor_1": other.pk, "share_1": 70, "successor_2": later.pk, "share_2": 40}
+    )
+    assert "add up to more than 100%" in too_much.content.decode()
+    not_yet = manager_client.post(url, {"valid_to": "30/06/2025", "successor_1": later.pk})
+    assert "Xã Sau is not in force on 01/07/2025." in not_yet.content.decode()
+    old.refresh_from_db()
+    assert old.valid_to is None and not AreaSuccession.objects.exists()
+
+
+def test_the_area_list_shows_the_areas_in_force_on_the_date_asked(manager_client):
+    province = Area.objects.create(name="Tỉnh Bắc Kạn", level=Area.Level.PROVINCE, valid_to=D(2025, 6, 30))
+    successor = Area.objects.create(name="Tỉnh Thái Nguyên", level=Area.Level.PROVINCE)
+    AreaSuccession.objects.create(predecessor=province, successor=successor, took_over_on=D(2025, 7, 1))
+    url = reverse("tracker:area_list")
+
+    today = [node.area.name for node in manager_client.get(url).context["nodes"]]
+    in_2023 = manager_client.get(url, {"on": "15/12/2023"})
+    ended_too = [node.area.name for node in manager_client.get(url, {"ended": "on"}).context["nodes"]]
+
+    assert today == ["Tỉnh Thái Nguyên"]
+    assert [node.area.name for node in in_2023.context["nodes"]] == ["Tỉnh Bắc Kạn", "Tỉnh Thái Nguyên"]
+    assert "→ <a" in in_2023.content.decode()  # the successor is linked from the ended province
+    assert ended_too == ["Tỉnh Bắc Kạn", "Tỉnh Thái Nguyên"]
+
+
+def test_a_new_ward_shows_the_targets_of_the_communes_it_was_formed_from(manager_client):
+    old = Area.objects.create(name="Xã Quang Thuận", level=Area.Level.COMMUNE, valid_to=D(2025, 6, 30))
+    new = Area.objects.create(name="Xã Bạch Thông", level=Area.Level.COMMUNE, valid_from=D(2025, 7, 1))
+    AreaSuccession.objects.create(predecessor=old, successor=new, took_over_on=D(2025, 7, 1))
+    factories.TargetFactory(area=old, year=2023, planned_value=120)
+
+    page = manager_client.get(reverse("tracker:area_detail", args=[new.pk]))
+
+    [target] = page.context["page"].predecessor_targets
+    assert (target.area, target.year, target.planned_value) == (old, 2023, 120)
+    assert "Targets of the areas it was formed from" in page.content.decode()

@@ -1,0 +1,86 @@
+"""The managers' forms for areas: create or edit one, end one with its successor(s)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tracker.core.widgets import DateInput
+from tracker.documents.forms import DocumentModelForm
+from tracker.models import Area
+from tracker.models.organisation import KIND_LEVEL
+
+
+class AreaChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Area) -> str:
+        return f"{obj.name} ({obj.parent.name})" if obj.parent_id else obj.name
+
+
+def _areas_in_force(exclude: Area | None = None):
+    areas = Area.objects.in_force().exclude(level=Area.Level.VILLAGE).select_related("parent")
+    if exclude is not None and exclude.pk:
+        areas = areas.exclude(pk=exclude.pk)
+    return areas.order_by("level", "name")
+
+
+class AreaForm(DocumentModelForm):
+    """An area's name, kind (which sets its level), parent, official code and attributes."""
+
+    class Meta:
+        model = Area
+        fields = [
+            "name",
+            "kind",
+            "parent",
+            "code",
+            "valid_from",
+            "region",
+            "is_border",
+            "is_extremely_difficult",
+            "is_island",
+            "is_digital_pilot",
+        ]
+        field_classes = {"parent": AreaChoiceField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].required = True
+        self.fields["parent"].queryset = _areas_in_force(self.instance)
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        if kind:
+            # The model validates the parent and attributes against the level.
+            self.instance.level = KIND_LEVEL[kind]
+        return cleaned
+
+
+class AreaEndForm(forms.Form):
+    """The last day in force and up to three successors, each with an optional share."""
+
+    SLOTS = 3
+
+    valid_to = forms.DateField(label=_("Last day in force"), widget=DateInput())
+    decision = forms.CharField(label=_("Decision"), max_length=120, required=False)
+    note = forms.CharField(label=_("Note"), max_length=255, required=False)
+
+    def __init__(self, *args, area: Area, **kwargs):
+        super().__init__(*args, **kwargs)
+        for slot in range(1, self.SLOTS + 1):
+            self.fields[f"successor_{slot}"] = AreaChoiceField(
+                label=_("Successor %(number)s") % {"number": slot},
+                queryset=_areas_in_force(area),
+                required=slot == 1,
+            )
+            self.fields[f"share_{slot}"] = forms.IntegerField(
+                label=_("Share %(number)s (%%)") % {"number": slot}, min_value=1, max_value=100, required=False
+            )
+
+    def successors(self) -> list[tuple[Area, int | None]]:
+        chosen = []
+        for slot in range(1, self.SLOTS + 1):
+            successor = self.cleaned_data.get(f"successor_{slot}")
+            if successor is not None:
+                chosen.append((successor, self.cleaned_data.get(f"share_{slot}")))
+        return chosen

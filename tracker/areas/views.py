@@ -1,0 +1,84 @@
+"""The managers' pages for areas: create, edit, end with successor(s). The list and the
+detail page (with "formed from" / "merged into") are in tracker/documents/views.py."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from tracker.areas import services
+from tracker.areas.forms import AreaEndForm, AreaForm
+from tracker.core import permissions
+from tracker.models import Area
+
+TEMPLATES = "tracker/areas/"
+
+
+def _require_manager(request: HttpRequest) -> None:
+    if not permissions.can_manage_plans(request.user):
+        raise PermissionDenied
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def area_create(request: HttpRequest) -> HttpResponse:
+    _require_manager(request)
+    return _area_form(request, Area(), _("The area was created."))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def area_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_manager(request)
+    return _area_form(request, get_object_or_404(Area, pk=pk), _("The area was saved."))
+
+
+def _area_form(request: HttpRequest, area: Area, success: str) -> HttpResponse:
+    form = AreaForm(request.POST or None, instance=area)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.area_save(area=form.instance, actor=request.user)
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, success)
+            return redirect("tracker:area_detail", saved.pk)
+    return render(request, TEMPLATES + "area_form.html", {"form": form, "area": area})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def area_end(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_manager(request)
+    area = get_object_or_404(Area, pk=pk)
+    form = AreaEndForm(request.POST or None, area=area)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.area_end(
+                area=area,
+                last_day=form.cleaned_data["valid_to"],
+                successors=[services.SuccessorShare(successor, share) for successor, share in form.successors()],
+                decision=form.cleaned_data["decision"],
+                note=form.cleaned_data["note"],
+                actor=request.user,
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("The area was ended; its successors are recorded."))
+            return redirect("tracker:area_detail", area.pk)
+    return render(request, TEMPLATES + "area_end.html", {"form": form, "area": area})
+
+
+urlpatterns = [
+    path("areas/new/", area_create, name="area_create"),
+    path("areas/<int:pk>/edit/", area_edit, name="area_edit"),
+    path("areas/<int:pk>/end/", area_end, name="area_end"),
+]
