@@ -51,11 +51,11 @@ def test_full_map_gives_34_provinces_and_3321_communes_with_unique_codes_fast_an
     assert provinces.filter(kind=Area.Kind.CENTRAL_CITY).count() == 6
     assert set(communes.values_list("kind", flat=True)) == {Area.Kind.COMMUNE, Area.Kind.WARD, Area.Kind.SPECIAL_ZONE}
     hanoi = provinces.get(code="01")
-    assert (hanoi.name, hanoi.get_kind_display()) == ("Thành phố Hà Nội", "Centrally-run city")
+    assert (hanoi.name, hanoi.kind) == ("Thành phố Hà Nội", Area.Kind.CENTRAL_CITY)
     ward = communes.get(code="00004")
-    assert (ward.name, ward.kind_label, ward.parent, ward.valid_from) == (
+    assert (ward.name, ward.kind, ward.parent, ward.valid_from) == (
         "Phường Ba Đình",
-        "Ward",
+        Area.Kind.WARD,
         hanoi,
         D(2025, 7, 1),
     )

@@ -37,7 +37,7 @@ def test_a_ward_is_created_at_commune_level_and_labelled_phuong(manager_client, 
     assert (ward.level, ward.kind, ward.parent, ward.code) == (Area.Level.COMMUNE, "phuong", province, "05443")
     assert ward.history.get().history_user == manager
     with_label = manager_client.get(reverse("tracker:area_detail", args=[ward.pk]))
-    assert '<span class="muted small">Ward</span>' in with_label.content.decode()
+    assert '<span class="muted small">Phường</span>' in with_label.content.decode()  # not "Xã"
 
 
 def test_a_kind_that_does_not_fit_the_parent_is_refused(manager_client):
@@ -46,7 +46,7 @@ def test_a_kind_that_does_not_fit_the_parent_is_refused(manager_client):
         reverse("tracker:area_create"), {"name": "Tỉnh Sai", "kind": "tinh", "parent": commune.pk}
     )
     assert response.status_code == 200
-    assert "The parent area must be at a higher level than this one." in response.content.decode()
+    assert "Địa bàn cấp trên phải ở cấp cao hơn địa bàn này." in response.content.decode()
     assert not Area.objects.filter(name="Tỉnh Sai").exists()
 
 
@@ -74,9 +74,9 @@ def test_a_commune_split_between_two_is_ended_with_both_successions_and_shown_bo
     assert rows == [(first.pk, D(2025, 7, 1), 60), (second.pk, D(2025, 7, 1), 40)]
     assert AreaSuccession.history.filter(history_user=manager).count() == 2
     old_page = manager_client.get(reverse("tracker:area_detail", args=[old.pk])).content.decode()
-    assert "Merged into / renamed to" in old_page and "Xã Mới Một" in old_page and "60%" in old_page
+    assert "Sáp nhập vào / đổi tên thành" in old_page and "Xã Mới Một" in old_page and "60%" in old_page
     new_page = manager_client.get(reverse("tracker:area_detail", args=[second.pk])).content.decode()
-    assert "Formed from" in new_page and "Xã Cũ" in new_page and "from 01/07/2025, 1683/NQ-UBTVQH15" in new_page
+    assert "Hình thành từ" in new_page and "Xã Cũ" in new_page and "từ 01/07/2025, 1683/NQ-UBTVQH15" in new_page
 
 
 def test_ending_refuses_shares_over_100_and_a_successor_not_yet_in_force(manager_client):
@@ -87,9 +87,9 @@ def test_ending_refuses_shares_over_100_and_a_successor_not_yet_in_force(manager
     too_much = manager_client.post(
         url, {"valid_to": "30/06/2025", "successor_1": other.pk, "share_1": 70, "successor_2": later.pk, "share_2": 40}
     )
-    assert "add up to more than 100%" in too_much.content.decode()
+    assert "Tổng tỷ lệ của các đơn vị kế thừa vượt quá 100%." in too_much.content.decode()
     not_yet = manager_client.post(url, {"valid_to": "30/06/2025", "successor_1": later.pk})
-    assert "Xã Sau is not in force on 01/07/2025." in not_yet.content.decode()
+    assert "Xã Sau chưa (hoặc không còn) có hiệu lực vào ngày 01/07/2025." in not_yet.content.decode()
     old.refresh_from_db()
     assert old.valid_to is None and not AreaSuccession.objects.exists()
 
@@ -120,4 +120,4 @@ def test_a_new_ward_shows_the_targets_of_the_communes_it_was_formed_from(manager
 
     [target] = page.context["page"].predecessor_targets
     assert (target.area, target.year, target.planned_value) == (old, 2023, 120)
-    assert "Targets of the areas it was formed from" in page.content.decode()
+    assert "Chỉ tiêu của các địa bàn trước khi sắp xếp" in page.content.decode()

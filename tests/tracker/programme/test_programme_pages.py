@@ -82,6 +82,6 @@ def test_a_plan_dated_outside_its_components_period_is_saved_with_a_warning(mana
     assert response.status_code == 302
     warnings = [str(m) for m in get_messages(response.wsgi_request) if m.level_tag == "warning"]
     assert warnings == [
-        "The plan's date (01/01/2026) is outside the period of its programme component "
+        "Ngày của kế hoạch (01/01/2026) nằm ngoài thời gian hiệu lực của thành phần chương trình "
         "Tiểu dự án 1 Giảm nghèo về thông tin (01/01/2021 – 31/12/2025)."
     ]
