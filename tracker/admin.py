@@ -3,8 +3,11 @@
 history with the admin user, and shows a service's refusal on the form. Rows written only by a
 workflow (output records, register entries, generated reports) are read-only here."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -74,9 +77,35 @@ class UnitAdmin(TrackedAdmin):
             self.save_formset(request, form, formset, change=change)
 
 
+class LegalDocumentAdminForm(forms.ModelForm):
+    """Refuses a duplicate (same number-symbol and date) with a link to the existing one."""
+
+    class Meta:
+        model = models.LegalDocument
+        fields = "__all__"  # noqa: DJ007 - the admin shows every field
+
+    def clean(self):
+        cleaned = super().clean()
+        existing = document_services.legal_document_duplicate(
+            number_symbol=cleaned.get("number_symbol") or "",
+            issued_on=cleaned.get("issued_on"),
+            exclude_pk=self.instance.pk,
+        )
+        if existing is not None:
+            url = reverse("admin:tracker_legaldocument_change", args=[existing.pk])
+            self.add_error(
+                "number_symbol",
+                format_html(
+                    '{} <a href="{}">{}</a>', _("This document already exists (same number and date):"), url, existing
+                ),
+            )
+        return cleaned
+
+
 @admin.register(models.LegalDocument)
 class LegalDocumentAdmin(TrackedAdmin):
-    list_display = ("number_symbol", "kind", "issued_on", "issuer")
+    form = LegalDocumentAdminForm
+    list_display = ("number_symbol", "kind", "issued_on", "issuer", "valid_to")
     list_filter = ("kind",)
     search_fields = ("number_symbol", "title", "issuer")
 
@@ -213,9 +242,12 @@ class TaskAdmin(TrackedAdmin):
 
 
 @admin.register(models.Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
-    list_display = ("name", "code", "unit_of_measure", "role")
+class IndicatorAdmin(TrackedAdmin):
+    list_display = ("name", "code", "unit_of_measure", "role", "valid_to")
     search_fields = ("name", "code")
+
+    def save_model(self, request, obj, form, change):
+        document_services.indicator_save(indicator=obj, actor=request.user)
 
 
 @admin.register(models.Target)

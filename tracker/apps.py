@@ -6,6 +6,16 @@ def _forget_rolled_back_files(**kwargs) -> None:
     from tracker.core.files import forget_rolled_back_files
 
     forget_rolled_back_files()
+def update_last_login_quietly(sender, user, **kwargs):
+    """Django's `update_last_login`, without a row in the person's history: a login is not a
+    change of their account (and is made before anyone is signed in to record as actor)."""
+    from django.contrib.auth.models import update_last_login
+
+    user.skip_history_when_saving = True
+    try:
+        update_last_login(sender, user, **kwargs)
+    finally:
+        del user.skip_history_when_saving
 
 
 class TrackerConfig(AppConfig):
@@ -22,3 +32,9 @@ class TrackerConfig(AppConfig):
         receivers.connect()
         # A request ended: the private files its rolled-back transactions wrote go.
         request_finished.connect(_forget_rolled_back_files, dispatch_uid="tracker_forget_rolled_back_files")
+
+        from django.contrib.auth.signals import user_logged_in
+
+        # People's history (HistoricalUser) records who changed an account, not each login.
+        if user_logged_in.disconnect(dispatch_uid="update_last_login"):
+            user_logged_in.connect(update_last_login_quietly, dispatch_uid="update_last_login")

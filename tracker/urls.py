@@ -6,10 +6,12 @@ from django.urls import path
 from tracker.areas.views import urlpatterns as area_urls
 from tracker.dashboard import home
 from tracker.dashboard.views import urlpatterns as dashboard_urls
+from tracker.documents.reference_views import urlpatterns as reference_urls
 from tracker.documents.views import urlpatterns as document_urls
 from tracker.due.views import urlpatterns as due_urls
 from tracker.history.views import urlpatterns as history_urls
 from tracker.programme.views import urlpatterns as programme_urls
+from tracker.people.views import urlpatterns as people_urls
 from tracker.progress.comments import urlpatterns as comment_urls
 from tracker.progress.views import urlpatterns as progress_urls
 from tracker.registers.views.common import urlpatterns as register_urls
@@ -28,6 +30,8 @@ urlpatterns = [
     *document_urls,
     *area_urls,
     *programme_urls,
+    *reference_urls,
+    *people_urls,
     *work_urls,
     *progress_urls,
     *history_urls,

@@ -14,6 +14,8 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     # The second factor (TOTP + recovery codes) and the DIC's security log: tracker/security/.
     path("accounts/", include("tracker.security.urls")),
+    # Set (from an invitation), reset and change a password: tracker/people/auth.py.
+    path("accounts/", include("tracker.people.auth")),
     path("admin/", admin.site.urls),
     path("tracker/", include("tracker.urls")),
     path("budgets/", include("budgets.urls")),

@@ -1,6 +1,6 @@
 """The demo logins, one per role, all with the password `demo`.
 
-Users are not history-tracked and have no service: they are created directly. A password is
+Users are created directly (no service), their history rows recorded against the admin. A password is
 set only when the user is created, so a re-run neither resets a changed password nor
 touches the row. The names are invented sample people.
 """
@@ -67,18 +67,20 @@ def _password_hash(password: str) -> str:
 
 
 def ensure_admin() -> User:
-    """The superuser every demo write is recorded against; created first."""
-    return _ensure(ADMIN, unit=None, superuser=True)
+    """The superuser every demo write is recorded against; created first (by itself)."""
+    return _ensure(ADMIN, unit=None, superuser=True, actor=None)
 
 
 def ensure_users() -> list[User]:
     users = []
+    admin = None
     for spec in DEMO_USERS:
         if spec is ADMIN:
-            users.append(ensure_admin())
+            admin = ensure_admin()
+            users.append(admin)
             continue
         unit = Unit.objects.get(name=spec.unit) if spec.unit else None
-        user = _ensure(spec, unit=unit, superuser=False)
+        user = _ensure(spec, unit=unit, superuser=False, actor=admin)
         group = Group.objects.get(name=spec.role)
         # Add the demo role if missing (no write when it is there); other groups are left alone.
         if not user.groups.filter(pk=group.pk).exists():
@@ -90,7 +92,7 @@ def ensure_users() -> list[User]:
     return users
 
 
-def _ensure(spec: DemoUser, *, unit: Unit | None, superuser: bool) -> User:
+def _ensure(spec: DemoUser, *, unit: Unit | None, superuser: bool, actor: User | None) -> User:
     wanted = {
         "first_name": spec.first_name,
         "last_name": spec.last_name,
@@ -102,11 +104,13 @@ def _ensure(spec: DemoUser, *, unit: Unit | None, superuser: bool) -> User:
     user = User.objects.filter(username=spec.username).first()
     if user is None:
         user = User(username=spec.username, password=_password_hash(demo_password()), **wanted)
+        user._history_user = actor or user  # read by django-simple-history once saved
         user.save()
         return user
     changed = [field for field, value in wanted.items() if getattr(user, field) != value]
     if changed:
         for field in changed:
             setattr(user, field, wanted[field])
+        user._history_user = actor or user
         user.save(update_fields=changed)
     return user

@@ -16,7 +16,18 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tracker.core.widgets import DateInput, VietnameseOrderIterator
-from tracker.models import Activity, Area, Deadline, Indicator, LegalDocument, Plan, ReportingRule, Target, Unit
+from tracker.models import (
+    Activity,
+    Area,
+    Deadline,
+    Indicator,
+    LegalDocument,
+    Plan,
+    PlanDuty,
+    ReportingRule,
+    Target,
+    Unit,
+)
 
 
 class VietnameseModelChoiceField(forms.ModelChoiceField):
@@ -177,17 +188,24 @@ class PlanForm(DocumentModelForm):
         field_classes = {"issuer": VietnameseModelChoiceField, "area": VietnameseModelChoiceField}
         widgets = {"title": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, chosen_document: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["issuer"].queryset = _with_current(Unit.objects.all(), self.instance.issuer_id)
         self.fields["area"].queryset = _with_current(
             Area.objects.filter(level__lte=Area.Level.DISTRICT), self.instance.area_id
         )
-        current = []
+        links = []
         if self.instance.pk:
-            current = [link.document for link in self.instance.legal_basis_links.select_related("document")]
+            links = list(self.instance.legal_basis_links.select_related("document"))
+        current = [link.document for link in links]
+        # A document just created from this form ("New legal document" and back) takes the
+        # first empty slot.
+        chosen = LegalDocument.objects.filter(pk=chosen_document).first() if chosen_document else None
+        if chosen is not None and chosen not in current:
+            current.append(chosen)
         slots = max(len(current) + self.EXTRA_LEGAL_BASIS_SLOTS, self.MIN_LEGAL_BASIS_SLOTS)
-        documents = LegalDocument.objects.all()
+        # Documents in force, plus those the plan already cites (a repealed one stays on it).
+        documents = LegalDocument.objects.filter(Q(valid_to__isnull=True) | Q(pk__in=[d.pk for d in current]))
         choices = None
         for index in range(slots):
             slot = LegalDocumentChoiceField(
@@ -201,10 +219,27 @@ class PlanForm(DocumentModelForm):
             choices = choices if choices is not None else list(slot.choices)
             slot.choices = choices
             self.fields[f"legal_basis_{index + 1}"] = slot
+            # The words the plan cites it with ("Căn cứ", "Thực hiện"…), kept as written.
+            self.fields[f"lead_in_{index + 1}"] = forms.CharField(
+                label=_("Cited with"),
+                required=False,
+                max_length=60,
+                initial=links[index].lead_in if index < len(links) else "",
+                widget=forms.TextInput(attrs={"placeholder": "Căn cứ", "list": "lead-in-words"}),
+            )
 
     @property
     def legal_basis_fields(self):
         return [self[name] for name in self.fields if name.startswith("legal_basis_")]
+
+    @property
+    def legal_basis_rows(self):
+        """(document slot, its "cited with" words) per row of the form."""
+        return [
+            (self[name], self[name.replace("legal_basis_", "lead_in_")])
+            for name in self.fields
+            if name.startswith("legal_basis_")
+        ]
 
     def clean(self):
         cleaned = super().clean()
@@ -218,10 +253,14 @@ class PlanForm(DocumentModelForm):
             seen.add(document.pk)
         return cleaned
 
-    def legal_bases(self) -> list[LegalDocument]:
-        """The chosen documents in slot order, gaps closed."""
+    def legal_bases(self) -> list[tuple[LegalDocument, str]]:
+        """The chosen documents in slot order, gaps closed, each with the words citing it."""
         names = [name for name in self.fields if name.startswith("legal_basis_")]
-        return [self.cleaned_data[name] for name in names if self.cleaned_data.get(name)]
+        return [
+            (self.cleaned_data[name], self.cleaned_data.get(name.replace("legal_basis_", "lead_in_"), ""))
+            for name in names
+            if self.cleaned_data.get(name)
+        ]
 
 
 class TargetForm(DocumentModelForm):
@@ -239,7 +278,10 @@ class TargetForm(DocumentModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["area"].queryset = _with_current(Area.objects.all(), self.instance.area_id)
-        self.fields["indicator"].queryset = Indicator.objects.all()
+        # Indicators still in use, plus the one already chosen (an ended one stays on old targets).
+        self.fields["indicator"].queryset = Indicator.objects.filter(
+            Q(valid_to__isnull=True) | Q(pk=self.instance.indicator_id or 0)
+        )
         # The model rejects a negative value with its own message; no browser-side minimum
         # here, so the server's translated message is what the user sees.
         self.fields["planned_value"].widget = forms.NumberInput(attrs={"step": 1})
@@ -300,3 +342,62 @@ class ReportingRuleForm(DocumentModelForm):
         super().__init__(*args, **kwargs)
         self.fields["reporter"].queryset = _with_current(Unit.objects.all(), self.instance.reporter_id)
         self.fields["recipient"].queryset = _with_current(Unit.objects.all(), self.instance.recipient_id)
+
+
+# --- Section IV "Tổ chức thực hiện": the plan's duties, on the plan's own form ------------------
+
+
+class PlanDutyForm(ServiceErrorsMixin, forms.ModelForm):
+    """One paragraph of section IV: a unit (or a collective of units) and what it must do."""
+
+    class Meta:
+        model = PlanDuty
+        fields = ["order", "unit", "heading", "text"]
+        field_classes = {"unit": VietnameseModelChoiceField}
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3}),
+            "order": forms.NumberInput(attrs={"min": 0, "step": 1, "class": "narrow"}),
+        }
+        labels = {"order": _("No.")}
+
+
+class BasePlanDutyFormSet(forms.BaseInlineFormSet):
+    """The duties in their order; the unit list (long, sorted in Vietnamese order) is read
+    once for every row, not once per row."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = [form.instance.unit_id for form in self.forms if form.instance.unit_id]
+        units = Unit.objects.filter(Q(pk__in=Unit.objects.in_force().values("pk")) | Q(pk__in=current))
+        # New rows are numbered after the existing ones, so a row filled in lands last.
+        for index, form in enumerate(self.extra_forms, start=self.initial_form_count() + 1):
+            form.initial["order"] = index
+        choices = None
+        for form in self.forms + [self.empty_form]:
+            field = form.fields["unit"]
+            field.queryset = units
+            choices = choices if choices is not None else list(field.choices)
+            field.choices = choices
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("unit").order_by("order", "id")
+
+    def ordered_duties(self) -> tuple[list[PlanDuty], list[PlanDuty]]:
+        """(the duties to keep, in the order given; those removed). Rows left empty are skipped."""
+        kept, removed = [], []
+        for position, form in enumerate(self.forms):
+            if not hasattr(form, "cleaned_data") or not form.cleaned_data:
+                continue
+            if self.can_delete and self._should_delete_form(form):
+                if form.instance.pk:
+                    removed.append(form.instance)
+                continue
+            order = form.cleaned_data.get("order")
+            form.instance._changed_on_form = form.has_changed()
+            kept.append((order if order is not None else 10_000, position, form.instance))
+        return [duty for _order, _position, duty in sorted(kept, key=lambda item: item[:2])], removed
+
+
+PlanDutyFormSet = forms.inlineformset_factory(
+    Plan, PlanDuty, form=PlanDutyForm, formset=BasePlanDutyFormSet, extra=3, can_delete=True
+)

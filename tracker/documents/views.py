@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -26,6 +27,7 @@ from tracker.documents import selectors, services
 from tracker.documents.forms import (
     AreaFilterForm,
     DeadlineForm,
+    PlanDutyFormSet,
     PlanFilterForm,
     PlanForm,
     ReportingRuleForm,
@@ -78,6 +80,12 @@ def _plan_from_query(request: HttpRequest) -> Plan:
 # --- Plans -------------------------------------------------------------------------------------
 
 
+def _chosen_document(request: HttpRequest) -> int | None:
+    """A legal document just created from the plan form (?legal_document=, on the way back)."""
+    value = request.GET.get("legal_document", "")
+    return int(value) if value.isdigit() else None
+
+
 def _save_plan(form: PlanForm, request: HttpRequest) -> Plan:
     return services.plan_save(plan=form.instance, actor=request.user, legal_bases=form.legal_bases())
 
@@ -113,16 +121,41 @@ def plan_timeline(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, TEMPLATES + "plan_timeline.html", {"data": data, "plan": data.plan, "chart": data.chart})
 
 
+@transaction.atomic
+def _save_plan_with_duties(form: PlanForm, duties: PlanDutyFormSet | None, request: HttpRequest) -> Plan:
+    """The plan, its legal bases and its section IV in one transaction."""
+    plan = _save_plan(form, request)
+    if duties is not None:
+        kept, removed = duties.ordered_duties()
+        services.plan_duties_save(plan=plan, duties=kept, removed=removed, actor=request.user)
+    return plan
+
+
+def _plan_form_page(request: HttpRequest, plan: Plan | None) -> tuple[HttpResponse | None, Plan]:
+    """The plan form with its section IV; (the page to show, or None once saved; the plan)."""
+    data = request.POST if request.method == "POST" else None
+    form = PlanForm(data, instance=plan, chosen_document=_chosen_document(request))
+    duties = PlanDutyFormSet(data, instance=plan or Plan(), prefix="duties")
+    if data is not None and "duties-TOTAL_FORMS" not in data:
+        duties = None  # a POST without section IV (an older form, a script) leaves it as it is
+    if request.method == "POST":
+        valid = form.is_valid() & (duties is None or duties.is_valid())  # both: every error at once
+        if valid and _saved(form, lambda: _save_plan_with_duties(form, duties, request)):
+            return None, form.instance
+    context = {"form": form, "duties": duties, "plan": plan}
+    return render(request, TEMPLATES + "plan_form.html", context), form.instance
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_create(request: HttpRequest) -> HttpResponse:
     _require_manager(request)
-    form = PlanForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid() and _saved(form, lambda: _save_plan(form, request)):
-        messages.success(request, _("The plan was created."))
-        _warn_if_component_not_in_force(request, form.instance)
-        return redirect("tracker:plan_detail", pk=form.instance.pk)
-    return render(request, TEMPLATES + "plan_form.html", {"form": form, "plan": None})
+    response, plan = _plan_form_page(request, None)
+    if response is not None:
+        return response
+    messages.success(request, _("The plan was created."))
+    _warn_if_component_not_in_force(request, plan)
+    return redirect("tracker:plan_detail", pk=plan.pk)
 
 
 @login_required
@@ -130,12 +163,12 @@ def plan_create(request: HttpRequest) -> HttpResponse:
 def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     plan = permissions.get_visible_or_404(permissions.plans_visible_to(request.user), pk=pk)
     _require_manager(request)
-    form = PlanForm(request.POST if request.method == "POST" else None, instance=plan)
-    if request.method == "POST" and form.is_valid() and _saved(form, lambda: _save_plan(form, request)):
-        messages.success(request, _("The plan was saved."))
-        _warn_if_component_not_in_force(request, plan)
-        return redirect("tracker:plan_detail", pk=plan.pk)
-    return render(request, TEMPLATES + "plan_form.html", {"form": form, "plan": plan})
+    response, plan = _plan_form_page(request, plan)
+    if response is not None:
+        return response
+    messages.success(request, _("The plan was saved."))
+    _warn_if_component_not_in_force(request, plan)
+    return redirect("tracker:plan_detail", pk=plan.pk)
 
 
 def _warn_if_component_not_in_force(request: HttpRequest, plan: Plan) -> None:

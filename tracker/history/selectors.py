@@ -175,7 +175,10 @@ def _without_silent_changes(stream: Stream, history):
     # As a CASE, so that a comparison with one NULL side (a value set or cleared) counts as a
     # change: inside exclude() it would be unknown, and the row would be dropped.
     silent = Case(When(same, then=Value(True)), default=Value(False), output_field=BooleanField())
-    return history.annotate(silent=silent).exclude(history_type="~", silent=True)
+    # A change that gives a reason ("Members: …", "Roles: …") says something even with no
+    # field changed, so it stays.
+    no_reason = Q(history_change_reason__isnull=True) | Q(history_change_reason="")
+    return history.annotate(silent=silent).exclude(Q(history_type="~", silent=True) & no_reason)
 
 
 def history_page(streams: list[Stream], pk: int, page_number) -> tuple[Page, list[HistoryEntry]]:

@@ -16,7 +16,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from tracker.core import permissions
+from tracker.core import permissions, scope
 from tracker.history.selectors import Stream, history_page, want_and_describe
 from tracker.models import (
     REGISTER_MODELS,
@@ -24,8 +24,11 @@ from tracker.models import (
     Area,
     Cooperation,
     Deadline,
+    Indicator,
+    LegalDocument,
     OutputIndicator,
     Plan,
+    PlanDuty,
     PlanLegalBasis,
     ProgressReport,
     RadioStation,
@@ -39,6 +42,7 @@ from tracker.models import (
     Trainee,
     TrainingMaterial,
     Unit,
+    User,
 )
 from tracker.registers import permissions as register_permissions
 from tracker.registers.services import URL_PREFIX
@@ -58,9 +62,10 @@ class HistoryPage:
     visible: object  # user → the queryset of objects the user may see
     back: str  # the URL name of the object's own page ("" if it has none)
     related: tuple[Stream, ...] = ()
+    fields: tuple[str, ...] | None = None  # the object's own fields shown; None: every editable one
 
     def streams(self) -> list[Stream]:
-        return [Stream(self.model, "id"), *self.related]
+        return [Stream(self.model, "id", fields=self.fields), *self.related]
 
 
 def _plan_parts(user) -> QuerySet:
@@ -76,8 +81,14 @@ PAGES: dict[str, HistoryPage] = {
             Stream(
                 PlanLegalBasis,
                 "plan_id",
-                fields=("document", "order"),
+                fields=("document", "order", "lead_in"),
                 describe=want_and_describe(PlanLegalBasis, "document_id", _("Legal basis")),
+            ),
+            Stream(
+                PlanDuty,
+                "plan_id",
+                fields=("unit", "heading", "text", "order"),
+                describe=want_and_describe(PlanDuty, "unit_id", _("Duty")),
             ),
         ),
     ),
@@ -119,6 +130,26 @@ PAGES: dict[str, HistoryPage] = {
     # The directory of units and areas is open to every signed-in user, and so is its history.
     "unit": HistoryPage(Unit, lambda user: Unit.objects.all(), "tracker:unit_detail"),
     "area": HistoryPage(Area, lambda user: Area.objects.all(), "tracker:area_detail"),
+    # Reference data and people: their history is for those who manage them.
+    "legal_document": HistoryPage(
+        LegalDocument,
+        lambda user: (
+            LegalDocument.objects.all() if permissions.can_manage_plans(user) else LegalDocument.objects.none()
+        ),
+        "",
+    ),
+    "indicator": HistoryPage(
+        Indicator,
+        lambda user: Indicator.objects.all() if permissions.can_manage_plans(user) else Indicator.objects.none(),
+        "",
+    ),
+    "user": HistoryPage(
+        User,
+        scope.users_managed_by,
+        "tracker:user_edit",
+        related=(),
+        fields=("username", "first_name", "last_name", "email", "unit", "phone", "is_active"),
+    ),
     "report": HistoryPage(
         ProgressReport,
         lambda user: ProgressReport.objects.filter(task__in=permissions.tasks_visible_to(user)),
@@ -178,7 +209,13 @@ def _back_url(page: HistoryPage, obj: Model, name: str) -> str:
         except Exception:  # the page's module may not be installed (e.g. task_detail)
             return ""
     plan_id = getattr(obj, "plan_id", None)
-    return reverse("tracker:plan_detail", args=[plan_id]) if plan_id else ""
+    if plan_id:
+        return reverse("tracker:plan_detail", args=[plan_id])
+    return reverse(LIST_PAGES[name]) if name in LIST_PAGES else ""
+
+
+# Objects with no page of their own go back to their list.
+LIST_PAGES = {"legal_document": "tracker:legal_document_list", "indicator": "tracker:indicator_list"}
 
 
 def _history_view(kind: str):
@@ -213,6 +250,9 @@ ROUTES = {
     "reporting_rule": "reporting-rules",
     "unit": "units",
     "area": "areas",
+    "legal_document": "legal-documents",
+    "indicator": "indicators",
+    "user": "people",
     "report": "reports",
     "radio_station": "registers/radio-stations",
     "radio_work": "registers/radio-works",

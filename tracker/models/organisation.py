@@ -351,6 +351,9 @@ class User(AbstractUser):
     # The same for the escalations to DIC managers: recorded when one went out, not re-sent
     # the same day.
     last_escalation_on = models.DateField(_("last escalation sent"), null=True, blank=True, editable=False)
+    # Who changed a person's name, e-mail, unit, roles or active state (roles in the reason);
+    # the password and the bookkeeping of logins and digests are not history.
+    history = HistoricalRecords(excluded_fields=["password", "last_login", "last_digest_on", "last_escalation_on"])
 
     class Meta:
         verbose_name = _("user")

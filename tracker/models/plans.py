@@ -108,6 +108,10 @@ class PlanLegalBasis(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="legal_basis_links")
     document = models.ForeignKey(LegalDocument, verbose_name=_("document"), on_delete=models.PROTECT)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # The words the plan cites the document with: most say "Căn cứ", some "Thực hiện" or "Theo".
+    lead_in = models.CharField(
+        _("cited with"), max_length=60, blank=True, default="", help_text=_("E.g. Căn cứ, Thực hiện; blank: Căn cứ.")
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -124,6 +128,10 @@ class PlanLegalBasis(models.Model):
 
     def __str__(self) -> str:
         return str(self.document)
+
+    @property
+    def lead_in_words(self) -> str:
+        return self.lead_in.strip() or "Căn cứ"
 
 
 class PlanDuty(models.Model):
@@ -277,16 +285,31 @@ class Indicator(models.Model):
         TARGET = "target", _("Target")
         BASELINE = "baseline", _("Baseline figure")
 
-    code = models.SlugField(_("code"), max_length=60, unique=True)
+    # Optional: the DIC enters indicators as a plan words them; a code is for the API and imports.
+    code = models.SlugField(_("code"), max_length=60, blank=True)
     name = models.CharField(_("name"), max_length=300)
     unit_of_measure = models.CharField(_("unit of measure"), max_length=50)
+    description = models.TextField(
+        _("what it counts"), blank=True, help_text=_("E.g. poor households that have no telephone or internet.")
+    )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.TARGET)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # An indicator no longer used for new targets; old targets keep pointing at it.
+    valid_to = models.DateField(_("no longer used from"), null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
         ordering = ["order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code"],
+                condition=~Q(code=""),
+                name="indicator_code_unique",
+                violation_error_message=_("Another indicator already has this code."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

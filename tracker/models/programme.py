@@ -33,6 +33,8 @@ class LegalDocument(models.Model):
     issuer = models.CharField(_("issued by"), max_length=255)
     title = limited_text(TITLE_MAX_LENGTH, _("title"))
     file = models.FileField(_("file"), upload_to="legal/%Y/", blank=True)
+    # Repealed or replaced: no longer offered for new plans; plans that cite it keep it.
+    valid_to = models.DateField(_("no longer in force from"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
