@@ -380,7 +380,10 @@ class BasePlanDutyFormSet(forms.BaseInlineFormSet):
             field.choices = choices
 
     def get_queryset(self):
-        return super().get_queryset().select_related("unit").order_by("order", "id")
+        # Read once: the formset asks for it for every row.
+        if not hasattr(self, "_ordered_duties"):
+            self._ordered_duties = super().get_queryset().select_related("unit").order_by("order", "id")
+        return self._ordered_duties
 
     def ordered_duties(self) -> tuple[list[PlanDuty], list[PlanDuty]]:
         """(the duties to keep, in the order given; those removed). Rows left empty are skipped."""
