@@ -86,8 +86,11 @@ def ensure_users() -> list[User]:
         if not user.groups.filter(pk=group.pk).exists():
             user.groups.add(group)
         if spec.role == roles.UNIT_OFFICER and unit is not None:
-            # The unit's officer group carries the object rights granted to the unit.
-            user.groups.add(services.unit_officer_group(unit))
+            # The unit's officer group carries the object rights granted to the unit (added only
+            # when missing: even an empty add is a role change in the security log).
+            officer_group = services.unit_officer_group(unit)
+            if not user.groups.filter(pk=officer_group.pk).exists():
+                user.groups.add(officer_group)
         users.append(user)
     return users
 
