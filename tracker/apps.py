@@ -6,6 +6,8 @@ def _forget_rolled_back_files(**kwargs) -> None:
     from tracker.core.files import forget_rolled_back_files
 
     forget_rolled_back_files()
+
+
 def update_last_login_quietly(sender, user, **kwargs):
     """Django's `update_last_login`, without a row in the person's history: a login is not a
     change of their account (and is made before anyone is signed in to record as actor)."""
