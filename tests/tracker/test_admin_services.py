@@ -74,6 +74,11 @@ SERVICES: dict[str, Callable | None] = {
     # Other apps' own models.
     "auth.Group": None,  # roles are created in a migration; unit groups by tracker.core.grants
     "axes.AccessAttempt": None,
+    # A superuser removes a lost authenticator or recovery-code set (django-otp's own admin);
+    # enrolment itself happens at /accounts/mfa/ and is logged there.
+    "otp_totp.TOTPDevice": None,
+    "otp_static.StaticDevice": None,
+    "otp_static.StaticToken": None,
     "axes.AccessLog": None,
     "axes.AccessFailureLog": None,
     "wagtaildocs.Document": None,  # the campaign site's documents, kept in Wagtail's admin
