@@ -24,7 +24,7 @@ from budgets.models import Allocation, Donation, Estimate, EstimateLine, Funding
 from budgets.money import format_vnd, parse_vnd
 from tracker.core import areas
 from tracker.core.permissions import AnyUser, is_unit_officer
-from tracker.core.widgets import DateInput, VietnameseOrderIterator
+from tracker.core.widgets import DateInput, VietnameseOrderIterator, make_searchable_field
 from tracker.models import Activity, SmartphoneHandover
 from tracker.models.fields import NOTE_MAX_LENGTH
 from tracker.work import selectors as selectors_work
@@ -93,12 +93,14 @@ class ActivityByPlanIterator(ModelChoiceIterator):
 
 
 def _activity_field(field: forms.ModelChoiceField, queryset: QuerySet[Activity]) -> None:
+    make_searchable_field(field)
     field.iterator = ActivityByPlanIterator
     field.label_from_instance = selectors.activity_label
     field.queryset = selectors.activities_for_choice(queryset)
 
 
 def _unit_field(field: forms.ModelChoiceField, *, include=()) -> None:
+    make_searchable_field(field)
     field.iterator = VietnameseOrderIterator
     field.queryset = selectors_work.units_for_choice(include=include, today=timezone.localdate())
 

@@ -26,7 +26,6 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
-from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from budgets import permissions
@@ -47,7 +46,7 @@ from tracker.core.permissions import AnyUser
 from tracker.core.text import vietnamese_sort_key
 from tracker.history.selectors import EMPTY, Stream, history_page, want_and_describe
 from tracker.models import Activity, ActivityType, Area, Plan, Unit
-from tracker.work.selectors import grouped_area_choices, plan_label
+from tracker.work.selectors import activity_label, grouped_area_choices, plan_label
 
 PAGE_SIZE = 25
 
@@ -69,10 +68,6 @@ def page_of(queryset: QuerySet, page_number: str | None, *, total: int, size: in
     page = paginator.get_page(page_number)
     page.object_list = list(page.object_list)
     return page
-
-
-def activity_label(activity: Activity) -> str:
-    return f"{activity.section_code}. {Truncator(activity.title).chars(90)}"
 
 
 def group_activities(activities) -> list[tuple[str, list[Activity]]]:

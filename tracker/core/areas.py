@@ -42,3 +42,34 @@ def area_in_force(area, on):
         main = [step for step in steps if "Phần chính" in step.note] or steps
         current = main[0].successor
     return current
+
+
+def in_subtree(area_id: int) -> Q:
+    """An area that is `area_id` or lies inside it (for querysets of Area itself)."""
+    condition = Q(pk=area_id)
+    path = "parent"
+    for _ in range(AREA_DEPTH - 1):
+        condition |= Q(**{f"{path}_id": area_id})
+        path += "__parent"
+    return condition
+
+
+def province_id_of(area) -> int | None:
+    """The province an area lies in (itself for a province), walking up its parents."""
+    for _ in range(AREA_DEPTH):
+        if area is None:
+            return None
+        if area.level == 1:  # Area.Level.PROVINCE
+            return area.pk
+        area = area.parent
+    return None
+
+
+def plan_province_id(plan) -> int | None:
+    """The province a plan belongs to: that of the area it covers, else its issuer's."""
+    if plan is None:
+        return None
+    province = province_id_of(plan.area) if plan.area_id else None
+    if province is None and plan.issuer_id and plan.issuer.area_id:
+        province = province_id_of(plan.issuer.area)
+    return province

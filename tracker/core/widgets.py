@@ -1,5 +1,6 @@
 from django import forms
 from django.forms.models import ModelChoiceIterator
+from django.utils.translation import gettext
 
 from tracker.core.text import vietnamese_sort_key
 
@@ -30,3 +31,44 @@ class VietnameseOrderIterator(ModelChoiceIterator):
         objects = sorted(self.queryset, key=lambda obj: vietnamese_sort_key(self.field.label_from_instance(obj)))
         for obj in objects:
             yield self.choice(obj)
+
+
+# Lists longer than this get a filter box (static/js/searchable-choices.js decides on the page).
+SEARCHABLE_MIN = 15
+
+
+def _search_label() -> str:
+    return gettext("Type to filter the list")
+
+
+class SearchableCheckboxes(forms.CheckboxSelectMultiple):
+    """A multiple choice as a scrolling list of checkboxes (no Ctrl-click), with a filter box
+    above it when the script runs."""
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__(attrs={"class": "searchable-list", **(attrs or {})}, choices=choices)
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"]["data-search-label"] = _search_label()
+        return context
+
+
+def make_searchable_field(field: forms.Field) -> None:
+    """One model choice made searchable: a single select gets `data-searchable` (the script
+    adds the filter when the list is long), a multiple select becomes a checkbox list."""
+    if isinstance(field, forms.ModelMultipleChoiceField):
+        if not isinstance(field.widget, SearchableCheckboxes):
+            widget = SearchableCheckboxes()
+            widget.choices = field.widget.choices
+            widget.is_required = field.widget.is_required
+            field.widget = widget
+    elif isinstance(field, forms.ModelChoiceField) and isinstance(field.widget, forms.Select):
+        field.widget.attrs["data-searchable"] = "1"
+        field.widget.attrs["data-search-label"] = _search_label()
+
+
+def make_searchable(form: forms.BaseForm) -> None:
+    """Every model choice of the form searchable (`make_searchable_field`)."""
+    for field in form.fields.values():
+        make_searchable_field(field)

@@ -15,7 +15,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from tracker.core.widgets import DateInput, VietnameseOrderIterator
+from tracker.core.areas import in_subtree, plan_province_id, within_area
+from tracker.core.widgets import DateInput, VietnameseOrderIterator, make_searchable
 from tracker.models import (
     Activity,
     Area,
@@ -28,10 +29,24 @@ from tracker.models import (
     Target,
     Unit,
 )
+from tracker.work.selectors import activity_label
 
 
 class VietnameseModelChoiceField(forms.ModelChoiceField):
     iterator = VietnameseOrderIterator
+
+
+def _province_units(plan: Plan | None):
+    """The units a plan's forms offer: those of the plan's province (its departments, district
+    and commune committees) and those placed nowhere (ministries, telecom enterprises)."""
+    province = plan_province_id(plan)
+    units = Unit.objects.all()
+    return units if province is None else units.filter(within_area(province) | Q(area__isnull=True))
+
+
+def _province_areas(plan: Plan | None):
+    province = plan_province_id(plan)
+    return Area.objects.all() if province is None else Area.objects.filter(in_subtree(province))
 
 
 def _with_current(queryset, current_pk: int | None):
@@ -100,6 +115,8 @@ class DocumentModelForm(ServiceErrorsMixin, forms.ModelForm):
         for form_field in self.fields.values():
             if isinstance(form_field, forms.DateField):
                 form_field.widget = DateInput()
+        # Long lists get a filter box; multiple choices are checkbox lists, not Ctrl-click.
+        make_searchable(self)
 
 
 # --- Filters of the list pages ------------------------------------------------------------------
@@ -277,7 +294,7 @@ class TargetForm(DocumentModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = _with_current(Area.objects.all(), self.instance.area_id)
+        self.fields["area"].queryset = _with_current(_province_areas(self.instance.plan), self.instance.area_id)
         # Indicators still in use, plus the one already chosen (an ended one stays on old targets).
         self.fields["indicator"].queryset = Indicator.objects.filter(
             Q(valid_to__isnull=True) | Q(pk=self.instance.indicator_id or 0)
@@ -301,10 +318,12 @@ class DeadlineForm(DocumentModelForm):
 
     def __init__(self, *args, plan: Plan, **kwargs):
         super().__init__(*args, **kwargs)
-        activities = Activity.objects.filter(plan=plan).order_by("order", "section_code")
+        activities = Activity.objects.filter(plan=plan).select_related("plan").order_by("order", "section_code")
         self.fields["activity"].queryset = activities
-        self.fields["activity"].label_from_instance = lambda activity: str(activity)[:120]
-        self.fields["responsible_unit"].queryset = _with_current(Unit.objects.all(), self.instance.responsible_unit_id)
+        self.fields["activity"].label_from_instance = activity_label
+        self.fields["responsible_unit"].queryset = _with_current(
+            _province_units(plan), self.instance.responsible_unit_id
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -340,8 +359,9 @@ class ReportingRuleForm(DocumentModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["reporter"].queryset = _with_current(Unit.objects.all(), self.instance.reporter_id)
-        self.fields["recipient"].queryset = _with_current(Unit.objects.all(), self.instance.recipient_id)
+        units = _province_units(self.instance.plan)
+        self.fields["reporter"].queryset = _with_current(units, self.instance.reporter_id)
+        self.fields["recipient"].queryset = _with_current(units, self.instance.recipient_id)
 
 
 # --- Section IV "Tổ chức thực hiện": the plan's duties, on the plan's own form ------------------

@@ -20,6 +20,7 @@ from tracker.core.permissions import AnyUser
 from tracker.core.widgets import DateInput
 from tracker.models import Activity, Area, Plan, RegisterEntry, Task, Unit
 from tracker.registers import permissions
+from tracker.work.selectors import activity_label
 
 
 def _task_label(task: Task) -> str:
@@ -54,6 +55,7 @@ class EntryForm(forms.ModelForm):
             task.required = False
             task.help_text = _("Blank for an entry the DIC makes itself; then choose the activity and the unit.")
             set_choices(self.fields["activity"], Activity.objects.select_related("plan"), vietnamese_order=False)
+            self.fields["activity"].label_from_instance = activity_label
             set_choices(self.fields["unit"], Unit.objects.filter(is_group=False))
             self.fields["activity"].required = False
             self.fields["unit"].required = False

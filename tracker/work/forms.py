@@ -11,10 +11,11 @@ from django.core.validators import MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tracker.core.areas import plan_province_id
 from tracker.core.forms import set_choices
 from tracker.core.permissions import AnyUser
-from tracker.core.widgets import DateInput
-from tracker.models import Activity, Area, Indicator, OutputIndicator, Task, Unit
+from tracker.core.widgets import DateInput, make_searchable
+from tracker.models import Activity, Area, Indicator, OutputIndicator, Plan, Task, Unit
 from tracker.work import selectors as selectors_work
 
 NEGATIVE_QUANTITY = _("A quantity cannot be negative.")
@@ -36,7 +37,7 @@ class ActivityForm(forms.ModelForm):
         label=_("Cooperating units"),
         queryset=Unit.objects.none(),
         required=False,
-        help_text=_("Hold Ctrl (⌘ on a Mac) to choose several. The lead unit cannot also cooperate."),
+        help_text=_("Tick every unit that cooperates. The lead unit cannot also cooperate."),
     )
 
     class Meta:
@@ -71,12 +72,30 @@ class ActivityForm(forms.ModelForm):
         plan_field = self.fields["plan"]
         plan_field.label_from_instance = selectors_work.plan_label
         set_choices(plan_field, selectors_work.plans_for_choice(user), vietnamese_order=False)
-        units = selectors_work.units_for_choice(include=[activity.lead_unit_id, *cooperating], today=today)
+        # The plan's province decides which units and areas are offered (not every province's).
+        province = plan_province_id(self._plan())
+        units = selectors_work.units_for_choice(
+            include=[activity.lead_unit_id, *cooperating], today=today, province_id=province
+        )
         set_choices(self.fields["lead_unit"], units)
         set_choices(self.fields["cooperating_units"], units.all())
         area_field = self.fields["area"]
         area_field.label_from_instance = _area_label
-        set_choices(area_field, selectors_work.areas_for_choice(include=[activity.area_id], today=today))
+        set_choices(
+            area_field, selectors_work.areas_for_choice(include=[activity.area_id], today=today, province_id=province)
+        )
+        make_searchable(self)
+
+    def _plan(self) -> Plan | None:
+        """The activity's plan: its own, the one posted, or the one the page was opened for."""
+        if self.instance.plan_id:
+            return self.instance.plan
+        chosen = self.data.get("plan") if self.is_bound else self.initial.get("plan")
+        if isinstance(chosen, Plan):
+            return chosen
+        if chosen and str(chosen).isdigit():
+            return Plan.objects.select_related("area", "issuer").filter(pk=int(chosen)).first()
+        return None
 
     def clean(self):
         cleaned = super().clean()
@@ -185,9 +204,16 @@ class TaskForm(forms.ModelForm):
         self.instance.activity = activity
         today = timezone.localdate()
         task = self.instance
-        set_choices(self.fields["unit"], selectors_work.units_for_choice(include=[task.unit_id], today=today))
+        province = plan_province_id(activity.plan)
+        set_choices(
+            self.fields["unit"],
+            selectors_work.units_for_choice(include=[task.unit_id], today=today, province_id=province),
+        )
         area_field = self.fields["area"]
         area_field.label_from_instance = _area_label
-        set_choices(area_field, selectors_work.areas_for_choice(include=[task.area_id], today=today))
+        set_choices(
+            area_field, selectors_work.areas_for_choice(include=[task.area_id], today=today, province_id=province)
+        )
         set_choices(self.fields["output_indicator"], activity.output_indicators.all(), vietnamese_order=False)
         _not_negative(self.fields["target_quantity"])
+        make_searchable(self)

@@ -31,7 +31,7 @@ from django.db.models.functions import Coalesce
 from django.utils.text import Truncator
 
 from tracker.core import permissions
-from tracker.core.areas import AREA_DEPTH
+from tracker.core.areas import AREA_DEPTH, in_subtree, within_area
 from tracker.core.calendar import DUE_SOON_DAYS, deadline_state, due_within, overdue
 from tracker.core.permissions import AnyUser
 from tracker.core.text import vietnamese_sort_key
@@ -237,18 +237,41 @@ def tasks_for_activity(user: AnyUser, activity: Activity, *, today: datetime.dat
 # --- Form choices --------------------------------------------------------------------------
 
 
-def units_for_choice(*, include: Iterable[int | None] = (), today: datetime.date) -> QuerySet[Unit]:
+def units_for_choice(
+    *, include: Iterable[int | None] = (), today: datetime.date, province_id: int | None = None
+) -> QuerySet[Unit]:
     """Units in force (a province has thousands; ended ones clutter the list), plus the units
-    an edited object already names, so that editing an old activity keeps its values."""
+    an edited object already names, so that editing an old activity keeps its values.
+
+    With `province_id` (the plan's province): only the units placed in that province — its
+    departments, districts' and communes' committees — and those placed nowhere (ministries,
+    telecom enterprises), never another province's."""
     keep = [pk for pk in include if pk]
-    return (Unit.objects.in_force(today) | Unit.objects.filter(pk__in=keep)).only("pk", "name").order_by()
+    in_force = Unit.objects.in_force(today)
+    if province_id is not None:
+        in_force = in_force.filter(within_area(province_id) | Q(area__isnull=True))
+    return (in_force | Unit.objects.filter(pk__in=keep)).only("pk", "name").order_by()
 
 
-def areas_for_choice(*, include: Iterable[int | None] = (), today: datetime.date) -> QuerySet[Area]:
-    """Areas in force down to communes (villages would be thousands), plus those in use."""
+def areas_for_choice(
+    *, include: Iterable[int | None] = (), today: datetime.date, province_id: int | None = None
+) -> QuerySet[Area]:
+    """Areas in force down to communes (villages would be thousands), plus those in use; with
+    `province_id`, only that province and the areas inside it."""
     keep = [pk for pk in include if pk]
     in_force = Area.objects.in_force(today).filter(level__lte=Area.Level.COMMUNE)
+    if province_id is not None:
+        in_force = in_force.filter(in_subtree(province_id))
     return (in_force | Area.objects.filter(pk__in=keep)).only("pk", "name", "level").order_by()
+
+
+def activity_label(activity: Activity) -> str:
+    """An activity in a choice list, always with its plan: "413/KH-UBND · 1. Hỗ trợ …" (an
+    unnumbered plan by the start of its title). Reads `activity.plan`: select it with the list."""
+    plan = activity.plan
+    return f"{plan.number_symbol or Truncator(plan.title).chars(40)} · {activity.section_code}. " + Truncator(
+        activity.title
+    ).chars(90)
 
 
 def plans_for_choice(user: AnyUser) -> QuerySet[Plan]:
