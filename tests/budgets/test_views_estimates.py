@@ -155,7 +155,11 @@ def test_activities_are_those_the_unit_may_see_grouped_by_plan_in_vietnamese_ord
     content = client.get(reverse("budgets:estimate_create")).content.decode()
 
     group = re.search(r'<optgroup label="413/KH-UBND \(2026\)">(.*?)</optgroup>', content, re.S).group(1)
-    assert re.findall(r">([^<]+)</option>", group) == ["A. Nội dung A", "Ă. Nội dung Ă", "B. Nội dung B"]
+    assert re.findall(r">([^<]+)</option>", group) == [
+        "413/KH-UBND · A. Nội dung A",
+        "413/KH-UBND · Ă. Nội dung Ă",
+        "413/KH-UBND · B. Nội dung B",
+    ]
     assert "Việc của đơn vị khác" not in content
 
 

@@ -41,9 +41,27 @@ def _search_label() -> str:
     return gettext("Type to filter the list")
 
 
+# The filter script, as form media: a page carries it only when one of its forms has a long
+# list (`{{ form.media }}` in base.html), from our own static files (CSP 'self', no inline code).
+SEARCHABLE_MEDIA = forms.Media(js=[forms.Script("js/searchable-choices.js", defer=True)])
+
+
+class SearchableSelect(forms.Select):
+    """A native select; the script adds a filter box above it when it has many options."""
+
+    media = SEARCHABLE_MEDIA
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"].update({"data-searchable": "1", "data-search-label": _search_label()})
+        return context
+
+
 class SearchableCheckboxes(forms.CheckboxSelectMultiple):
     """A multiple choice as a scrolling list of checkboxes (no Ctrl-click), with a filter box
     above it when the script runs."""
+
+    media = SEARCHABLE_MEDIA
 
     def __init__(self, attrs=None, choices=()):
         super().__init__(attrs={"class": "searchable-list", **(attrs or {})}, choices=choices)
@@ -63,9 +81,11 @@ def make_searchable_field(field: forms.Field) -> None:
             widget.choices = field.widget.choices
             widget.is_required = field.widget.is_required
             field.widget = widget
-    elif isinstance(field, forms.ModelChoiceField) and isinstance(field.widget, forms.Select):
-        field.widget.attrs["data-searchable"] = "1"
-        field.widget.attrs["data-search-label"] = _search_label()
+    elif isinstance(field, forms.ModelChoiceField) and type(field.widget) is forms.Select:
+        widget = SearchableSelect(attrs=field.widget.attrs)
+        widget.choices = field.widget.choices
+        widget.is_required = field.widget.is_required
+        field.widget = widget
 
 
 def make_searchable(form: forms.BaseForm) -> None:

@@ -1021,7 +1021,8 @@ def test_no_page_has_an_inline_style_or_script(as_manager, today, plan_146, appe
         assert response.status_code == 200, path
         page = html(response)
         assert "style=" not in page, path
-        assert "<script" not in page, path
+        # Form pages load the choice filter from our static files; no page has inline code.
+        assert not re.search(r"<script(?![^>]*\bsrc=)", page), path
 
 
 # --- Query counts do not grow with the data ---------------------------------------------------------
