@@ -12,6 +12,7 @@ from tracker.due.views import urlpatterns as due_urls
 from tracker.history.views import urlpatterns as history_urls
 from tracker.people.views import urlpatterns as people_urls
 from tracker.programme.views import urlpatterns as programme_urls
+from tracker.intake.views import urlpatterns as intake_urls
 from tracker.progress.comments import urlpatterns as comment_urls
 from tracker.progress.views import urlpatterns as progress_urls
 from tracker.registers.views.common import urlpatterns as register_urls
@@ -32,6 +33,7 @@ urlpatterns = [
     *programme_urls,
     *reference_urls,
     *people_urls,
+    *intake_urls,
     *work_urls,
     *progress_urls,
     *history_urls,

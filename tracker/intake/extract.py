@@ -6,10 +6,13 @@ poppler's `pdftoppm` to rasterise scanned PDF pages (both in the Makefile's APT_
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import io
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,12 +25,15 @@ from docx.text.paragraph import Paragraph
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
+from .parser import unwrap
+
 TEXT_TYPES = (".txt",)
 WORD_TYPES = (".docx",)
 PDF_TYPES = (".pdf",)
 IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 ACCEPTED = TEXT_TYPES + WORD_TYPES + PDF_TYPES + IMAGE_TYPES
 MAX_OCR_PAGES = 30
+_page_limit: contextvars.ContextVar[int] = contextvars.ContextVar("ocr_page_limit", default=MAX_OCR_PAGES)
 OCR_DPI = 300
 # A PDF page with fewer characters than this is taken to be a scan.
 TEXT_LAYER_MIN_CHARS = 40
@@ -45,6 +51,16 @@ class Extracted:
 
 
 Progress = Callable[[int, int], None]
+
+
+@contextlib.contextmanager
+def ocr_page_limit(pages: int):
+    """Read at most this many scanned pages (the web page reads a scan within the request)."""
+    token = _page_limit.set(pages)
+    try:
+        yield
+    finally:
+        _page_limit.reset(token)
 
 
 def ocr_available() -> bool:
@@ -68,7 +84,7 @@ def extract(data: bytes, filename: str, *, progress: Progress | None = None) -> 
     if suffix in PDF_TYPES:
         return _pdf(data, progress)
     if suffix in IMAGE_TYPES:
-        return Extracted(_ocr_images([data], progress), "ocr")
+        return Extracted(unwrap(_ocr_images([data], progress)), "ocr")
     raise ExtractError(
         _("This kind of file cannot be read. Upload a .docx, .pdf, .txt or a scanned image (.png, .jpg, .tif).")
     )
@@ -86,7 +102,7 @@ def _decode(data: bytes) -> str:
 def _docx(data: bytes) -> str:
     try:
         document = Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError) as error:
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
         raise ExtractError(_("The Word file cannot be opened (is it a .docx?).")) from error
     lines: list[str] = []
     # Paragraphs and tables in the order they appear (the header is often a two-column table).
@@ -116,11 +132,12 @@ def _pdf(data: bytes, progress: Progress | None) -> Extracted:
     except (PdfReadError, ValueError, OSError) as error:
         raise ExtractError(_("The PDF file cannot be opened.")) from error
     if texts and all(len(text.strip()) >= TEXT_LAYER_MIN_CHARS for text in texts):
-        return Extracted("\n".join(texts), "pdf", len(texts))
-    if len(texts) > MAX_OCR_PAGES:
+        return Extracted(unwrap("\n".join(texts)), "pdf", len(texts))
+    limit = _page_limit.get()
+    if len(texts) > limit:
         raise ExtractError(
-            _("The scan has %(pages)d pages; at most %(max)d pages are read by OCR.")
-            % {"pages": len(texts), "max": MAX_OCR_PAGES}
+            _("The scan has %(pages)d pages; at most %(max)d pages are read by OCR here.")
+            % {"pages": len(texts), "max": limit}
         )
     if not shutil.which("pdftoppm"):
         raise ExtractError(_("This PDF is a scan and the OCR tools are not installed on the server."))
@@ -137,7 +154,7 @@ def _pdf(data: bytes, progress: Progress | None) -> Extracted:
         except (OSError, subprocess.SubprocessError) as error:
             raise ExtractError(_("The scanned PDF could not be turned into images for OCR.")) from error
         images = [path.read_bytes() for path in sorted(Path(folder).glob("page-*.png"))]
-    return Extracted(_ocr_images(images, progress), "ocr", len(images))
+    return Extracted(unwrap(_ocr_images(images, progress)), "ocr", len(images))
 
 
 def _ocr_images(images: list[bytes], progress: Progress | None) -> str:

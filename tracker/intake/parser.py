@@ -50,6 +50,50 @@ def normalise(text: str) -> str:
     return "\n".join(out).strip() + "\n"
 
 
+_STRUCTURAL = re.compile(
+    r"^([IVX]{1,4}\s*[.\-–]?\s+[A-ZĐ]|\d+(\.\d+)*\.?\s|[a-zđ]\)|[-+•–]|Căn cứ|Thực hiện|N[ơo]i nhận|Số\s*:|"
+    r"(TM|KT|Q|TL|TUQ)\.|Trên đây|\()"
+)
+
+
+def _mostly_upper(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
+
+
+def unwrap(text: str) -> str:
+    """Undo the line wrapping of a page (PDF text layer, OCR): a long line that does not end a
+    sentence continues on the next unless that one starts a heading, an item or a bullet.
+    Also mends OCR slips in document numbers ("BT'TTT", "BTTTT-⏎KHTC")."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\f", "\n")
+    text = re.sub(r"(?<=[A-ZĐ])['’‘`](?=[A-ZĐ])", "", text)
+    lines = [line.strip() for line in text.split("\n")]
+    lengths = sorted(len(line) for line in lines if line)
+    if not lengths:
+        return text
+    full = lengths[int(0.9 * (len(lengths) - 1))]
+    out: list[str] = []
+    for line in lines:
+        if not line:
+            if out and out[-1]:
+                out.append("")
+            continue
+        previous = next((candidate for candidate in reversed(out) if candidate), "")
+        long_previous = len(previous) >= 0.75 * full and not previous.endswith((".", ";", ":", "!", "?", "/."))
+        # A numbered heading goes on only in lower case ("2.2. Sản xuất … để cung cấp⏎nội dung …").
+        heading = re.match(r"^(\d+(\.\d+)*\.|[IVX]{1,4}\.?)\s", previous) and not line[:1].islower()
+        if previous and long_previous and not heading and not _STRUCTURAL.match(line) and not _mostly_upper(previous):
+            while out and not out[-1]:
+                out.pop()  # a blank line OCR put inside a paragraph
+            if previous.endswith("-") and re.search(r"/[A-ZĐ]+-$", previous):
+                out[-1] = previous + line  # "252/BTTTT-" + "KHTC"
+            else:
+                out[-1] = previous + " " + line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 @dataclass
 class Line:
     start: int
@@ -115,7 +159,7 @@ _DOC_REST = re.compile(
     r"phân bổ|hướng dẫn|Hướng dẫn|giao|triển khai)\b.*)?$"
 )
 
-_ROMAN_HEADING = re.compile(r"^(?P<num>[IVX]{1,4})\s*[\.\-–]\s*(?P<title>\S.*)$")
+_ROMAN_HEADING = re.compile(r"^(?P<num>[IVX]{1,4})(?:\s*[\.\-–]\s*|\s+(?=[A-ZĐ]))(?P<title>\S.*)$")
 _ITEM = re.compile(r"^(?P<num>\d{1,2})\s*[\.\)]\s*(?P<title>\S.*)$")
 _SUBITEM = re.compile(r"^(?P<num>\d{1,2}\.\d{1,2})\.?\s+(?P<title>\S.*)$")
 _LETTER = re.compile(r"^[a-zđ]\)\s*")

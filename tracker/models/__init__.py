@@ -1,4 +1,5 @@
 from .calendar import Deadline, ReportDispatch, ReportingRule
+from .intake import PlanImport
 from .organisation import Area, AreaSuccession, EffectiveQuerySet, Unit, User
 from .plans import (
     OPEN_STATUSES,
@@ -52,6 +53,7 @@ from .security import AuthEvent
 
 __all__ = [
     "AuthEvent",
+    "PlanImport",
     "REGISTER_MODELS",
     "ClusterTechnology",
     "InfoPoint",

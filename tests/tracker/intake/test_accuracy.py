@@ -19,7 +19,7 @@ from django.test import override_settings
 
 from tracker.intake.accuracy import score_plan
 from tracker.intake.parser import parse_text
-from tracker.models import Plan
+from tracker.models import LegalDocument, Plan, PlanImport, Unit, User
 
 pytestmark = pytest.mark.django_db
 # The seeds live beside the project (../shared/seeds, or one level up from a worktree);
@@ -78,3 +78,65 @@ def test_each_seed_is_read_at_least_as_well_as_reached(demo):
         # The fields counted must not change silently either (the README's table).
         assert (score.right, score.total) >= REACHED[prefix] and score.total == REACHED[prefix][1], "\n".join(lines)
     assert round(100 * right / total, 1) >= REACHED_OVERALL
+
+
+# --- a seed's draft confirmed into a plan (the demo's units and documents are there) -------------
+
+
+def _confirm(client, prefix: str, **changes):
+    from django.urls import reverse
+
+    from tests.tracker.intake.helpers import proposal
+
+    client.post(reverse("tracker:plan_import"), {"text": seed_text(prefix)})
+    plan_import = PlanImport.objects.latest("pk")
+    url = reverse("tracker:plan_import_review", args=[plan_import.pk])
+    form = client.get(url).context["form"]
+    return client.post(url, proposal(form, **changes))
+
+
+@pytest.mark.skipif(not SEEDS_DIR.is_dir(), reason="the seed plans (../shared/seeds) are not on this machine")
+def test_a_confirmed_seed_reads_like_the_document(demo, client):
+    import re
+
+    client.force_login(User.objects.get(username="quanly"))
+    before = Plan.objects.count()
+    response = _confirm(client, "004")
+    assert response.status_code == 302 and Plan.objects.count() == before + 1
+    page = client.get(response["Location"]).content.decode()
+    page = page[page.index("<article") : page.index("</article>")]
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+    expected_in_order = [
+        "UBND TỈNH LẠNG SƠN",
+        "Lạng Sơn, ngày … tháng 3 năm 2023",
+        "KẾ HOẠCH",
+        "Thực hiện Tiểu dự án 1 Giảm nghèo về thông tin",
+        "Căn cứ Thông tư số 06/2022/TT-BTTTT ngày 30/06/2022",
+        "Căn cứ Công văn số 624/BTTTT-TTCS",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "2.1. Nâng cao năng lực cho cán bộ thông tin và truyền thông",
+        "2.5. Hỗ trợ cung cấp dịch vụ thông tin công cộng",
+        "88",
+        "2.6. Sản xuất mới các xuất bản phẩm cung cấp nội dung thiết yếu",
+        "Sở Lao động - Thương binh và Xã hội",
+        "Nơi nhận",
+        "Bộ Thông tin và Truyền thông;",
+        "Lưu: VT, KGVX (HTHT).",
+        "TM. ỦY BAN NHÂN DÂN",
+        "PHÓ CHỦ TỊCH",
+        "Dương Xuân Huyền",
+    ]
+    positions = [text.find(piece) for piece in expected_in_order]
+    assert -1 not in positions, [p for p, at in zip(expected_in_order, positions, strict=True) if at < 0]
+    assert positions == sorted(positions)
+
+
+@pytest.mark.skipif(not SEEDS_DIR.is_dir(), reason="the seed plans (../shared/seeds) are not on this machine")
+def test_confirming_a_seed_already_entered_is_refused_and_writes_nothing(demo, client):
+    client.force_login(User.objects.get(username="quanly"))
+    before = (Plan.objects.count(), Unit.objects.count(), LegalDocument.objects.count())
+    response = _confirm(client, "003")
+    assert response.status_code == 200
+    failure = response.context["failure"]
+    assert failure.part == "Phần đầu kế hoạch"
+    assert (Plan.objects.count(), Unit.objects.count(), LegalDocument.objects.count()) == before
