@@ -69,3 +69,13 @@ ENTRIES = {
         data=_review_data,
     ),
 }
+
+# "Sao chép kế hoạch": the plan's own visibility first (404 where unseen), then managers only.
+ENTRIES["tracker:plan_copy"] = Entry(
+    path=lambda w: reverse("tracker:plan_copy", args=[w.plan.pk]),
+    methods={
+        "GET": answers(manager=200, finance=403, monitor=403, officer_a=403, others=404),
+        "POST": answers(manager=302, finance=403, monitor=403, officer_a=403, others=404),
+    },
+    data=lambda w: {"year": w.plan.period_start.year + 1},
+)

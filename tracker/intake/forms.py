@@ -57,6 +57,12 @@ class UploadForm(forms.Form):
         return data
 
 
+class CopyForm(forms.Form):
+    year = forms.IntegerField(
+        label=_("For the year"), min_value=1990, max_value=2100, help_text=_("The year the copy's period starts in.")
+    )
+
+
 FREQUENCY_CHOICES = [
     ("monthly", _("Monthly")),
     ("quarterly", _("Quarterly")),

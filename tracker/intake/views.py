@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -16,8 +16,9 @@ from tracker.core import permissions
 from tracker.models import PlanImport
 
 from . import extract, resolve, services
+from .copying import plan_copy
 from .draft import Draft
-from .forms import ReviewForm, UploadForm
+from .forms import CopyForm, ReviewForm, UploadForm
 from .passages import passages
 
 TEMPLATES = "tracker/intake/"
@@ -94,7 +95,26 @@ def plan_import_review(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, TEMPLATES + "review.html", context)
 
 
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_copy_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Sao chép kế hoạch": a draft of the plan for another year."""
+    plan = permissions.get_visible_or_404(permissions.plans_visible_to(request.user), pk=pk)
+    _require_manager(request)
+    form = CopyForm(request.POST or None, initial={"year": plan.period_start.year + 1})
+    if request.method == "POST" and form.is_valid():
+        try:
+            copy = plan_copy(plan=plan, year=form.cleaned_data["year"], actor=request.user)
+        except ValidationError as error:
+            form.add_error("year", error)
+        else:
+            messages.success(request, _("The plan was copied as a draft; check its dates and give it its number."))
+            return redirect("tracker:plan_detail", pk=copy.pk)
+    return render(request, TEMPLATES + "copy.html", {"plan": plan, "form": form})
+
+
 urlpatterns = [
     path("plans/import/", plan_import, name="plan_import"),
     path("plans/import/<int:pk>/", plan_import_review, name="plan_import_review"),
+    path("plans/<int:pk>/copy/", plan_copy_view, name="plan_copy"),
 ]
