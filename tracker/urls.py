@@ -10,9 +10,9 @@ from tracker.documents.reference_views import urlpatterns as reference_urls
 from tracker.documents.views import urlpatterns as document_urls
 from tracker.due.views import urlpatterns as due_urls
 from tracker.history.views import urlpatterns as history_urls
+from tracker.intake.views import urlpatterns as intake_urls
 from tracker.people.views import urlpatterns as people_urls
 from tracker.programme.views import urlpatterns as programme_urls
-from tracker.intake.views import urlpatterns as intake_urls
 from tracker.progress.comments import urlpatterns as comment_urls
 from tracker.progress.views import urlpatterns as progress_urls
 from tracker.registers.views.common import urlpatterns as register_urls

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("tracker", "0013_free_text_length_limits"),
+        ("tracker", "0015_reference_data_pages"),
     ]
 
     operations = [
