@@ -38,6 +38,7 @@ from django.db.models import (
     Exists,
     F,
     OuterRef,
+    Q,
     QuerySet,
     Sum,
     Value,
@@ -290,6 +291,17 @@ def execution_tables(user: AnyUser, filters: ExecutionFilters) -> list[Table]:
     allocations = allocations_for_execution(user, filters)
     lines = approved_lines_for_execution(user, filters)
     return [grouped_table(dimension, allocations, lines, base_query=filters.query()) for dimension in DIMENSIONS]
+
+
+def execution_has_sample(user: AnyUser, filters: ExecutionFilters) -> bool:
+    """Whether any figure of the page comes from sample data (an allocation or approved
+    estimate of a sample plan, or an estimate marked sample): the page and its export then say
+    so (one or two queries)."""
+    allocations = allocations_for_execution(user, filters).filter(activity__plan__is_sample=True)
+    lines = approved_lines_for_execution(user, filters).filter(
+        Q(estimate__is_sample=True) | Q(estimate__activity__plan__is_sample=True)
+    )
+    return allocations.exists() or lines.exists()
 
 
 def execution_years(user: AnyUser) -> list[int]:

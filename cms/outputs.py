@@ -64,6 +64,7 @@ def sync_article_output(article: ArticlePage, *, actor: User | None) -> None:
             achieved_on=timezone.localdate(published),
             title=article.title,
             url=article.get_url() or "",
+            is_sample=article.is_sample,
             actor=actor,
         )
     else:

@@ -93,6 +93,7 @@ class OutputSum:
     unit_of_measure: str
     planned: int | None  # None when no output of the group states a planned figure
     achieved: int
+    indicator: str = ""  # only one indicator's quantities are added (indicator_key)
 
     @property
     def percent(self) -> int | None:
@@ -125,18 +126,19 @@ def public_progress() -> PublicProgress:
 
     - Only plans issued or closed, not drafts and not the demo's sample plan.
     - Achieved = accepted progress reports (never drafts, submitted, returned or superseded
-      ones) + records of published products; planned = the plans' stated quantities.
+      ones) + records of published products (never sample ones made up for the demo);
+      planned = the plans' stated quantities.
     - Summed by content type and unit of measure, and by province and district; a commune's
       figures are only part of its district's or province's sum, never shown alone, and no
       unit, person, report text or amount of money appears.
     """
-    from tracker.outputs.selectors import annotate_achieved
+    from tracker.outputs.selectors import annotate_achieved, indicator_key
 
     plans = public_plans()
     outputs = list(
-        annotate_achieved(OutputIndicator.objects.filter(activity__plan__in=plans))
+        annotate_achieved(OutputIndicator.objects.filter(activity__plan__in=plans), official_only=True)
         .annotate(type_name=F("activity__activity_type__name"), type_order=F("activity__activity_type__order"))
-        .values("type_name", "type_order", "unit_of_measure", "planned_quantity", "achieved")
+        .values("type_name", "type_order", "name", "indicator_id", "unit_of_measure", "planned_quantity", "achieved")
     )
     activity_counts = dict(
         Activity.objects.filter(plan__in=plans)
@@ -148,7 +150,8 @@ def public_progress() -> PublicProgress:
     for row in outputs:
         key = (row["type_order"], row["type_name"])
         unit = row["unit_of_measure"].strip()
-        current = groups[key].setdefault(unit, OutputSum(unit, None, 0))
+        indicator = indicator_key(row["indicator_id"], row["name"], unit)
+        current = groups[key].setdefault(indicator, OutputSum(unit, None, 0, row["name"]))
         current.achieved += row["achieved"]
         if row["planned_quantity"] is not None:
             current.planned = (current.planned or 0) + row["planned_quantity"]
@@ -175,6 +178,8 @@ def public_progress() -> PublicProgress:
                 "output_indicator__activity__activity_type__name",
                 "output_indicator__activity__activity_type__order",
                 "output_indicator__unit_of_measure",
+                "output_indicator__name",
+                "output_indicator__indicator_id",
                 *area_ids,
             )
             .annotate(total=Sum("quantity"))
@@ -190,18 +195,21 @@ def public_progress() -> PublicProgress:
         *(f"report__task__area__{p}id" for p in paths),
     )
     recorded = summed(
-        OutputRecord.objects.filter(output_indicator__activity__plan__in=plans),
+        OutputRecord.objects.filter(output_indicator__activity__plan__in=plans, is_sample=False),
         *(f"output_indicator__activity__area__{p}id" for p in paths),
         *(f"output_indicator__activity__plan__area__{p}id" for p in paths),
     )
     totals: dict[int, dict[tuple[str, str], int]] = defaultdict(lambda: defaultdict(int))
     columns: dict[tuple[str, str], int] = {}
+    column_keys: dict[tuple, tuple[str, str]] = {}
 
     def add(row, area_ids):
-        column = (
-            row["output_indicator__activity__activity_type__name"],
-            row["output_indicator__unit_of_measure"].strip(),
-        )
+        # One column per content type and indicator: only one indicator's quantities are added.
+        unit = row["output_indicator__unit_of_measure"].strip()
+        indicator = indicator_key(row["output_indicator__indicator_id"], row["output_indicator__name"], unit)
+        column = (f"{row['output_indicator__activity__activity_type__name']}: {row['output_indicator__name']}", unit)
+        column_keys.setdefault((row["output_indicator__activity__activity_type__name"], indicator), column)
+        column = column_keys[(row["output_indicator__activity__activity_type__name"], indicator)]
         columns[column] = row["output_indicator__activity__activity_type__order"]
         for area_id in {a for a in area_ids if a is not None}:
             totals[area_id][column] += row["total"]

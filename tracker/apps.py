@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
 
 
@@ -40,3 +41,7 @@ class TrackerConfig(AppConfig):
         # People's history (HistoricalUser) records who changed an account, not each login.
         if user_logged_in.disconnect(dispatch_uid="update_last_login"):
             user_logged_in.connect(update_last_login_quietly, dispatch_uid="update_last_login")
+        # The accent-free search's SQL function on SQLite (tracker/core/search.py).
+        from tracker.core.search import register_sqlite_fold
+
+        connection_created.connect(register_sqlite_fold, dispatch_uid="tracker_sqlite_fold")

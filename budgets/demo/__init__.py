@@ -1,4 +1,5 @@
-"""Demo budgets: estimates, allocations, disbursements and donations for the demo plans.
+"""Demo budgets: estimates, allocations and disbursements of the sample plan, and sample
+donations in the campaign of seed 001 (which says support comes from donations).
 
 `python manage.py load_demo_budgets` (run after the tracker's `load_demo`, which it needs)
 calls `budgets.demo.loader.load_demo_budgets`. Every write goes through `budgets.services`
@@ -8,9 +9,11 @@ source and year; disbursements by allocation and voucher number; donations by pl
 and receipt number; transfers by donation and document number — so a second run writes
 nothing, and the append-only ledgers are never edited.
 
-The truth rule (DOMAIN.md, "Demo data rule"): the decisions, resolutions and programmes a
-seed names are entered exactly as the seed writes them; no seed gives an amount, so every
-amount, quantity (except seed 004's 88 postal points), donor, voucher and receipt number is
-made up and labelled: ``is_sample`` on estimates and donations, "(mẫu)" in titles and donor
-names, "Số liệu mẫu" in allocation and disbursement notes, "MẪU" in every voucher number.
+The truth rule (DOMAIN.md, "Demo data rule"): the decisions, resolutions and programmes a seed
+names are entered exactly as the seed writes them; no seed gives an amount, so no estimate,
+allocation or payment is made on a seed's plan (an approved amount or a disbursement rate there
+would be an invented official figure, issue 20). Every amount, quantity, donor, voucher and
+receipt number is made up and labelled: ``is_sample`` on estimates and donations, "(mẫu)" in
+titles and donor names, "Số liệu mẫu" in allocation and disbursement notes, "MẪU" in every
+voucher number.
 """

@@ -11,7 +11,7 @@ from tracker.demo.loader import LoadResult, count_rows
 from tracker.demo.users import ADMIN
 from tracker.models import Plan, User
 
-from . import sample_plan, seed_000, seed_001, seed_004
+from . import sample_plan, seed_001
 from .base import Ctx
 
 
@@ -28,8 +28,6 @@ def load_demo_budgets(today: datetime.date | None = None) -> LoadResult:
         raise TrackerDemoMissing
     before = count_rows("budgets")
     ctx = Ctx(actor=actor, today=today or timezone.localdate())
-    seed_004.load(ctx)
-    seed_000.load(ctx)
     seed_001.load(ctx)
     sample_plan.load(ctx)
     return LoadResult.between(before, count_rows("budgets"))

@@ -47,10 +47,14 @@ def execution_export(request: HttpRequest) -> HttpResponse:
     """The execution page's tables, one sheet each, with the page's filters."""
     require_budget_reader(request)
     form = execution_filter_form(request)
-    tables = execution.execution_tables(request.user, form.filters())
-    workbook = excel.execution_workbook(
-        tables, applied=form.applied(), user=request.user, scope_note=_scope_note(request)
-    )
+    filters = form.filters()
+    tables = execution.execution_tables(request.user, filters)
+    note = _scope_note(request)
+    if execution.execution_has_sample(request.user, filters):
+        note = " ".join(
+            filter(None, [_("SAMPLE DATA: figures made up for the demonstration, not official figures."), note])
+        )
+    workbook = excel.execution_workbook(tables, applied=form.applied(), user=request.user, scope_note=note)
     return _xlsx(workbook, "thuc-hien-ngan-sach")
 
 

@@ -62,6 +62,7 @@ def execution_page(request: HttpRequest) -> HttpResponse:
             "current_year": current_year,
             "year_links": [year for year in form.fields["year"].choices if year[0] != ""][:6],
             "whole_programme": permissions.sees_whole_programme(request.user),
+            "has_sample": execution.execution_has_sample(request.user, filters),
             "can_record_finance": permissions.can_record_finance(request.user),
         },
     )

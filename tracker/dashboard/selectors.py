@@ -37,6 +37,7 @@ from tracker.core.text import vietnamese_sort_key
 from tracker.due import selectors as selectors_due
 from tracker.models import Area, OutputIndicator, Plan, ProgressReport, Task, TaskComment, Unit
 from tracker.outputs import selectors as output_selectors
+from tracker.outputs.selectors import indicator_key
 
 LIST_LENGTH = 8  # rows of each "latest" list; the full list is one click away
 RECENT_LENGTH = 10
@@ -58,12 +59,14 @@ def can_see_dashboard(user: AnyUser) -> bool:
 
 @dataclass
 class ProgressRow:
-    """Planned and achieved quantities of one group (a content type, an area) in one unit of
-    measure: quantities in different units (phones, articles) are never added together."""
+    """Planned and achieved quantities of one group (a content type, an area) for one
+    indicator: only quantities of the same indicator are added (`indicator_key`), never
+    merely those of one unit of measure (seed 002's 200 and 21 households stay apart)."""
 
     key: int | None
     label: str
     unit_of_measure: str
+    indicator: str = ""
     planned: int = 0
     achieved: int = 0
     count: int = 0  # outputs (whole programme) or tasks (a unit) behind the figures
@@ -78,29 +81,31 @@ class ProgressRow:
 
 
 def _grouped(rows: dict[tuple, ProgressRow], order: list) -> list[ProgressRow]:
-    """Rows in the groups' order, units of measure alphabetically within a group."""
+    """Rows in the groups' order, indicators alphabetically within a group."""
     result = []
     by_group: dict = defaultdict(list)
-    for (group, _unit_of_measure), row in rows.items():
+    for (group, _indicator), row in rows.items():
         by_group[group].append(row)
     for group in order:
         for index, row in enumerate(
-            sorted(by_group.get(group, []), key=lambda r: vietnamese_sort_key(r.unit_of_measure))
+            sorted(by_group.get(group, []), key=lambda r: (vietnamese_sort_key(r.indicator), r.unit_of_measure))
         ):
             row.first = index == 0
             result.append(row)
     return result
 
 
-def _type_row(rows: dict, activity, unit_of_measure: str) -> ProgressRow:
+def _type_row(rows: dict, activity, output: OutputIndicator) -> ProgressRow:
     kind = activity.activity_type
-    key = (kind.pk if kind else None, unit_of_measure)
+    unit_of_measure = output.unit_of_measure
+    key = (kind.pk if kind else None, indicator_key(output.indicator_id, output.name, unit_of_measure))
     if key not in rows:
         label = kind.name if kind else _("Content type not given")
         rows[key] = ProgressRow(
             kind.pk if kind else None,
             label,
             unit_of_measure,
+            indicator=output.name,
             href=_url("tracker:board", activity_type=kind.pk) if kind else _url("tracker:board"),
         )
     return rows[key]
@@ -109,7 +114,7 @@ def _type_row(rows: dict, activity, unit_of_measure: str) -> ProgressRow:
 def _type_order(rows: dict) -> list:
     """Content types in their own order (the programme's numbering); "not given" last."""
     kinds = {}
-    for (kind_id, _unit_of_measure), row in rows.items():
+    for (kind_id, _indicator), row in rows.items():
         kinds[kind_id] = row
     return sorted(kinds, key=lambda kind_id: (kind_id is None, kinds[kind_id].order_key))
 
@@ -122,6 +127,8 @@ def outputs_for_dashboard(user: AnyUser) -> QuerySet[OutputIndicator]:
         .select_related("activity__activity_type")
         .only(
             "pk",
+            "name",
+            "indicator_id",
             "planned_quantity",
             "unit_of_measure",
             "activity__activity_type__id",
@@ -136,7 +143,7 @@ def progress_by_type_from_outputs(outputs) -> list[ProgressRow]:
     unit of measure, over the outputs of the plans' activities."""
     rows: dict[tuple, ProgressRow] = {}
     for output in outputs:
-        row = _type_row(rows, output.activity, output.unit_of_measure)
+        row = _type_row(rows, output.activity, output)
         row.order_key = (output.activity.activity_type.order, row.label) if output.activity.activity_type else ()
         row.planned += output.planned_quantity or 0
         row.achieved += output.achieved
@@ -161,6 +168,8 @@ def tasks_with_quantities(tasks: QuerySet[Task]) -> list[Task]:
             "activity__activity_type__name",
             "activity__activity_type__order",
             "output_indicator__unit_of_measure",
+            "output_indicator__name",
+            "output_indicator__indicator_id",
         )
         .order_by("pk")
     )
@@ -171,7 +180,7 @@ def progress_by_type_from_tasks(tasks: list[Task]) -> list[ProgressRow]:
     """A unit's planned (the tasks' target quantities) and achieved figures per content type."""
     rows: dict[tuple, ProgressRow] = {}
     for task in tasks:
-        row = _type_row(rows, task.activity, task.output_indicator.unit_of_measure)
+        row = _type_row(rows, task.activity, task.output_indicator)
         row.order_key = (task.activity.activity_type.order, row.label) if task.activity.activity_type else ()
         row.planned += task.target_quantity
         row.achieved += task.achieved
@@ -196,14 +205,16 @@ def progress_by_area(tasks: list[Task]) -> list[ProgressRow]:
     children: dict[int, set[int]] = defaultdict(set)
 
     def add(area_id: int | None, task: Task) -> None:
-        unit_of_measure = task.output_indicator.unit_of_measure
-        key = (area_id, unit_of_measure)
+        output = task.output_indicator
+        unit_of_measure = output.unit_of_measure
+        key = (area_id, indicator_key(output.indicator_id, output.name, unit_of_measure))
         if key not in rows:
             area = areas.get(area_id)
             rows[key] = ProgressRow(
                 area_id,
                 area.name if area else _("No area given"),
                 unit_of_measure,
+                indicator=output.name,
                 href=_url("tracker:board", area=area_id),
                 level=area.level if area else "",
             )

@@ -30,7 +30,8 @@ def progress_chart(rows: list[selectors_dashboard.ProgressRow], *, chart_id: str
         rows=[
             charts.Bar(
                 # The unit of measure goes with the figures: a long label is cut on the chart.
-                label=row.label,
+                # One bar per indicator, so the indicator is named beside its group.
+                label=f"{row.label}: {row.indicator}" if row.indicator else row.label,
                 whole=row.planned,
                 part=row.achieved,
                 rate_text=charts.format_percent(row.percent),
@@ -40,7 +41,7 @@ def progress_chart(rows: list[selectors_dashboard.ProgressRow], *, chart_id: str
                 % {"quantity": number(row.achieved), "unit": row.unit_of_measure},
                 sentence=_("%(label)s: planned %(planned)s %(unit)s, achieved %(achieved)s, %(percent)s of plan")
                 % {
-                    "label": row.label,
+                    "label": f"{row.label}: {row.indicator}" if row.indicator else row.label,
                     "planned": number(row.planned),
                     "unit": row.unit_of_measure,
                     "achieved": number(row.achieved),

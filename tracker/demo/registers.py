@@ -1,16 +1,11 @@
-"""Demo registers: what the demo plans produced, entered and reviewed by the demo's own people.
+"""Demo registers: what the sample plan produced, entered and reviewed by the demo's own people.
 
-Nothing here is stated by a seed except one figure: seed 004 (Lạng Sơn 2023) supports public
-information services at "88 điểm" — so there are exactly 88 accepted information points under
-its content 2.5, with sample names. Every commune, village, contractor, cost, date, title,
-person and count below is made up, stored with `is_sample=True` and named "(mẫu)" where it
-names something (DOMAIN.md, "Demo data rule").
+The five seed plans state no result, so no register entry is made on them: an entry on a
+seed's plan would be an invented result of a real plan (issue 20). Every commune, village,
+contractor, cost, date, title, person and count below is made up, stored with
+`is_sample=True` and named "(mẫu)" where it names something (DOMAIN.md, "Demo data rule").
 
-- Seed 004 (2023): commune radio stations surveyed on 01/01/2023 and the radio works of 2.3
-  (accepted, submitted, draft), the 88 points of 2.5, courses (2.1), media products (2.2) and
-  publications (2.6), entered by the DIC manager `quanly` for the DIC.
-- Seed 003 (Huế): media products under its methods 1 (mass media) and 2 (social networks).
-- Seed 001 (Bắc Kạn): smartphones handed over in its pilot communes.
+- Sample communes of Lạng Sơn with their radio stations surveyed on 01/01/2023.
 - The current-year sample plan: a few entries of each register around today's date in every
   review state, entered by the officers of the tasks' units (`canbo.xa`, `canbo.dai`) or, for
   units without a demo login, by `quanly`, and reviewed by `quanly`.
@@ -51,10 +46,8 @@ from tracker.models import (
     RegisterEntry,
     RegisterMeasure,
     ReportedQuantity,
-    SmartphoneHandover,
     StationKind,
     Task,
-    Trainee,
     TrainingCourse,
     TrainingMaterial,
     Unit,
@@ -64,7 +57,6 @@ from tracker.registers import services as rs
 from tracker.registers.publications import publication_save
 from tracker.work import services
 
-from . import seed_001, seed_003, seed_004
 from .base import Ctx, D, sample_commune
 from .progress import sample_photo
 from .seed_004 import LangSon
@@ -250,15 +242,10 @@ def count_from_register(
 
 def load(ctx: Ctx, ls: LangSon, sample_plan: Plan) -> None:
     people = _people()
-    seed_plan = Plan.objects.get(issuer=ls.ubnd, title=seed_004.TITLE)
     communes = _communes(ctx, ls)
     stations = _stations(people, communes)
-    seed = {a.section_code: a for a in seed_plan.activities.all()}
     sample = {a.section_code: a for a in sample_plan.activities.all()}
-    _outputs(ctx.actor, seed, sample)
-    _seed_004(people, ls, seed, communes, stations)
-    _seed_003(people)
-    _seed_001(people)
+    _outputs(ctx.actor, sample)
     _sample_plan(ctx, people, ls, sample, communes, stations)
 
 
@@ -303,7 +290,7 @@ SAMPLE_PLANNED = {
 }
 
 
-def _outputs(actor: User, seed: dict[str, Activity], sample: dict[str, Activity]) -> None:
+def _outputs(actor: User, sample: dict[str, Activity]) -> None:
     """How the outputs count is plan structure: written by the demo's admin, like the plans."""
     # (content, output named by the plan or None, measure, name of the output to add, unit)
     specs = [
@@ -352,534 +339,23 @@ def _outputs(actor: User, seed: dict[str, Activity], sample: dict[str, Activity]
         ),
         ("2.6", "Xuất bản phẩm sản xuất mới", Measure.PUBLICATION_TITLES, "Xuất bản phẩm (theo sổ đăng ký)", "đầu"),
     ]
-    for activities, planned in ((seed, {}), (sample, SAMPLE_PLANNED)):
-        for code, existing, measure, new_name, unit_of_measure in specs:
-            has_output = activities[code].output_indicators.filter(name=existing).exists()
-            if not has_output and code == "2.1" and measure == Measure.TRAINING_TRAINEES:
-                continue  # seed 004 names no trainee figure: nothing to count it against
-            count_from_register(
-                activity=activities[code],
-                measure=measure,
-                existing=existing,
-                new_name=new_name,
-                unit_of_measure=unit_of_measure,
-                actor=actor,
-                planned_quantity=planned.get(measure),
-            )
-    # Seeds 003 and 001 name no output figures; one output per register activity, labelled sample.
-    hue_plan = Plan.objects.get(number_symbol=seed_003.NUMBER)
-    for code, name in (
-        ("1", "Tin, bài, phóng sự, chương trình trên báo chí, phát thanh, truyền hình (theo sổ đăng ký) (mẫu)"),
-        ("2", "Thông điệp, infographic, video trên mạng xã hội (theo sổ đăng ký) (mẫu)"),
-    ):
+    for code, existing, measure, new_name, unit_of_measure in specs:
+        has_output = sample[code].output_indicators.filter(name=existing).exists()
+        if not has_output and code == "2.1" and measure == Measure.TRAINING_TRAINEES:
+            continue  # no trainee output to count against
         count_from_register(
-            activity=hue_plan.activities.get(section_code=code),
-            measure=Measure.MEDIA_PRODUCTS,
-            existing=None,
-            new_name=name,
-            unit_of_measure="sản phẩm",
+            activity=sample[code],
+            measure=measure,
+            existing=existing,
+            new_name=new_name,
+            unit_of_measure=unit_of_measure,
             actor=actor,
-        )
-    count_from_register(
-        activity=_seed_001_support(),
-        measure=Measure.SMARTPHONES,
-        existing=None,
-        new_name="Điện thoại thông minh đã trao (theo sổ đăng ký) (mẫu)",
-        unit_of_measure="máy",
-        actor=actor,
-    )
-
-
-def _seed_001_support() -> Activity:
-    return Activity.objects.get(plan__title=seed_001.TITLE, plan__is_sample=False, section_code="III")
-
-
-# --- Seed 004, Lạng Sơn 2023 ------------------------------------------------------------------
-
-
-def _seed_004(
-    people: People,
-    ls: LangSon,
-    seed: dict[str, Activity],
-    communes: dict[str, Area],
-    stations: dict[str, RadioStation],
-) -> None:
-    manager = people.manager
-    dic = ls.dic  # Sở Thông tin và Truyền thông led the 2023 plan
-
-    def enter(model, lookup, values, state=Status.ACCEPTED, **kwargs):
-        values = {"unit": dic, **values}
-        return _register(model, lookup=lookup, values=values, by=manager, reviewer=manager, state=state, **kwargs)
-
-    # 2.3 — radio works: new stations where there was none (border communes first), IP clusters
-    # added, broken wired/FM clusters replaced. (commune, work, state, contractor, cost, started,
-    # accepted, handed over, state after, villages)
-    radio = seed["2.3"]
-    works = [
-        (
-            "Xã Mẫu Một (mẫu)",
-            WorkType.NEW,
-            Status.ACCEPTED,
-            "Công ty TNHH Điện tử Viễn thông Mẫu Bắc (mẫu)",
-            620_000_000,
-            D(2023, 5, 15),
-            D(2023, 9, 20),
-            D(2023, 9, 29),
-            State(StationKind.IP, working=True, connected=True, ip=5),
-            _villages("Thôn Nà Lầu", "Thôn Khuổi Khiếc", "Bản Pjạc", "Thôn Cốc Lùng", "Thôn Trung tâm"),
-        ),
-        (
-            "Xã Mẫu Bảy (mẫu)",
-            WorkType.NEW,
-            Status.ACCEPTED,
-            "Công ty Cổ phần Truyền thanh số Mẫu (mẫu)",
-            540_000_000,
-            D(2023, 6, 1),
-            D(2023, 10, 25),
-            D(2023, 11, 3),
-            State(StationKind.IP, working=True, connected=True, ip=4),
-            _villages("Thôn Pác Cáp", "Thôn Nà Mò", "Bản Hang", "Thôn Phai Xả"),
-        ),
-        (
-            "Xã Mẫu Tám (mẫu)",
-            WorkType.REPLACEMENT,
-            Status.ACCEPTED,
-            "Công ty TNHH Điện tử Viễn thông Mẫu Bắc (mẫu)",
-            410_000_000,
-            D(2023, 7, 10),
-            D(2023, 11, 10),
-            D(2023, 11, 17),
-            State(StationKind.IP, working=True, connected=True, ip=6),
-            _villages("Thôn Bó Củng", "Thôn Khuổi Lầy", "Thôn Nà Thang", "Thôn Kéo Coong", clusters=1)
-            + _villages("Thôn Trung tâm", clusters=2),
-        ),
-        (
-            "Xã Mẫu Bốn (mẫu)",
-            WorkType.EXPANSION,
-            Status.ACCEPTED,
-            "Công ty Cổ phần Truyền thanh số Mẫu (mẫu)",
-            185_000_000,
-            D(2023, 8, 7),
-            D(2023, 10, 5),
-            D(2023, 10, 12),
-            State(StationKind.IP, working=True, connected=True, wired=6, ip=3),
-            _villages("Thôn Nà Pản", "Thôn Pác Làng", "Thôn Khòn Pịa"),
-        ),
-        (
-            "Xã Mẫu Mười Hai (mẫu)",
-            WorkType.EXPANSION,
-            Status.ACCEPTED,
-            "Công ty TNHH Thiết bị Phát thanh Mẫu (mẫu)",
-            190_000_000,
-            D(2023, 8, 21),
-            D(2023, 11, 28),
-            D(2023, 12, 6),
-            State(StationKind.IP, working=True, connected=True, fm=5, ip=3),
-            _villages("Thôn Lũng Cùng", "Thôn Bản Đon", "Thôn Nà Lìn"),
-        ),
-        (
-            "Xã Mẫu Chín (mẫu)",
-            WorkType.NEW,
-            Status.SUBMITTED,
-            "Công ty TNHH Thiết bị Phát thanh Mẫu (mẫu)",
-            560_000_000,
-            D(2023, 9, 4),
-            D(2023, 12, 15),
-            None,
-            State(StationKind.IP, working=True, connected=True, ip=4),
-            _villages("Thôn Khuổi Phầy", "Thôn Nà Hán", "Thôn Pò Háng", "Thôn Bản Chang"),
-        ),
-        (
-            "Xã Mẫu Mười (mẫu)",
-            WorkType.REPLACEMENT,
-            Status.DRAFT,
-            "Công ty Cổ phần Truyền thanh số Mẫu (mẫu)",
-            None,
-            D(2023, 11, 20),
-            None,
-            None,
-            State(StationKind.IP, working=True, connected=True, ip=4),
-            _villages("Thôn Tằng Mú", "Thôn Nà Pé", "Thôn Khau Phìa", "Thôn Bản Rào"),
-        ),
-    ]
-    for commune, work_type, state, contractor, cost, started, accepted, handed, after, villages in works:
-        enter(
-            RadioWork,
-            {"activity": radio, "station": stations[commune], "work_type": work_type, "contractor": contractor},
-            {
-                "area": communes[commune],
-                "cost": cost,
-                "started_on": started,
-                "accepted_on": accepted,
-                "handed_over_on": handed,
-                **after.fields(),
-            },
-            state,
-            lines=[(RadioWorkVillage, "work", villages)],
-            photo=(
-                (lambda: sample_photo("nghiem-thu-dai-truyen-thanh.png", "#4a7a3a", "Nghiem thu (mau)"))
-                if state == Status.ACCEPTED and work_type == WorkType.NEW
-                else None
-            ),
-        )
-
-    # 2.5 — the plan's 88 postal points (the count is the plan's; names, communes, dates,
-    # services and figures are sample), 11 in each of the eight ĐBKK sample communes.
-    difficult = [communes[name] for name in SURVEY if communes[name].is_extremely_difficult]
-    points = seed["2.5"]
-    for number in range(1, 89):
-        commune = difficult[(number - 1) % len(difficult)]
-        enter(
-            InfoPoint,
-            {"activity": points, "name": f"Điểm BĐVHX mẫu số {number:02d} {SAMPLE}"},
-            {
-                "area": commune,
-                "services": "Đọc sách, báo; truy cập Internet miễn phí; tra cứu thông tin thiết yếu, dịch vụ công "
-                "trực tuyến (mẫu)",
-                "equipment": "01 máy tính kết nối Internet, 01 màn hình hiển thị thông tin, tủ sách (mẫu)",
-                "opened_on": D(2023, 4 + (number - 1) % 8, 1 + (number * 7) % 27),
-                "people_served_per_month": 60 + (number * 37) % 140,
-            },
-        )
-
-    # 2.1 — courses, one with its trainee list and materials in Tày and Nùng.
-    training = seed["2.1"]
-    trainees = _trainees(communes)
-    enter(
-        TrainingCourse,
-        {"activity": training, "title": "Lớp bồi dưỡng kỹ năng, nghiệp vụ thông tin cơ sở năm 2023 (mẫu)"},
-        {
-            "organiser": "Sở Thông tin và Truyền thông tỉnh Lạng Sơn",
-            "start_date": D(2023, 6, 13),
-            "end_date": D(2023, 6, 15),
-            "venue": "Hội trường Trung tâm Hội nghị tỉnh (mẫu)",
-            "trainees_total": len(trainees),
-            "trainees_female": sum(t["gender"] == Trainee.Gender.FEMALE for t in trainees),
-            "trainees_ethnic_minority": sum(t["is_ethnic_minority"] for t in trainees),
-        },
-        lines=[
-            (
-                TrainingMaterial,
-                "course",
-                [
-                    {
-                        "title": "Tài liệu bồi dưỡng nghiệp vụ thông tin cơ sở (mẫu)",
-                        "medium": MediumFormat.PRINT,
-                        "language": Language.VIETNAMESE,
-                    },
-                    {
-                        "title": "Tài liệu tuyên truyền giảm nghèo về thông tin bằng tiếng Tày (mẫu)",
-                        "medium": MediumFormat.PRINT,
-                        "language": Language.TAY,
-                    },
-                ],
-            ),
-            (Trainee, "course", trainees),
-        ],
-    )
-    enter(
-        TrainingCourse,
-        {"activity": training, "title": "Lớp tập huấn vận hành đài truyền thanh ứng dụng CNTT-VT (mẫu)"},
-        {
-            "organiser": "Sở Thông tin và Truyền thông tỉnh Lạng Sơn",
-            # Six days: longer than the recommended five (the register warns).
-            "start_date": D(2023, 10, 9),
-            "end_date": D(2023, 10, 14),
-            "venue": "Trung tâm Văn hóa, Thể thao và Truyền thông huyện (mẫu)",
-            "trainees_total": 45,
-            "trainees_female": 18,
-            "trainees_ethnic_minority": 38,
-        },
-        lines=[
-            (
-                TrainingMaterial,
-                "course",
-                [
-                    {
-                        "title": "Hướng dẫn vận hành đài truyền thanh ứng dụng CNTT-VT (mẫu)",
-                        "medium": MediumFormat.ELECTRONIC,
-                        "language": Language.VIETNAMESE,
-                    },
-                    {
-                        "title": "Sổ tay tuyên truyền viên cơ sở bằng tiếng Nùng (mẫu)",
-                        "medium": MediumFormat.ELECTRONIC,
-                        "language": Language.NUNG,
-                    },
-                ],
-            )
-        ],
-    )
-    enter(
-        TrainingCourse,
-        {
-            "activity": training,
-            "title": "Lớp bồi dưỡng kỹ năng viết tin, bài cho cán bộ thông tin cơ sở khu vực biên giới (mẫu)",
-        },
-        {
-            "organiser": "Sở Thông tin và Truyền thông tỉnh Lạng Sơn",
-            "start_date": D(2023, 8, 22),
-            "end_date": D(2023, 8, 24),
-            "venue": "Hội trường UBND xã Mẫu Bảy (mẫu)",
-            "trainees_total": 38,
-            "trainees_female": 15,
-            "trainees_ethnic_minority": 33,
-        },
-    )
-
-    # 2.2 — media products of the provincial radio-TV station and newspaper.
-    media = seed["2.2"]
-    products = [
-        (
-            "Phóng sự: Đài truyền thanh thông minh về với xã biên giới (mẫu)",
-            Kind.REPORTAGE,
-            ls.radio_tv,
-            Channel.RADIO_TV,
-            D(2023, 10, 5),
-            Language.VIETNAMESE,
-            12,
-            "",
-        ),
-        (
-            "Chương trình phát thanh tiếng Tày: Thông tin thiết yếu cho bà con vùng cao (mẫu)",
-            Kind.RADIO_PROGRAMME,
-            ls.radio_tv,
-            Channel.RADIO_TV,
-            D(2023, 8, 18),
-            Language.TAY,
-            15,
-            "",
-        ),
-        (
-            "Chương trình phát thanh tiếng Nùng: Hướng dẫn sử dụng dịch vụ công trực tuyến (mẫu)",
-            Kind.RADIO_PROGRAMME,
-            ls.radio_tv,
-            Channel.RADIO_TV,
-            D(2023, 9, 12),
-            Language.NUNG,
-            15,
-            "",
-        ),
-        (
-            "Infographic: Sáu nội dung của Tiểu dự án 1 Giảm nghèo về thông tin năm 2023 (mẫu)",
-            Kind.INFOGRAPHIC,
-            ls.newspaper,
-            Channel.NEWSPAPER,
-            D(2023, 7, 20),
-            Language.VIETNAMESE,
-            None,
-            "1 trang",
-        ),
-        (
-            "Video clip: Điểm Bưu điện - Văn hóa xã, nơi bà con tra cứu thông tin (mẫu)",
-            Kind.VIDEO,
-            ls.newspaper,
-            Channel.SOCIAL,
-            D(2023, 11, 2),
-            Language.VIETNAMESE,
-            3,
-            "",
-        ),
-        (
-            "Tin: Tỉnh hoàn thành hỗ trợ dịch vụ thông tin công cộng tại các điểm bưu chính (mẫu)",
-            Kind.NEWS,
-            ls.newspaper,
-            Channel.NEWSPAPER,
-            D(2023, 12, 12),
-            Language.VIETNAMESE,
-            None,
-            "450 chữ",
-        ),
-        (
-            "Tờ gấp: Quyền tiếp cận thông tin của người dân (mẫu)",
-            Kind.LEAFLET,
-            dic,
-            Channel.PRINT,
-            D(2023, 9, 25),
-            Language.VIETNAMESE,
-            None,
-            "2 trang khổ A4",
-        ),
-    ]
-    for title, kind, producer, channel, published, language, minutes, length in products:
-        enter(
-            MediaProduct,
-            {"activity": media, "title": title},
-            {
-                "product_kind": kind,
-                "producer": producer,
-                "channel": channel,
-                "published_on": published,
-                "language": language,
-                "duration_minutes": minutes,
-                "length": length,
-            },
-        )
-
-    # 2.6 — publications; the first title comes again in the current-year sample plan (flagged).
-    publications = seed["2.6"]
-    for title, medium, copies, language, published in [
-        (DUPLICATED_TITLE, MediumFormat.PRINT, 2000, Language.VIETNAMESE, D(2023, 11, 20)),
-        (
-            "Tờ tin song ngữ Việt – Tày về giảm nghèo về thông tin (mẫu)",
-            MediumFormat.PRINT,
-            3000,
-            Language.TAY,
-            D(2023, 9, 15),
-        ),
-        (
-            "Hỏi đáp về tiếp cận thông tin cho người dân vùng khó khăn (ấn phẩm điện tử) (mẫu)",
-            MediumFormat.ELECTRONIC,
-            None,
-            Language.VIETNAMESE,
-            D(2023, 12, 5),
-        ),
-    ]:
-        enter(
-            Publication,
-            {"activity": publications, "title": title},
-            {
-                "medium": medium,
-                "publisher": "Nhà xuất bản Mẫu (mẫu)",
-                "published_on": published,
-                "copies": copies,
-                "language": language,
-                "distribution": "Cấp phát cho các xã khu vực III, xã biên giới và các điểm BĐVHX (mẫu)",
-            },
+            planned_quantity=SAMPLE_PLANNED.get(measure),
         )
 
 
+# A sample publication title (tests look it up).
 DUPLICATED_TITLE = "Sổ tay thông tin thiết yếu cho đồng bào dân tộc thiểu số vùng biên giới (mẫu)"
-
-TRAINEE_NAMES = [
-    ("Hoàng Văn Thắng", Trainee.Gender.MALE, True),
-    ("Nông Thị Huyền", Trainee.Gender.FEMALE, True),
-    ("Lương Văn Sơn", Trainee.Gender.MALE, True),
-    ("Vi Thị Thu", Trainee.Gender.FEMALE, True),
-    ("Lộc Văn Bình", Trainee.Gender.MALE, True),
-    ("Nguyễn Thị Hà", Trainee.Gender.FEMALE, False),
-    ("Chu Văn Quý", Trainee.Gender.MALE, True),
-    ("Hà Thị Nhung", Trainee.Gender.FEMALE, True),
-    ("Mã Văn Cường", Trainee.Gender.MALE, True),
-    ("Triệu Thị Mai", Trainee.Gender.FEMALE, True),
-    ("Trần Văn Long", Trainee.Gender.MALE, False),
-    ("Lăng Thị Hoa", Trainee.Gender.FEMALE, True),
-]
-
-
-def _trainees(communes: dict[str, Area]) -> list[dict[str, Any]]:
-    names = list(communes)
-    rows = []
-    for index, (full_name, gender, minority) in enumerate(TRAINEE_NAMES):
-        commune = communes[names[index % len(names)]]
-        rows.append(
-            {
-                "full_name": f"{full_name} {SAMPLE}",
-                "gender": gender,
-                "is_ethnic_minority": minority,
-                "workplace": f"UBND {commune.name[:1].lower()}{commune.name[1:]}",
-                "commune": commune,
-            }
-        )
-    return rows
-
-
-# --- Seed 003 (Huế) and seed 001 (Bắc Kạn) ----------------------------------------------------
-
-
-def _seed_003(people: People) -> None:
-    plan = Plan.objects.get(number_symbol=seed_003.NUMBER)
-    methods = {a.section_code: a for a in plan.activities.all()}
-    dic = Unit.objects.get(name="Sở Thông tin và Truyền thông tỉnh Thừa Thiên Huế")
-    newspaper = Unit.objects.get(name="Báo Thừa Thiên Huế")
-    radio_tv = Unit.objects.get(name="Đài Phát thanh và Truyền hình tỉnh Thừa Thiên Huế")
-    # III.1: news, articles, reportage on the press and commune radio; III.2: messages and
-    # infographics on Facebook, Zalo, Hue-S. (method, title, kind, producer, channel, date, minutes)
-    products = [
-        (
-            "1",
-            "Tin: Chuẩn bị chuyển sang điện thoại thông minh trước khi tắt sóng 2G (mẫu)",
-            Kind.NEWS,
-            newspaper,
-            Channel.NEWSPAPER,
-            D(2024, 3, 12),
-            None,
-        ),
-        (
-            "1",
-            "Phóng sự: Người cao tuổi học dùng nền tảng Hue-S (mẫu)",
-            Kind.REPORTAGE,
-            radio_tv,
-            Channel.RADIO_TV,
-            D(2024, 5, 20),
-            10,
-        ),
-        (
-            "1",
-            "Bài phát thanh: Lợi ích của nền tảng số với hộ nghèo, cận nghèo (mẫu)",
-            Kind.RADIO_PROGRAMME,
-            dic,
-            Channel.COMMUNE_RADIO,
-            D(2024, 6, 10),
-            5,
-        ),
-        (
-            "2",
-            "Infographic: Cài đặt và sử dụng Hue-S trong 5 bước (mẫu)",
-            Kind.INFOGRAPHIC,
-            dic,
-            Channel.SOCIAL,
-            D(2024, 4, 2),
-            None,
-        ),
-        (
-            "2",
-            "Video clip: Tắt sóng 2G – người dân cần làm gì? (mẫu)",
-            Kind.VIDEO,
-            dic,
-            Channel.SOCIAL,
-            D(2024, 8, 15),
-            2,
-        ),
-    ]
-    for method, title, kind, producer, channel, published, minutes in products:
-        _register(
-            MediaProduct,
-            lookup={"activity": methods[method], "title": title},
-            values={
-                "unit": dic,
-                "product_kind": kind,
-                "producer": producer,
-                "channel": channel,
-                "published_on": published,
-                "language": Language.VIETNAMESE,
-                "duration_minutes": minutes,
-            },
-            by=people.manager,
-            reviewer=people.manager,
-            state=Status.ACCEPTED,
-        )
-
-
-def _seed_001(people: People) -> None:
-    support = _seed_001_support()
-    dic = Unit.objects.get(name="Sở Thông tin và Truyền thông tỉnh Bắc Kạn")
-    Priority, Source = SmartphoneHandover.PriorityClass, SmartphoneHandover.Source
-    handovers = [
-        ("Xã Quang Thuận", Priority.POOR_MERIT, Source.DONATIONS, 12, D(2023, 9, 8), Status.ACCEPTED),
-        ("Xã Thượng Giáo", Priority.POOR_OTHER, Source.ENTERPRISE, 20, D(2023, 10, 12), Status.ACCEPTED),
-        ("Phường Sông Cầu", Priority.NEAR_POOR_OTHER, Source.DONATIONS, 8, D(2023, 11, 3), Status.ACCEPTED),
-        ("Xã Giáo Hiệu", Priority.PARTIAL_POOR, Source.DONATIONS, 15, D(2023, 12, 1), Status.SUBMITTED),
-    ]
-    for commune_name, priority, source, phones, handed, state in handovers:
-        commune = Area.objects.get(name=commune_name, level=Area.Level.COMMUNE, is_digital_pilot=True)
-        _register(
-            SmartphoneHandover,
-            lookup={"activity": support, "area": commune, "priority_class": priority, "source": source},
-            values={"unit": dic, "phones": phones, "households": phones, "handed_over_on": handed},
-            by=people.manager,
-            reviewer=people.manager,
-            state=state,
-        )
 
 
 # --- The current-year sample plan -------------------------------------------------------------
@@ -1215,7 +691,7 @@ def _sample_plan(
             reason=reason,
         )
 
-    # 2.6 — publications; one repeats a 2023 title of seed 004 (the duplicate flag shows).
+    # 2.6 — publications.
     bilingual = task("2.6", newspaper, "Xuất bản ấn phẩm song ngữ Việt – Tày cung cấp nội dung thiết yếu")
     publications = [
         (None, "Cẩm nang chuyển đổi số cho hộ nghèo, hộ cận nghèo (mẫu)", MediumFormat.PRINT, 1500, Language.VIETNAMESE,

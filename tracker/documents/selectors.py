@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from tracker.core import numbers, permissions
 from tracker.core.calendar import ReportingPeriod, due_soon_end, periods_for_rule, today
 from tracker.core.permissions import AnyUser
+from tracker.core.search import accent_free
 from tracker.core.text import vietnamese_sort_key
 from tracker.documents import timeline
 from tracker.models import (
@@ -98,7 +99,7 @@ def plans_for_list(
     if issuer_id is not None:
         plans = plans.filter(issuer_id=issuer_id)
     if search:
-        plans = plans.filter(Q(title__icontains=search) | Q(number_symbol__icontains=search))
+        plans = plans.filter(accent_free(("title", "number_symbol"), search))
     # Newest first: by the date of issue, a draft (no date yet) by the start of its period.
     return plans.order_by(Coalesce("issued_on", "period_start").desc(), "-pk")
 
@@ -405,7 +406,7 @@ def units_for_directory(
     elif groups == "groups":
         units = units.filter(is_group=True)
     if search:
-        units = units.filter(Q(name__icontains=search) | Q(short_name__icontains=search))
+        units = units.filter(accent_free(("name", "short_name"), search))
     return _vietnamese_sorted(units)
 
 
@@ -487,7 +488,7 @@ def areas_for_tree(
     successions = Prefetch("successions_out", AreaSuccession.objects.select_related("successor"))
     areas = areas.select_related("parent").prefetch_related(successions)
     if search:
-        matches = areas.filter(Q(name__icontains=search) | Q(code=search))
+        matches = areas.filter(accent_free(("name",), search) | Q(code=search))
         return [AreaNode(area, 0) for area in _vietnamese_sorted(matches)]
     areas = list(areas.filter(level__lte=down_to))
     ids = {area.pk for area in areas}

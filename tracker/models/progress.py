@@ -18,7 +18,7 @@ from simple_history.models import HistoricalRecords
 from tracker.core.files import evidence_upload_to, private_storage
 
 from .calendar import ReportingRule
-from .fields import LONG_TEXT_MAX_LENGTH, NOTE_MAX_LENGTH, actor_field, limited_text
+from .fields import LONG_TEXT_MAX_LENGTH, NOTE_MAX_LENGTH, actor_field, limited_text, sample_flag
 from .organisation import Area
 from .plans import Activity, OutputIndicator, Task
 
@@ -174,6 +174,9 @@ class OutputRecord(models.Model):
     )
     title = models.CharField(_("title"), max_length=300)
     url = models.CharField(_("address"), max_length=500, blank=True, validators=[validate_record_url])
+    # Copied from what the record stands for (a sample register entry or article): a figure
+    # it adds to is then a sample figure wherever it is shown, and the public site leaves it out.
+    is_sample = sample_flag(_("Counts a product made up for the demonstration; not an official figure."))
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()
 

@@ -15,7 +15,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Case, F, IntegerField, OuterRef, QuerySet, Subquery, Sum, Value, When
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, QuerySet, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce, ExtractYear
 
 from tracker.core.areas import AREA_DEPTH
@@ -23,6 +23,19 @@ from tracker.core.numbers import percent
 from tracker.models import Activity, OutputIndicator, OutputRecord, Plan, ProgressReport, ReportedQuantity, Target, Task
 
 ACCEPTED = ProgressReport.Status.ACCEPTED
+
+
+def indicator_key(indicator_id: int | None, name: str, unit_of_measure: str) -> tuple:
+    """What makes two outputs' quantities addable: the same indicator, not merely the same
+    unit of measure. Outputs linked to one programme indicator (`OutputIndicator.indicator`)
+    are one indicator; otherwise an output is its own indicator by name (case and spacing
+    aside). Seed 002's 200 households lacking telecom services and 21 households lacking
+    means of access are both "hộ" but never one figure; nor are an output counted from
+    reports and its twin counted from a register."""
+    unit = " ".join(unit_of_measure.split()).casefold()
+    if indicator_id is not None:
+        return ("indicator", indicator_id, unit)
+    return ("output", " ".join(name.split()).casefold(), unit)
 
 
 def _accepted_sum(**match) -> Coalesce:
@@ -47,12 +60,19 @@ def _records_sum(**match) -> Coalesce:
     return Coalesce(Subquery(rows), Value(0))
 
 
-def annotate_achieved(queryset: QuerySet[OutputIndicator]) -> QuerySet[OutputIndicator]:
+def annotate_achieved(queryset: QuerySet[OutputIndicator], *, official_only: bool = False) -> QuerySet[OutputIndicator]:
     """Outputs annotated with `achieved`: accepted quantities over all tasks and periods plus
-    the output's records; `achieved_reported` and `achieved_records` are the two parts."""
+    the output's records; `achieved_reported` and `achieved_records` are the two parts, and
+    `achieved_sample` says whether a sample record (a product made up for the demonstration)
+    is in it — the figure is then a sample one and is shown marked. `official_only` leaves
+    the sample records out (the public site)."""
+    records: dict = {"output_indicator": OuterRef("pk")}
+    if official_only:
+        records["is_sample"] = False
     return queryset.annotate(
         achieved_reported=_accepted_sum(output_indicator=OuterRef("pk")),
-        achieved_records=_records_sum(output_indicator=OuterRef("pk")),
+        achieved_records=_records_sum(**records),
+        achieved_sample=Exists(OutputRecord.objects.filter(output_indicator=OuterRef("pk"), is_sample=True)),
     ).annotate(achieved=F("achieved_reported") + F("achieved_records"))
 
 
@@ -77,6 +97,9 @@ def annotate_achieved_in_period(
         **{
             f"{name}_reported": _accepted_sum(output_indicator=OuterRef("pk"), **reported),
             f"{name}_records": _records_sum(output_indicator=OuterRef("pk"), **recorded),
+            f"{name}_sample": Exists(
+                OutputRecord.objects.filter(output_indicator=OuterRef("pk"), is_sample=True, **recorded)
+            ),
         }
     ).annotate(**{name: F(f"{name}_reported") + F(f"{name}_records")})
 

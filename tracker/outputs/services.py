@@ -29,8 +29,10 @@ def output_record_set(
     url: str,
     actor: User | None,
     area: Area | None = None,
+    is_sample: bool = False,
 ) -> OutputRecord:
-    """Create or update the record of `source`; a call with the same values writes nothing."""
+    """Create or update the record of `source`; a call with the same values writes nothing.
+    `is_sample`: the product is made up for the demonstration (its figure is a sample one)."""
     if not output_indicator.is_counted_from_records:
         raise ValidationError(
             {
@@ -47,6 +49,7 @@ def output_record_set(
         "title": title[:300],
         "url": url,
         "area_id": area.pk if area else None,
+        "is_sample": is_sample,
     }
     record = OutputRecord.objects.select_for_update().filter(source=source).first()
     if record is None:

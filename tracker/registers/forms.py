@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from tracker.core import permissions as tracker_permissions
 from tracker.core.forms import set_choices
 from tracker.core.permissions import AnyUser
+from tracker.core.search import accent_free
 from tracker.core.widgets import DateInput
 from tracker.models import Activity, Area, Plan, RegisterEntry, Task, Unit
 from tracker.registers import permissions
@@ -109,10 +110,7 @@ class EntryFilterSet(django_filters.FilterSet):
         self.filters["area"].field.label_from_instance = area_with_parent
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        condition = Q()
-        for field in self.SEARCH_FIELDS:
-            condition |= Q(**{f"{field}__icontains": value})
-        return queryset.filter(condition) if self.SEARCH_FIELDS else queryset
+        return queryset.filter(accent_free(self.SEARCH_FIELDS, value)) if self.SEARCH_FIELDS else queryset
 
     def filter_area(self, queryset: QuerySet, name: str, value: int) -> QuerySet:
         return queryset.filter(Q(area=value) | Q(area__parent=value) | Q(area__parent__parent=value))

@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy
 from tracker.core import permissions as tracker_permissions
 from tracker.core.forms import set_choices
 from tracker.core.permissions import AnyUser
+from tracker.core.search import accent_free
 from tracker.core.widgets import DateInput
 from tracker.models import Language, MediaProduct, OutputRecord, Unit, User
 from tracker.registers import services
@@ -77,7 +78,7 @@ def articles_for_list(user: AnyUser, *, plan=None, activity=None, date_from=None
     if date_to:
         records = records.filter(achieved_on__lte=date_to)
     if search:
-        records = records.filter(title__icontains=search)
+        records = records.filter(accent_free(("title",), search))
     return list(records.order_by("-achieved_on", "-pk")[: ARTICLES_SHOWN + 1])
 
 

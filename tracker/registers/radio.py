@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy
 from tracker.core import permissions as tracker_permissions
 from tracker.core.forms import set_choices
 from tracker.core.permissions import AnyUser
+from tracker.core.search import accent_free
 from tracker.core.text import vietnamese_sort_key
 from tracker.core.widgets import DateInput
 from tracker.models import (
@@ -403,7 +404,7 @@ class RadioStationFilterSet(django_filters.FilterSet):
         return queryset
 
     def filter_search(self, queryset, name, value):
-        return queryset.filter(Q(commune__name__icontains=value) | Q(name__icontains=value))
+        return queryset.filter(accent_free(("commune__name", "name"), value))
 
     def filter_has_station(self, queryset, name, value):
         return queryset.exclude(NO_STATION) if value else queryset.filter(NO_STATION)

@@ -264,6 +264,7 @@ def records_sync(*, entry: RegisterEntry, actor: User | None) -> None:
             title=entry.record_title(),
             url=reverse("tracker:register_entry", args=[entry.pk]),
             area=entry.area,
+            is_sample=entry.is_sample,
             actor=actor,
         )
     stale = OutputRecord.objects.filter(source__startswith=f"register:{entry.pk}:").exclude(source__in=list(wanted))

@@ -330,6 +330,8 @@ def _output_entry(output: OutputIndicator) -> dict:
         "to_date": output.to_date,
         "percent": output.percent,
         "from_records": bool(getattr(output, "is_counted_from_records", False)),
+        # A sample record (made up for the demo) is in the figure to date: printed "[mẫu]".
+        "is_sample": bool(getattr(output, "to_date_sample", False)),
     }
 
 
@@ -361,18 +363,20 @@ def _results(plans: list[Plan], activities: list[Activity], outputs, reports, *,
 
 
 def _progress_by_type(activities: list[Activity], outputs: list[OutputIndicator]) -> list[dict]:
-    """Planned and achieved to date per content type and unit of measure (quantities in
-    different units are never added), for the report's chart: the dashboard's grouping of the
-    same outputs. No query: the activities come with their types."""
+    """Planned and achieved to date per content type and indicator, for the report's chart:
+    only quantities of the same indicator are added (`output_selectors.indicator_key`), never
+    merely those of one unit of measure. No query: the activities come with their types."""
     types = {activity.pk: activity.activity_type for activity in activities}
     rows: dict[tuple, dict] = {}
     for output in outputs:
         kind = types.get(output.activity_id)
-        key = (kind.order if kind else 9999, kind.name if kind else "", output.unit_of_measure)
+        indicator = output_selectors.indicator_key(output.indicator_id, output.name, output.unit_of_measure)
+        key = (kind.order if kind else 9999, kind.name if kind else "", indicator)
         row = rows.setdefault(
             key,
             {
                 "type": kind.name if kind else "Nội dung khác",
+                "indicator": output.name,
                 "unit_of_measure": output.unit_of_measure,
                 "planned": 0,
                 "to_date": 0,
@@ -381,7 +385,9 @@ def _progress_by_type(activities: list[Activity], outputs: list[OutputIndicator]
         row["planned"] += output.planned_quantity or 0
         row["to_date"] += output.to_date
     result = []
-    for key in sorted(rows, key=lambda key: (key[0], vietnamese_sort_key(key[1]), vietnamese_sort_key(key[2]))):
+    for key in sorted(
+        rows, key=lambda key: (key[0], vietnamese_sort_key(key[1]), vietnamese_sort_key(rows[key]["indicator"]))
+    ):
         row = rows[key]
         row["percent"] = numbers.percent(row["to_date"], row["planned"])
         result.append(row)
@@ -517,7 +523,14 @@ def _progress_report(request: ReportRequest, *, today: datetime.date, progress: 
         filter(None, ["Kết quả thực hiện", subject, document.period_phrase(request.period_type, start, end)])
     )
     recipients = "\n".join(f"{plan.issuer.name} (b/c)" for plan in plans[:3]) if request.plan_id else ""
-    return body, summary, recipients, any(plan.is_sample for plan in plans)
+    # A figure from sample data anywhere in the report makes it a sample report (every page
+    # says so), not only a sample plan.
+    is_sample = (
+        any(plan.is_sample for plan in plans)
+        or any(output.to_date_sample for output in outputs)
+        or any(row["is_sample"] for row in body["products"])
+    )
+    return body, summary, recipients, is_sample
 
 
 def _targets_report(request: ReportRequest, *, today: datetime.date, progress: ProgressCallback) -> tuple:

@@ -25,6 +25,7 @@ RATE = "0.0"
 THIN = Side(style="thin", color="000000")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 MM_PER_INCH = 25.4
+SAMPLE_MARK = "SỐ LIỆU MẪU"
 SAMPLE_NOTICE = "DỮ LIỆU MẪU – không phải văn bản chính thức; số liệu không phải số liệu chính thức."
 
 
@@ -211,7 +212,7 @@ def _results_sheet(book: Workbook, snapshot: dict) -> None:
                     Row(
                         [
                             None,
-                            f"- {output['name']}",
+                            f"- {output['name']}" + (" [mẫu]" if output.get("is_sample") else ""),
                             output["unit_of_measure"],
                             output["planned"],
                             output["in_period"],
@@ -475,6 +476,12 @@ def render_xlsx(snapshot: dict) -> bytes:
         )
     else:
         _budget_sheet(book, snapshot, first=True)
+    if snapshot["is_sample"]:
+        # Any sample figure: every printed page of every sheet says so (the PDF does the same).
+        for sheet in book.worksheets:
+            for header in (sheet.oddHeader, sheet.evenHeader, sheet.firstHeader):
+                header.right.text = SAMPLE_MARK
+                header.right.size = 12
     book.properties.title = f"{snapshot['frame']['doc_type']} {snapshot['frame']['summary']}"[:250]
     book.properties.creator = snapshot["frame"]["issuer_name"][:250]
     return workbook_bytes(book)

@@ -18,6 +18,10 @@ def _percent(value) -> str:
     return "—" if value is None else f"{value}%"
 
 
+def _indicator_part(row: dict) -> str:
+    return f" – {row['indicator']}" if row.get("indicator") else ""
+
+
 @register.simple_tag
 def report_progress_chart(rows: list[dict] | None, chart_id: str = "report-chart-progress-type") -> SafeString:
     """Planned against achieved to date per content type (and unit of measure), each bar on
@@ -27,14 +31,16 @@ def report_progress_chart(rows: list[dict] | None, chart_id: str = "report-chart
         title="Tỷ lệ thực hiện so với kế hoạch theo loại nội dung",
         rows=[
             charts.Bar(
-                label=row["type"],
+                # The indicator as well as the content type: each bar is one indicator's figures
+                # (snapshots generated before issue 20 have no "indicator").
+                label=f"{row['type']}: {row['indicator']}" if row.get("indicator") else row["type"],
                 whole=row["planned"],
                 part=row["to_date"],
                 rate_text=_percent(row["percent"]),
                 whole_text=f"Kế hoạch: {number(row['planned'])} {row['unit_of_measure']}",
                 part_text=f"Lũy kế: {number(row['to_date'])} {row['unit_of_measure']}",
                 sentence=(
-                    f"{row['type']}: kế hoạch {number(row['planned'])} {row['unit_of_measure']}, "
+                    f"{row['type']}{_indicator_part(row)}: kế hoạch {number(row['planned'])} {row['unit_of_measure']}, "
                     f"lũy kế {number(row['to_date'])}, đạt {_percent(row['percent'])}"
                 ),
             )

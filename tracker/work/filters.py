@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tracker.core import areas, calendar
 from tracker.core.permissions import AnyUser
+from tracker.core.search import accent_free
 from tracker.core.widgets import DateInput
 from tracker.models import Activity, Cooperation, Task
 from tracker.models.plans import Progress
@@ -92,7 +93,7 @@ class ActivityBoardFilter(django_filters.FilterSet):
 
     def filter_search(self, queryset: QuerySet[Activity], name: str, value: str) -> QuerySet[Activity]:
         value = value.strip()
-        return queryset.filter(Q(title__icontains=value) | Q(section_code__icontains=value)) if value else queryset
+        return queryset.filter(accent_free(("title", "section_code"), value)) if value else queryset
 
     def filter_unit(self, queryset: QuerySet[Activity], name: str, value: str) -> QuerySet[Activity]:
         # Exists, not a join: a unit cooperating twice must not list the activity twice.

@@ -329,7 +329,14 @@ def test_the_periodic_report_shows_the_progress_chart(world, manager):
     snapshot = report_data.build_snapshot(request, today=TODAY)
     outreach = ActivityType.objects.get(code="outreach")
     assert snapshot["body"]["progress_by_type"] == [
-        {"type": outreach.name, "unit_of_measure": "bài", "planned": 10, "to_date": 3, "percent": 30}
+        {
+            "type": outreach.name,
+            "indicator": "Tin bài",
+            "unit_of_measure": "bài",
+            "planned": 10,
+            "to_date": 3,
+            "percent": 30,
+        }
     ]
     html = str(document_html(snapshot))
     start = html.index("<svg")

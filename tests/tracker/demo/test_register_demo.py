@@ -24,6 +24,7 @@ from tracker.models import (
     InfoPoint,
     MediaProduct,
     OutputIndicator,
+    OutputRecord,
     Plan,
     Publication,
     RadioStation,
@@ -34,7 +35,6 @@ from tracker.models import (
     User,
 )
 from tracker.outputs.selectors import annotate_achieved
-from tracker.registers.publications import with_duplicate_flag
 from tracker.registers.selectors import radio_figures
 
 pytestmark = pytest.mark.django_db
@@ -56,10 +56,11 @@ def seed_004_plan() -> Plan:
     return Plan.objects.get(title=seed_004.TITLE, is_sample=False)
 
 
-def test_every_register_has_entries_and_every_entry_is_sample(demo):
+def test_every_register_but_smartphones_has_entries_and_every_entry_is_sample(demo):
     for kind, model in REGISTER_MODELS.items():
-        assert model.objects.exists(), kind
-    assert RegisterEntry.objects.count() > 100
+        # The sample plan has no smartphone content; the seed plans get no invented entries.
+        assert model.objects.exists() == (kind != "smartphones"), kind
+    assert RegisterEntry.objects.count() > 10
     # Nothing entered as if it were official.
     assert not RegisterEntry.objects.filter(is_sample=False).exists()
     assert not RadioStation.objects.filter(is_sample=False).exists()
@@ -70,80 +71,38 @@ def test_every_register_has_entries_and_every_entry_is_sample(demo):
     assert {c.parent.name for c in communes} == {"Tỉnh Lạng Sơn"}
 
 
-def test_seed_004_has_exactly_88_accepted_information_points_with_sample_names(demo):
-    points = InfoPoint.objects.filter(activity__plan=seed_004_plan(), activity__section_code="2.5")
-    assert points.count() == 88
-    assert set(points.values_list("status", flat=True)) == {Status.ACCEPTED}
-    names = sorted(points.values_list("name", flat=True))
-    assert names[0] == "Điểm BĐVHX mẫu số 01 (mẫu)"
-    assert names[-1] == "Điểm BĐVHX mẫu số 88 (mẫu)"
-    assert {p.opened_on.year for p in points} == {2023}
-    # In ĐBKK communes, as the plan says.
-    assert all(p.area.is_extremely_difficult for p in points.select_related("area"))
+def test_no_seed_plan_gets_an_invented_register_entry_or_result(demo):
+    # A result on a real plan would be an invented official figure (issue 20): the seeds state
+    # none, so all entries, and all the records they write, belong to the sample plan.
+    assert not RegisterEntry.objects.filter(activity__plan__is_sample=False).exists()
+    assert not OutputRecord.objects.filter(output_indicator__activity__plan__is_sample=False, is_sample=False).exists()
+    assert not OutputIndicator.objects.filter(
+        activity__plan__is_sample=False, name__contains="(theo sổ đăng ký)"
+    ).exists()
+    # Seed 004 keeps its own planned 88 postal points, with nothing achieved.
     output = annotate_achieved(
         OutputIndicator.objects.filter(activity__plan=seed_004_plan(), activity__section_code="2.5")
     ).get()
-    assert (output.planned_quantity, output.counted_from, output.register_measure) == (
-        88,
-        "records",
-        "info_points.points",
-    )
-    assert (output.achieved_reported, output.achieved_records, output.achieved) == (0, 88, 88)
+    assert (output.planned_quantity, output.achieved) == (88, 0)
+    # The sample plan's accepted entries write sample records.
+    records = OutputRecord.objects.filter(source__startswith="register:")
+    assert records.exists()
+    assert not records.filter(is_sample=False).exists()
 
 
-def test_seed_004_radio_works_and_station_figures(demo):
-    works = RadioWork.objects.filter(activity__plan=seed_004_plan())
-    assert sorted(works.values_list("status", flat=True)) == sorted(["accepted"] * 5 + ["submitted", "draft"])
-    assert set(works.values_list("work_type", flat=True)) == {"new", "expansion", "replacement"}
-    assert {w.accepted_on.year for w in works.filter(status=Status.ACCEPTED)} == {2023}
-    assert all(w.villages.exists() for w in works)
-    assert all(w.contractor.endswith("(mẫu)") for w in works)
+def test_the_station_survey_is_a_sample_one(demo):
     province = Area.objects.get(name="Tỉnh Lạng Sơn", level=Area.Level.PROVINCE)
     survey = radio_figures(D(2023, 1, 1), province)
     assert (survey.communes, survey.with_station, survey.working, survey.connected) == (12, 7, 4, 1)
     assert (survey.wired_clusters, survey.fm_clusters, survey.ip_clusters) == (12, 18, 6)
-    end = radio_figures(D(2023, 12, 31), province)
-    assert (end.communes, end.with_station, end.working, end.connected) == (12, 9, 7, 6)
-    assert (end.wired_clusters, end.fm_clusters, end.ip_clusters) == (6, 18, 27)
-    # The priority view has something to show: border communes still without a station.
     border_without = {
         s.commune.name
         for s in RadioStation.objects.select_related("commune")
-        if s.commune.is_border and s.states.order_by("-effective_on", "-id").first().station_kind == "none"
+        if s.commune.is_border and s.states.filter(effective_on=D(2023, 1, 1)).get().station_kind == "none"
     }
-    assert border_without == {"Xã Mẫu Hai (mẫu)", "Xã Mẫu Mười Một (mẫu)"}
-    new = works.filter(work_type="new", status=Status.ACCEPTED)
-    assert all(w.evidence.filter(content_type="image/png").exists() for w in new)
-
-
-def test_seed_004_courses_media_and_publications(demo):
-    plan = seed_004_plan()
-    courses = TrainingCourse.objects.filter(activity__plan=plan)
-    assert courses.count() == 3
-    [listed] = [course for course in courses if course.trainees.exists()]
-    assert listed.trainees.count() == listed.trainees_total == 12
-    assert listed.trainee_list_mismatches() == []
-    languages = set(courses.values_list("materials__language", flat=True))
-    assert {"tyz", "nut"} <= languages
-    assert courses.filter(start_date=D(2023, 10, 9)).get().is_longer_than_recommended
-    media = MediaProduct.objects.filter(activity__plan=plan)
-    assert media.count() == 7
-    assert {"reportage", "radio", "infographic", "video", "news", "leaflet"} == set(
-        media.values_list("product_kind", flat=True)
-    )
-    hue = MediaProduct.objects.filter(activity__plan__number_symbol="421/KH-UBND")
-    assert sorted(hue.values_list("activity__section_code", flat=True)) == ["1", "1", "1", "2", "2"]
-    assert Publication.objects.filter(activity__plan=plan).count() == 3
-
-
-def test_one_publication_title_repeats_across_plans_and_is_flagged(demo):
-    flagged = with_duplicate_flag(Publication.objects.select_related("activity__plan")).filter(is_duplicate=True)
-    # Once in seed 004's 2023 plan (accepted), again in the current-year sample plan (submitted).
-    assert sorted((p.title, p.activity.plan.is_sample, p.status) for p in flagged) == [
-        (demo_registers.DUPLICATED_TITLE, False, "accepted"),
-        (demo_registers.DUPLICATED_TITLE, True, "submitted"),
-    ]
-    assert Publication.objects.exclude(title_key="").count() == Publication.objects.count() == 7
+    assert {"Xã Mẫu Hai (mẫu)", "Xã Mẫu Mười Một (mẫu)"} <= border_without
+    assert Publication.objects.exclude(title_key="").count() == Publication.objects.count()
+    assert Publication.objects.filter(title=demo_registers.DUPLICATED_TITLE).exists()
 
 
 def test_sample_plan_has_entries_of_each_register_in_every_state(demo):
@@ -168,7 +127,7 @@ def test_sample_plan_has_entries_of_each_register_in_every_state(demo):
 
 def test_register_outputs_count_exactly_the_accepted_entries(demo):
     outputs = annotate_achieved(OutputIndicator.objects.exclude(register_measure="").select_related("activity"))
-    assert outputs.count() >= 15
+    assert outputs.count() == 8  # all on the sample plan
     for output in outputs:
         expected = 0
         for model in REGISTER_MODELS.values():
@@ -188,11 +147,7 @@ def test_register_outputs_count_exactly_the_accepted_entries(demo):
         .counted_from
         == "reports"
     )
-    # Outputs added to the seeds' plans carry no invented planned quantity; the sample plan's
-    # outputs all have a (sample) one.
-    added = OutputIndicator.objects.filter(name__contains="(theo sổ đăng ký)")
-    assert added.filter(activity__plan__is_sample=False).count() == 3
-    assert not added.filter(activity__plan__is_sample=False).exclude(planned_quantity=None).exists()
+    # The sample plan's outputs all have a (sample) planned quantity.
     assert not OutputIndicator.objects.filter(activity__plan__is_sample=True, planned_quantity=None).exists()
 
 
