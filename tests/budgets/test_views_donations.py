@@ -349,11 +349,12 @@ def test_the_history_shows_what_was_received_and_passed_on(client, finance, mana
     entries = client.get(reverse("budgets:donation_history", args=[donation.pk])).context["entries"]
     assert [(entry.subject, entry.kind) for entry in entries] == [
         ("Passed on to: UBND xã B", "+"),
+        ("", "~"),  # the quantity still held moved, with the hand-over as its reason
         ("", "+"),
     ]
     passed = {change.label: change.new for change in entries[0].changes}
     assert (passed["quantity"], passed["value (VND)"], passed["document number"]) == ("30", "45.000.000 đ", "BBBG-01")
-    received = {change.label: change.new for change in entries[1].changes}
+    received = {change.label: change.new for change in entries[2].changes}
     assert (received["unit value (VND)"], received["value (VND)"]) == ("1.500.000 đ", "60.000.000 đ")
 
 

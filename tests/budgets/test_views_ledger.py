@@ -430,14 +430,17 @@ def test_the_history_shows_the_allocation_and_its_ledger_with_amounts_in_dong(
     login(client, monitor)
     response = client.get(reverse("budgets:allocation_history", args=[allocation.pk]))
     entries = response.context["entries"]
-    assert [(e.subject.split(" (")[0], e.kind, e.who) for e in entries] == [
-        ("Reversing entry PC-01", "+", "finance"),
-        ("Disbursement PC-01", "+", "finance"),
-        ("", "+", "finance"),
+    # Each move of the allocation's running total is its own entry, with the reason it moved.
+    assert [(e.subject.split(" (")[0], e.kind, e.who, e.reason) for e in entries] == [
+        ("Reversing entry PC-01", "+", "finance", "Ghi nhầm."),
+        ("", "~", "finance", "Reversal of PC-01: Ghi nhầm."),
+        ("Disbursement PC-01", "+", "finance", ""),
+        ("", "~", "finance", "Disbursement PC-01"),
+        ("", "+", "finance", ""),
     ]
     amounts = {c.label: c.new for c in entries[0].changes}
     assert (amounts["amount (VND)"], amounts["note"]) == ("-30.000.000 đ", "Ghi nhầm.")
-    assert {c.label: c.new for c in entries[2].changes}["amount (VND)"] == "80.000.000 đ"
+    assert {c.label: c.new for c in entries[4].changes}["amount (VND)"] == "80.000.000 đ"
 
 
 # --- Query counts ---------------------------------------------------------------------------------------

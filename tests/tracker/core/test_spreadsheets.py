@@ -27,7 +27,8 @@ from budgets.demo.loader import load_demo_budgets
 from tests import factories
 from tracker.core import roles
 from tracker.core.spreadsheets import csv_bytes, new_workbook, workbook_bytes
-from tracker.models import GeneratedReport, Plan, RadioStation, RadioWork, Unit, User
+from tracker.models import Area, GeneratedReport, Plan, RadioStation, RadioWork, SmartphoneHandover, Task, Unit, User
+from tracker.registers import smartphones
 from tracker.reports import data, services
 
 pytestmark = pytest.mark.django_db
@@ -67,12 +68,32 @@ def poison_every_text_field() -> int:
     return count
 
 
+def add_a_sample_smartphone_handover() -> None:
+    """The demo enters no handover (no seed states one): one on the sample plan's first task, so
+    the smartphone register's export has a row whose text can be poisoned."""
+    if SmartphoneHandover.objects.exists():
+        return
+    task = Task.objects.filter(activity__plan__is_sample=True).select_related("area").order_by("pk").first()
+    entry = SmartphoneHandover(
+        task=task,
+        area=task.area or Area.objects.filter(level=Area.Level.COMMUNE).first(),
+        priority_class=SmartphoneHandover.PriorityClass.POOR_MERIT,
+        source=SmartphoneHandover.Source.DONATIONS,
+        phones=1,
+        households=1,
+        handed_over_on=datetime.date(2026, 4, 2),
+        note="Mẫu",
+    )
+    smartphones.handover_save(entry=entry, actor=User.objects.get(username="quanly"))
+
+
 @pytest.fixture(scope="module")
 def poisoned(django_db_setup, django_db_blocker, tmp_path_factory):
     media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
     with media, django_db_blocker.unblock(), transaction.atomic():
         call_command("load_demo", stdout=StringIO())
         load_demo_budgets()
+        add_a_sample_smartphone_handover()
         columns = poison_every_text_field()
         yield SimpleNamespace(columns=columns)
         transaction.set_rollback(True)

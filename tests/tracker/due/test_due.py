@@ -663,6 +663,8 @@ def test_a_digest_needs_an_address(client, officer_a):
     assert User.objects.get(pk=officer_a.pk).email == ""
 
 
-def test_the_name_in_the_top_bar_links_to_the_preferences(client, officer_a):
+def test_the_name_in_the_top_bar_links_to_the_account_page_which_links_to_the_preferences(client, officer_a):
     body = login(client, officer_a).get(reverse("tracker:preferences")).content.decode()
-    assert f'href="{reverse("tracker:preferences")}"' in body
+    assert f'class="who" href="{reverse("tracker:account")}"' in body
+    account = client.get(reverse("tracker:account")).content.decode()
+    assert f'href="{reverse("tracker:preferences")}"' in account
