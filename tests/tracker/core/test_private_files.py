@@ -17,7 +17,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
 from django.core.management import call_command
 from django.core.signals import request_finished
-from django.db import transaction
+from django.db import close_old_connections, transaction
 from django.urls import reverse
 
 from tests import factories
@@ -115,7 +115,13 @@ def test_a_file_written_in_a_transaction_that_rolls_back_is_removed(world, offic
         ps.evidence_attach(report=report, upload=png("lost.png"), actor=officer_a)
         assert len(files_under(folders / "private")) == 2
         raise RuntimeError("the request failed after the file was written")
-    request_finished.send(sender=None)  # the request ends
+    # The request ends. As Django's test client does, without closing the test's connection
+    # (on PostgreSQL close_old_connections would drop it mid-test).
+    request_finished.disconnect(close_old_connections)
+    try:
+        request_finished.send(sender=None)
+    finally:
+        request_finished.connect(close_old_connections)
     assert files_under(folders / "private") == [kept.file.name]
     assert list(Evidence.objects.values_list("original_name", flat=True)) == ["kept.png"]
 

@@ -61,6 +61,13 @@ def poison_every_text_field() -> int:
                 continue
             for name in _free_text_fields(model):
                 payload = next(payloads)
+                # PostgreSQL enforces a column's length (SQLite does not): the payload is cut to
+                # leave room for " " + the pk; its formula prefix (≥ 10 characters) stays.
+                limit = model._meta.get_field(name).max_length
+                if limit and limit < 24:
+                    continue  # a short code-like column (no room for a formula and a pk)
+                if limit:
+                    payload = payload[: limit - 12]
                 model.objects.exclude(**{name: ""}).update(
                     **{name: Concat(Value(payload + " "), Cast("pk", CharField()))}
                 )
