@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -20,22 +20,17 @@ from tracker.models import Area
 TEMPLATES = "tracker/areas/"
 
 
-def _require_manager(request: HttpRequest) -> None:
-    if not permissions.can_manage_plans(request.user):
-        raise PermissionDenied
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def area_create(request: HttpRequest) -> HttpResponse:
-    _require_manager(request)
+    permissions.require_manager(request.user)
     return _area_form(request, Area(), _("The area was created."))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def area_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_manager(request)
+    permissions.require_manager(request.user)
     return _area_form(request, get_object_or_404(Area, pk=pk), _("The area was saved."))
 
 
@@ -55,7 +50,7 @@ def _area_form(request: HttpRequest, area: Area, success: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def area_end(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_manager(request)
+    permissions.require_manager(request.user)
     area = get_object_or_404(Area, pk=pk)
     form = AreaEndForm(request.POST or None, area=area)
     if request.method == "POST" and form.is_valid():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from tracker.models import AreaSuccession
+from tracker.models import Area, AreaSuccession
 
 # Deepest area tree: province > district > commune > village.
 AREA_DEPTH = 4
@@ -54,15 +54,20 @@ def in_subtree(area_id: int) -> Q:
     return condition
 
 
-def province_id_of(area) -> int | None:
-    """The province an area lies in (itself for a province), walking up its parents."""
+def province_of(area: Area | None) -> Area | None:
+    """The province an area lies in (itself for a province), walking up its parents (at most
+    four levels, so no recursive query)."""
     for _ in range(AREA_DEPTH):
-        if area is None:
-            return None
-        if area.level == 1:  # Area.Level.PROVINCE
-            return area.pk
+        if area is None or area.level == Area.Level.PROVINCE:
+            return area
         area = area.parent
     return None
+
+
+def province_id_of(area) -> int | None:
+    """The id of the province an area lies in (see `province_of`)."""
+    province = province_of(area)
+    return province.pk if province is not None else None
 
 
 def plan_province_id(plan) -> int | None:

@@ -8,6 +8,7 @@ carries out. An object a user may not see answers 404, so its existence is not r
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -42,6 +43,12 @@ def has_role(user: AnyUser, role: str) -> bool:
 
 def can_manage_plans(user: AnyUser) -> bool:
     return user.is_authenticated and (user.is_superuser or has_role(user, roles.DIC_MANAGER))
+
+
+def require_manager(user: AnyUser) -> None:
+    """Pages only DIC managers (and superusers) open: anyone else is refused with 403."""
+    if not can_manage_plans(user):
+        raise PermissionDenied
 
 
 def sees_whole_programme(user: AnyUser) -> bool:

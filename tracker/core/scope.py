@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from tracker.core import roles
-from tracker.core.areas import AREA_DEPTH, within_area
+from tracker.core import areas, roles
+from tracker.core.areas import within_area
 from tracker.core.permissions import AnyUser, can_manage_plans
 from tracker.models import Area, Unit, User
 
@@ -19,13 +19,7 @@ from tracker.models import Area, Unit, User
 def province_of(user: AnyUser) -> Area | None:
     """The province of the user's unit, or None (no unit, or a unit with no area)."""
     unit = getattr(user, "unit", None) if user.is_authenticated else None
-    area = unit.area if unit is not None and unit.area_id else None
-    # At most four levels: walk up to the province without a recursive query.
-    for _ in range(AREA_DEPTH):
-        if area is None or area.level == Area.Level.PROVINCE:
-            return area
-        area = area.parent
-    return area
+    return areas.province_of(unit.area if unit is not None and unit.area_id else None)
 
 
 def can_manage_people(user: AnyUser) -> bool:

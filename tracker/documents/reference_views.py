@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from tracker.core import permissions
+from tracker.core.forms import add_service_error
 from tracker.core.scope import units_managed_by
 from tracker.documents import reference_selectors as selectors
 from tracker.documents import services
@@ -38,11 +39,6 @@ from tracker.models import Indicator, LegalDocument, Unit
 
 TEMPLATES = "tracker/documents/reference/"
 PER_PAGE = 50
-
-
-def _require_manager(request: HttpRequest) -> None:
-    if not permissions.can_manage_plans(request.user):
-        raise PermissionDenied
 
 
 def _post_or_none(request: HttpRequest):
@@ -99,7 +95,7 @@ def _end_page(request: HttpRequest, form, *, obj, title: str, back: str) -> Http
 
 
 def _managed_unit(request: HttpRequest, pk: int) -> Unit:
-    _require_manager(request)
+    permissions.require_manager(request.user)
     return permissions.get_visible_or_404(units_managed_by(request.user), pk=pk)
 
 
@@ -112,7 +108,7 @@ def _save_unit(form: UnitForm, request: HttpRequest) -> None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def unit_create(request: HttpRequest) -> HttpResponse:
-    _require_manager(request)
+    permissions.require_manager(request.user)
     form = UnitForm(_post_or_none(request), user=request.user)
     if request.method == "POST" and form.is_valid() and _saved(form, lambda: _save_unit(form, request)):
         messages.success(request, _("The unit was created."))
@@ -154,11 +150,7 @@ def _saved_plain(form, save: Callable[[], object]) -> bool:
     try:
         save()
     except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, error)
+        add_service_error(form, error)
         return False
     return True
 
@@ -169,7 +161,7 @@ def _saved_plain(form, save: Callable[[], object]) -> bool:
 @login_required
 @require_GET
 def legal_document_list(request: HttpRequest) -> HttpResponse:
-    _require_manager(request)
+    permissions.require_manager(request.user)
     filters = _filters(request)
     documents = selectors.legal_documents_for_list(
         search=filters.get("q", "").strip(), include_ended=filters.get("ended", False)
@@ -180,7 +172,7 @@ def legal_document_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def legal_document_create(request: HttpRequest) -> HttpResponse:
-    _require_manager(request)
+    permissions.require_manager(request.user)
     form = LegalDocumentForm(_post_or_none(request))
     save = lambda: services.legal_document_save(document=form.instance, actor=request.user)  # noqa: E731
     if request.method == "POST" and form.is_valid() and _saved(form, save):
@@ -198,7 +190,7 @@ def legal_document_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def legal_document_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_manager(request)
+    permissions.require_manager(request.user)
     document = permissions.get_visible_or_404(LegalDocument.objects.all(), pk=pk)
     form = LegalDocumentForm(_post_or_none(request), instance=document)
     save = lambda: services.legal_document_save(document=form.instance, actor=request.user)  # noqa: E731
@@ -212,7 +204,7 @@ def legal_document_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def legal_document_end(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_manager(request)
+    permissions.require_manager(request.user)
     document = permissions.get_visible_or_404(LegalDocument.objects.all(), pk=pk)
     form = EndForm(_post_or_none(request))
     save = lambda: services.legal_document_end(  # noqa: E731
@@ -231,7 +223,7 @@ def legal_document_end(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def indicator_list(request: HttpRequest) -> HttpResponse:
-    _require_manager(request)
+    permissions.require_manager(request.user)
     filters = _filters(request)
     indicators = selectors.indicators_for_list(
         search=filters.get("q", "").strip(), include_ended=filters.get("ended", False)
@@ -242,7 +234,7 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def indicator_create(request: HttpRequest) -> HttpResponse:
-    _require_manager(request)
+    permissions.require_manager(request.user)
     form = IndicatorForm(_post_or_none(request))
     save = lambda: services.indicator_save(indicator=form.instance, actor=request.user)  # noqa: E731
     if request.method == "POST" and form.is_valid() and _saved(form, save):
@@ -255,7 +247,7 @@ def indicator_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_manager(request)
+    permissions.require_manager(request.user)
     indicator = permissions.get_visible_or_404(Indicator.objects.all(), pk=pk)
     form = IndicatorForm(_post_or_none(request), instance=indicator)
     save = lambda: services.indicator_save(indicator=form.instance, actor=request.user)  # noqa: E731
@@ -269,7 +261,7 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def indicator_end(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_manager(request)
+    permissions.require_manager(request.user)
     indicator = permissions.get_visible_or_404(Indicator.objects.all(), pk=pk)
     form = EndForm(_post_or_none(request))
     save = lambda: services.indicator_end(  # noqa: E731

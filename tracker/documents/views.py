@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import QuerySet
@@ -41,11 +41,6 @@ TEMPLATES = "tracker/documents/"
 PLANS_PER_PAGE = 25
 UNITS_PER_PAGE = 100
 AREAS_PER_PAGE = 200  # a province's communes (the largest has 168) on one page
-
-
-def _require_manager(request: HttpRequest) -> None:
-    if not permissions.can_manage_plans(request.user):
-        raise PermissionDenied
 
 
 def _page(request: HttpRequest, items, per_page: int):
@@ -149,7 +144,7 @@ def _plan_form_page(request: HttpRequest, plan: Plan | None) -> tuple[HttpRespon
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_create(request: HttpRequest) -> HttpResponse:
-    _require_manager(request)
+    permissions.require_manager(request.user)
     response, plan = _plan_form_page(request, None)
     if response is not None:
         return response
@@ -162,7 +157,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     plan = permissions.get_visible_or_404(permissions.plans_visible_to(request.user), pk=pk)
-    _require_manager(request)
+    permissions.require_manager(request.user)
     response, plan = _plan_form_page(request, plan)
     if response is not None:
         return response
@@ -233,7 +228,7 @@ def _visible_part(request: HttpRequest, queryset: QuerySet, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def target_create(request: HttpRequest) -> HttpResponse:
-    _require_manager(request)
+    permissions.require_manager(request.user)
     plan = _plan_from_query(request)
     target = Target(plan=plan, year=plan.period_start.year)
     return _plan_part_form(
@@ -252,7 +247,7 @@ def target_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def target_edit(request: HttpRequest, pk: int) -> HttpResponse:
     target = _visible_part(request, permissions.targets_visible_to(request.user), pk)
-    _require_manager(request)
+    permissions.require_manager(request.user)
     return _plan_part_form(
         request,
         plan=target.plan,
@@ -268,7 +263,7 @@ def target_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def deadline_create(request: HttpRequest) -> HttpResponse:
-    _require_manager(request)
+    permissions.require_manager(request.user)
     plan = _plan_from_query(request)
     return _plan_part_form(
         request,
@@ -287,7 +282,7 @@ def deadline_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def deadline_edit(request: HttpRequest, pk: int) -> HttpResponse:
     deadline = _visible_part(request, Deadline.objects.all(), pk)
-    _require_manager(request)
+    permissions.require_manager(request.user)
     return _plan_part_form(
         request,
         plan=deadline.plan,
@@ -304,7 +299,7 @@ def deadline_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def reporting_rule_create(request: HttpRequest) -> HttpResponse:
-    _require_manager(request)
+    permissions.require_manager(request.user)
     plan = _plan_from_query(request)
     rule = ReportingRule(plan=plan, active_from=plan.period_start, active_to=plan.period_end)
     return _plan_part_form(
@@ -323,7 +318,7 @@ def reporting_rule_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def reporting_rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
     rule = _visible_part(request, ReportingRule.objects.all(), pk)
-    _require_manager(request)
+    permissions.require_manager(request.user)
     return _plan_part_form(
         request,
         plan=rule.plan,
@@ -347,7 +342,7 @@ def _plan_url(plan_id: int, anchor: str = "") -> str:
 @require_http_methods(["GET", "POST"])
 def plan_delete(request: HttpRequest, pk: int) -> HttpResponse:
     plan = permissions.get_visible_or_404(permissions.plans_visible_to(request.user), pk=pk)
-    _require_manager(request)
+    permissions.require_manager(request.user)
     closed = plan.status == Plan.Status.CLOSED
     return delete_page(
         request,
@@ -365,7 +360,7 @@ def plan_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def target_delete(request: HttpRequest, pk: int) -> HttpResponse:
     target = _visible_part(request, permissions.targets_visible_to(request.user), pk)
-    _require_manager(request)
+    permissions.require_manager(request.user)
     return delete_page(
         request,
         instance=target,
@@ -379,7 +374,7 @@ def target_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def deadline_delete(request: HttpRequest, pk: int) -> HttpResponse:
     deadline = _visible_part(request, Deadline.objects.all(), pk)
-    _require_manager(request)
+    permissions.require_manager(request.user)
     return delete_page(
         request,
         instance=deadline,
@@ -393,7 +388,7 @@ def deadline_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def reporting_rule_delete(request: HttpRequest, pk: int) -> HttpResponse:
     rule = _visible_part(request, ReportingRule.objects.all(), pk)
-    _require_manager(request)
+    permissions.require_manager(request.user)
     return delete_page(
         request,
         instance=rule,

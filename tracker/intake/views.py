@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -26,15 +26,10 @@ TEMPLATES = "tracker/intake/"
 WEB_OCR_PAGES = 5
 
 
-def _require_manager(request: HttpRequest) -> None:
-    if not permissions.can_manage_plans(request.user):
-        raise PermissionDenied
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_import(request: HttpRequest) -> HttpResponse:
-    _require_manager(request)
+    permissions.require_manager(request.user)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -57,7 +52,7 @@ def plan_import(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_import_review(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_manager(request)
+    permissions.require_manager(request.user)
     plan_import = get_object_or_404(PlanImport.objects.select_related("plan"), pk=pk)
     if plan_import.status == PlanImport.Status.CONFIRMED and plan_import.plan_id:
         # Confirmed already (a second click, a resent form): never create the plan twice.
@@ -100,7 +95,7 @@ def plan_import_review(request: HttpRequest, pk: int) -> HttpResponse:
 def plan_copy_view(request: HttpRequest, pk: int) -> HttpResponse:
     """ "Sao chép kế hoạch": a draft of the plan for another year."""
     plan = permissions.get_visible_or_404(permissions.plans_visible_to(request.user), pk=pk)
-    _require_manager(request)
+    permissions.require_manager(request.user)
     form = CopyForm(request.POST or None, initial={"year": plan.period_start.year + 1})
     if request.method == "POST" and form.is_valid():
         try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -19,15 +19,10 @@ from tracker.programme.forms import ProgrammeComponentForm
 TEMPLATES = "tracker/programme/"
 
 
-def _require_manager(request: HttpRequest) -> None:
-    if not permissions.can_manage_plans(request.user):
-        raise PermissionDenied
-
-
 @login_required
 @require_GET
 def component_list(request: HttpRequest) -> HttpResponse:
-    _require_manager(request)
+    permissions.require_manager(request.user)
     components = ProgrammeComponent.objects.select_related("parent", "legal_basis", "lead_agency").order_by(
         "-valid_from", "level", "code"
     )
@@ -37,14 +32,14 @@ def component_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def component_create(request: HttpRequest) -> HttpResponse:
-    _require_manager(request)
+    permissions.require_manager(request.user)
     return _component_form(request, ProgrammeComponent())
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def component_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_manager(request)
+    permissions.require_manager(request.user)
     return _component_form(request, get_object_or_404(ProgrammeComponent, pk=pk))
 
 

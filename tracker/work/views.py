@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -28,11 +27,6 @@ from tracker.work import selectors as selectors_work
 from tracker.work import services
 from tracker.work.filters import ActivityBoardFilter
 from tracker.work.forms import ActivityForm, OutputIndicatorFormSet, TaskForm
-
-
-def _require_manager(request: HttpRequest) -> None:
-    if not permissions.can_manage_plans(request.user):
-        raise PermissionDenied
 
 
 def _pk_from_query(request: HttpRequest, name: str) -> int | None:
@@ -92,7 +86,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def activity_create(request: HttpRequest) -> HttpResponse:
-    _require_manager(request)
+    permissions.require_manager(request.user)
     # ?plan=<pk> (the plan page's "add activity" link) preselects the plan.
     return _activity_form(request, Activity(), initial={"plan": _pk_from_query(request, "plan")})
 
@@ -101,7 +95,7 @@ def activity_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     activity = permissions.get_visible_or_404(permissions.activities_visible_to(request.user), pk=pk)
-    _require_manager(request)
+    permissions.require_manager(request.user)
     return _activity_form(request, activity)
 
 
@@ -146,7 +140,7 @@ def task_create(request: HttpRequest) -> HttpResponse:
     if activity_pk is None:
         raise Http404
     activity = permissions.get_visible_or_404(permissions.activities_visible_to(request.user), pk=activity_pk)
-    _require_manager(request)
+    permissions.require_manager(request.user)
     return _task_form(request, Task(activity=activity), activity)
 
 
@@ -156,7 +150,7 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
     task = permissions.get_visible_or_404(
         permissions.tasks_visible_to(request.user).select_related("activity", "activity__plan"), pk=pk
     )
-    _require_manager(request)
+    permissions.require_manager(request.user)
     return _task_form(request, task, task.activity)
 
 
@@ -178,7 +172,7 @@ def _task_form(request: HttpRequest, task: Task, activity: Activity) -> HttpResp
 @require_http_methods(["GET", "POST"])
 def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
     activity = permissions.get_visible_or_404(permissions.activities_visible_to(request.user), pk=pk)
-    _require_manager(request)
+    permissions.require_manager(request.user)
     cancelled = activity.status == Progress.CANCELLED
     return delete_page(
         request,
@@ -196,7 +190,7 @@ def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def task_delete(request: HttpRequest, pk: int) -> HttpResponse:
     task = permissions.get_visible_or_404(permissions.tasks_visible_to(request.user), pk=pk)
-    _require_manager(request)
+    permissions.require_manager(request.user)
     cancelled = task.status == Progress.CANCELLED
     back = reverse("tracker:activity_detail", args=[task.activity_id]) + "#tasks"
     return delete_page(
