@@ -20,7 +20,7 @@ DEMO_PROVINCES := --province "Thái Nguyên" --province "Thanh Hóa" --province 
 
 run: setup
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
-	DEBUG=1 $(BIN)/python manage.py load_demo
+	DEBUG=1 SITE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py load_demo
 	DEBUG=1 $(BIN)/python manage.py load_admin_map $(DEMO_PROVINCES)
 	DEBUG=1 $(BIN)/python manage.py load_demo_budgets
 	DEBUG=1 $(BIN)/python manage.py load_cms_demo
@@ -55,7 +55,7 @@ messages: $(STAMP)
 
 demo: setup
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
-	DEBUG=1 $(BIN)/python manage.py load_demo
+	DEBUG=1 SITE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py load_demo
 	DEBUG=1 $(BIN)/python manage.py load_admin_map $(DEMO_PROVINCES)
 	DEBUG=1 $(BIN)/python manage.py load_demo_budgets
 	DEBUG=1 $(BIN)/python manage.py load_cms_demo

@@ -23,7 +23,6 @@ from .base import committee_name
 from .sample_plan import OFFICER_COMMUNE
 
 DEMO_PASSWORD = "demo"
-LOGIN_URL = "http://127.0.0.1:8000/accounts/login/"
 
 
 @dataclass(frozen=True)

@@ -624,3 +624,12 @@ def test_command_prints_the_logins(demo):
     for username in ("admin", "quanly", "canbo.xa", "canbo.dai", "taichinh", "giamsat", "bientap", "kiemduyet"):
         assert username in demo.output
     assert "http://127.0.0.1:8000/accounts/login/" in demo.output
+
+
+def test_command_prints_the_address_the_server_answers_at(demo, settings):
+    # make run passes SITE_URL=http://HOST:PORT, so a run on PORT=8080 prints 8080.
+    settings.SITE_URL = "http://127.0.0.1:8080"
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert "http://127.0.0.1:8080/accounts/login/" in out.getvalue()
+    assert ":8000" not in out.getvalue()

@@ -24,3 +24,4 @@ tar --extract --gzip --file="$BACKUP_DIR/private-$stamp.tar.gz" --directory="$dr
     --files "$drill/private" --files "$drill/media"
 find "$BACKUP_DIR" -name 'tracker-*.dump' -mtime "+$KEEP" -delete
 find "$BACKUP_DIR" -name 'media-*.tar.gz' -mtime "+$KEEP" -delete
+find "$BACKUP_DIR" -name 'private-*.tar.gz' -mtime "+$KEEP" -delete

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.shortcuts import resolve_url
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tracker.core import roles
 from tracker.demo import guard
 from tracker.demo.loader import load_demo
-from tracker.demo.users import DEMO_USERS, LOGIN_URL, demo_password
+from tracker.demo.users import DEMO_USERS, demo_password
 
 
 class Command(BaseCommand):
@@ -52,4 +54,6 @@ class Command(BaseCommand):
                 + row[3]
             )
         self.stdout.write("")
-        self.stdout.write(_("Log in at %(url)s") % {"url": LOGIN_URL})
+        # The address the server was told it answers at (make run passes its HOST and PORT).
+        login_url = settings.SITE_URL + resolve_url(settings.LOGIN_URL)
+        self.stdout.write(_("Log in at %(url)s") % {"url": login_url})
