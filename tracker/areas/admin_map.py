@@ -20,6 +20,7 @@ import datetime
 import importlib.util
 import json
 import re
+import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
@@ -104,6 +105,46 @@ def conversion() -> tuple[dict[str, list[str]], dict[str, list[tuple[str, str, b
                 code = codes[province_key][ward["newWardKey"]]["wardCode"]
                 old_to_new.setdefault(old, []).append((province_key, code, ward["isDefaultNewWard"]))
     return data["DICT_PROVINCE"], old_to_new
+
+
+@cache
+def former_names() -> dict[str, list[str]]:
+    """ "province_district_oldcommune" key → the keys of the units of early 2025 that record it
+    as a former name ("tinhthanhhoa_thanhphothanhhoa_phuonganhoach" → [".._phuonganhung"]).
+
+    `vietnamadminunits` keeps, for each commune in force just before 1/7/2025, the names of the
+    communes merged into it earlier (its `wardAlias`): the only machine-readable trace of the
+    2019–2024 mergers. Read from its SQLite data file, not through its code.
+    """
+    path = _package_file("vietnamadminunits", "data/dataset.db")
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = connection.execute(
+            "SELECT provinceKey, districtKey, wardKey, wardAlias FROM admin_units_legacy WHERE wardAlias IS NOT NULL"
+        ).fetchall()
+    finally:
+        connection.close()
+    found: dict[str, list[str]] = {}
+    for province_key, district_key, ward_key, aliases in rows:
+        for alias in json.loads(aliases):
+            # Only the full keys (kind word and name): "tanson" alone could be any Tân Sơn.
+            if alias.startswith(KEY_PREFIXES) and alias != ward_key:
+                found.setdefault(f"{province_key}_{district_key}_{alias}", []).append(
+                    f"{province_key}_{district_key}_{ward_key}"
+                )
+    return found
+
+
+@cache
+def legacy_names() -> dict[str, str]:
+    """ "province_district_commune" key of a unit of early 2025 → its name ("Phường An Hưng")."""
+    path = _package_file("vietnamadminunits", "data/dataset.db")
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = connection.execute("SELECT provinceKey, districtKey, wardKey, ward FROM admin_units_legacy").fetchall()
+    finally:
+        connection.close()
+    return {f"{province}_{district}_{ward}": name for province, district, ward, name in rows}
 
 
 def province_name(row: dict[str, Any]) -> str:
@@ -313,6 +354,18 @@ def _new_communes_of(
         if other != key and other in old_to_new:
             note = "Qua đơn vị cùng tên đã đổi loại trước năm 2025 (việc đổi loại chưa được ghi)."
             return [(code, default, note) for _, code, default in old_to_new[other]]
+    # A commune merged into another before 2025 (phường An Hoạch and xã Đông Hưng → phường An
+    # Hưng): the unit of early 2025 that records its name as a former one, in the same district
+    # and province, and from there the converter. Only a single such unit counts: two would
+    # be a guess. Its date and decision are not in the data, so they are not recorded.
+    merged_into = former_names().get(key, [])
+    if len(merged_into) == 1 and merged_into[0] in old_to_new:
+        via = legacy_names().get(merged_into[0], merged_into[0])
+        note = (
+            f"Qua {via}: dữ liệu chuyển đổi ghi {commune.name} là tên cũ của đơn vị này "
+            "(ngày và văn bản sáp nhập trước năm 2025 chưa được ghi)."
+        )
+        return [(code, default, note) for _, code, default in old_to_new[merged_into[0]]]
     return None
 
 

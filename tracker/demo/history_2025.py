@@ -8,10 +8,11 @@ Recorded (each with its decision):
 - Tỉnh Bắc Kạn merged into Tỉnh Thái Nguyên (NQ 202/2025/QH15 of 12/6/2025; the merged
   province's authorities work from 1/7/2025), and with it the Sở Khoa học và Công nghệ.
 
-Not recorded, for want of a source in this session: the official codes before 2025, the
-2019–2025 mergers of some of seed 002's communes, the fate of the district-level offices of
-seed 002 (Phòng Văn hóa Thông tin thành phố Thanh Hóa …) after 1/7/2025. The districts and the
-communes themselves are ended, with their successors, by `manage.py load_admin_map`.
+Not recorded, for want of a source in this session: the official codes before 2025, the dates
+and decisions of the 2019–2024 mergers of six of seed 002's communes (`load_admin_map` links
+them through the units that record their former names), the fate of the district-level offices
+of seed 002 (Phòng Văn hóa Thông tin thành phố Thanh Hóa …) after 1/7/2025. The districts and
+the communes themselves are ended, with their successors, by `manage.py load_admin_map`.
 """
 
 from __future__ import annotations
