@@ -32,6 +32,8 @@ class GeneratedReport(models.Model):
         TARGETS = "targets", _("Targets and results by area")
         UNIT = "unit", _("A unit's report on its tasks")
         BUDGET = "budget", _("Budget execution by funding source")
+        # The programme's own form (Thông tư 10/2022/TT-BLĐTBXH, Phụ lục II, Mẫu số 01).
+        MONITORING = "monitoring", _("Monitoring report (Form 01, Circular 10/2022/TT-BLĐTBXH)")
 
     class PeriodType(models.TextChoices):
         MONTH = "month", _("Month")

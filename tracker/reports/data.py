@@ -236,7 +236,15 @@ def _issuer(request: ReportRequest, day: datetime.date) -> Unit:
     return issuer
 
 
-def _frame(request: ReportRequest, *, issuer: Unit, day: datetime.date, summary: str, recipients: str) -> dict:
+def _frame(
+    request: ReportRequest,
+    *,
+    issuer: Unit,
+    day: datetime.date,
+    summary: str,
+    recipients: str,
+    doc_type: str = document.DOCUMENT_TYPE,
+) -> dict:
     place = request.place.strip() or document.place_of(area_in_force(issuer.area, day) if issuer.area else None)
     if not recipients and issuer.parent_id:
         # Reported up to the agency above the issuer (the province's People's Committee).
@@ -250,9 +258,11 @@ def _frame(request: ReportRequest, *, issuer: Unit, day: datetime.date, summary:
         "document_date": day.isoformat(),
         "date_line": document.date_line(place, day),
         "date_words": document.date_line("", day),
-        "doc_type": document.DOCUMENT_TYPE,
+        "doc_type": doc_type,
         "summary": (request.summary.strip() or summary),
-        "closing": f"Trên đây là báo cáo {_lower_first(request.summary.strip() or summary)} của {issuer.name}./.",
+        "closing": (
+            f"Trên đây là {doc_type.lower()} {_lower_first(request.summary.strip() or summary)} của {issuer.name}./."
+        ),
         "recipients": document.recipient_lines(request.recipients or recipients),
         "signature": {
             "authority": document.signature_lines(request.signing_authority),
@@ -655,6 +665,7 @@ BUILDERS = {
     Kind.UNIT: _unit_report,
     Kind.BUDGET: _budget_report,
 }
+# (`tracker.reports.monitoring.register` adds the programme's monitoring form, Kind.MONITORING.)
 
 
 def build_snapshot(request: ReportRequest, *, today: datetime.date, progress: ProgressCallback = _no_progress) -> dict:
@@ -664,10 +675,13 @@ def build_snapshot(request: ReportRequest, *, today: datetime.date, progress: Pr
     day = request.document_date or today
     issuer = _issuer(request, day)
     body, summary, recipients, is_sample = BUILDERS[request.kind](request, today=today, progress=progress)
+    # A form of its own may name its document type ("BÁO CÁO GIÁM SÁT", tracker.reports.monitoring).
+    doc_type = body.pop("doc_type", document.DOCUMENT_TYPE)
+    frame = _frame(request, issuer=issuer, day=day, summary=summary, recipients=recipients, doc_type=doc_type)
     snapshot = {
         "version": SNAPSHOT_VERSION,
         "kind": request.kind,
-        "frame": _frame(request, issuer=issuer, day=day, summary=summary, recipients=recipients),
+        "frame": frame,
         "body": body,
         "data_note": _data_note(request.kind, today),
         "is_sample": is_sample,

@@ -9,6 +9,7 @@ portrait with the margins of an official document.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -429,11 +430,17 @@ def _unit_sheet(book: Workbook, snapshot: dict) -> None:
     writer.signature(snapshot["frame"])
 
 
+# Sheets of the kinds defined outside this module, by kind (`tracker.reports.monitoring.register`).
+SHEETS: dict[str, Callable[[Workbook, dict], None]] = {}
+
+
 def render_xlsx(snapshot: dict) -> bytes:
     book = new_workbook()
     kind = snapshot["kind"]
     body = snapshot["body"]
-    if kind == "progress":
+    if kind in SHEETS:
+        SHEETS[kind](book, snapshot)
+    elif kind == "progress":
         _results_sheet(book, snapshot)
         if body.get("budget"):  # None when no app provided money (tracker.core.extensions)
             _budget_sheet(book, snapshot, first=False)

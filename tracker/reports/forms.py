@@ -178,6 +178,11 @@ class ReportForm(forms.Form):
                 _("A report covers at most %(days)s days; choose a shorter period or produce several reports.")
                 % {"days": settings.REPORT_MAX_PERIOD_DAYS},
             )
+        if kind == Kind.MONITORING and cleaned.get("period_type") not in (PeriodType.HALF_YEAR, PeriodType.YEAR):
+            # Mẫu số 01 of Thông tư 10/2022/TT-BLĐTBXH is the 6-month and the annual report.
+            self.add_error(
+                "period_type", _("The monitoring report (Form 01) covers the first six months or a whole year.")
+            )
         if kind == Kind.TARGETS and plan is None:
             self.add_error("plan", _("The table of targets by area belongs to one plan: choose it."))
         if kind == Kind.UNIT and not cleaned.get("unit"):

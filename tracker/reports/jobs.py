@@ -26,7 +26,10 @@ from tracker.core.files import StorageFull, storage_full_message
 from tracker.core.text import slugify_vi
 from tracker.models import GeneratedReport
 
-from . import data, excel, pdf
+from . import data, excel, monitoring, pdf
+
+# The programme's monitoring form joins the builders and sheets this job uses.
+monitoring.register()
 
 logger = logging.getLogger(__name__)
 Status = GeneratedReport.Status

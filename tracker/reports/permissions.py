@@ -1,9 +1,10 @@
 """Who may produce and read the official reports.
 
-DIC managers produce any report; finance officers produce the budget report; unit officers
-produce their own unit's report on its tasks and nothing else. Managers, finance officers
-and monitors read every generated report of the province; a unit officer reads only their
-unit's own reports; anyone else reads none (a report they may not see answers 404).
+DIC managers produce any report (the programme's monitoring form only they); finance officers
+produce the budget report; unit officers produce their own unit's report on its tasks and
+nothing else. Managers, finance officers and monitors read every generated report of the
+province; a unit officer reads only their unit's own reports; anyone else reads none (a
+report they may not see answers 404).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ Kind = GeneratedReport.Kind
 
 def kinds_user_may_produce(user: AnyUser) -> list[str]:
     if permissions.can_manage_plans(user):
-        kinds = [Kind.PROGRESS, Kind.TARGETS, Kind.UNIT, Kind.BUDGET]
+        kinds = [Kind.PROGRESS, Kind.MONITORING, Kind.TARGETS, Kind.UNIT, Kind.BUDGET]
     else:
         kinds = []
         if permissions.has_role(user, roles.FINANCE_OFFICER):
