@@ -4,15 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('tracker', '0018_unaccent_extension'),
+        ("tracker", "0018_unaccent_extension"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='generatedreport',
-            name='kind',
-            field=models.CharField(choices=[('progress', 'Progress report'), ('targets', 'Targets and results by area'), ('unit', "A unit's report on its tasks"), ('budget', 'Budget execution by funding source'), ('monitoring', 'Monitoring report (Form 01, Circular 10/2022/TT-BLĐTBXH)')], max_length=20, verbose_name='report'),
+            model_name="generatedreport",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("progress", "Progress report"),
+                    ("targets", "Targets and results by area"),
+                    ("unit", "A unit's report on its tasks"),
+                    ("budget", "Budget execution by funding source"),
+                    ("monitoring", "Monitoring report (Form 01, Circular 10/2022/TT-BLĐTBXH)"),
+                ],
+                max_length=20,
+                verbose_name="report",
+            ),
         ),
     ]
