@@ -15,6 +15,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from tracker.models import Activity, Area, Plan, Unit
@@ -47,7 +48,7 @@ class Estimate(models.Model):
     """
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
+        DRAFT = "draft", pgettext_lazy("status", "Draft")
         SUBMITTED = "submitted", _("Submitted for appraisal")
         APPRAISED = "appraised", _("Appraised")
         APPROVED = "approved", _("Approved")
@@ -109,7 +110,7 @@ class EstimateLine(models.Model):
     """One line of an estimate: what, how many, at what price, from which source."""
 
     estimate = models.ForeignKey(Estimate, on_delete=models.CASCADE, related_name="lines")
-    description = models.CharField(_("item"), max_length=300)
+    description = models.CharField(pgettext_lazy("line item", "item"), max_length=300)
     funding_source = models.ForeignKey(
         FundingSource, verbose_name=_("funding source"), on_delete=models.PROTECT, related_name="estimate_lines"
     )
@@ -318,7 +319,10 @@ class Donation(models.Model):
     receipt_number = models.CharField(_("receipt number"), max_length=50, blank=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     item = models.CharField(
-        _("item"), max_length=200, blank=True, help_text=_("For support in kind, e.g. 'smartphone'.")
+        pgettext_lazy("line item", "item"),
+        max_length=200,
+        blank=True,
+        help_text=_("For support in kind, e.g. 'smartphone'."),
     )
     quantity = models.PositiveIntegerField(_("quantity"), null=True, blank=True)
     unit_value = models.BigIntegerField(_("unit value (VND)"), null=True, blank=True)

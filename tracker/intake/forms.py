@@ -15,6 +15,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tracker.models import ActivityType, Deadline, LegalDocument, Plan, ProgrammeComponent, Unit
 
@@ -148,7 +149,9 @@ class ReviewForm(forms.Form):
         else:
             status = Plan.Status.DRAFT
         self.fields["status"] = forms.ChoiceField(label=_("status"), choices=Plan.Status.choices, initial=status)
-        self.fields["title"] = forms.CharField(label=_("title"), initial=d.title, widget=forms.Textarea({"rows": 2}))
+        self.fields["title"] = forms.CharField(
+            label=pgettext_lazy("document title", "title"), initial=d.title, widget=forms.Textarea({"rows": 2})
+        )
         self.fields["period_start"] = forms.DateField(label=_("period from"), initial=_date(d.period_start))
         self.fields["period_end"] = forms.DateField(label=_("period to"), initial=_date(d.period_end))
         self.fields["programme_component"] = forms.ModelChoiceField(
@@ -193,7 +196,11 @@ class ReviewForm(forms.Form):
                     "kind": forms.ChoiceField(label=_("kind"), choices=LegalDocument.Kind.choices, initial=basis.kind),
                     "date": forms.DateField(label=_("date issued"), initial=_date(basis.date)),
                     "issuer": forms.CharField(label=_("issued by"), initial=basis.issuer),
-                    "title": forms.CharField(label=_("title"), initial=basis.title, widget=forms.Textarea({"rows": 2})),
+                    "title": forms.CharField(
+                        label=pgettext_lazy("document title", "title"),
+                        initial=basis.title,
+                        widget=forms.Textarea({"rows": 2}),
+                    ),
                 },
                 source=basis.source,
                 uncertain=basis.uncertain,
@@ -227,7 +234,9 @@ class ReviewForm(forms.Form):
                 {
                     "section": forms.CharField(label=_("section"), initial=activity.section, max_length=20),
                     "title": forms.CharField(
-                        label=_("title"), initial=activity.title, widget=forms.Textarea({"rows": 2})
+                        label=pgettext_lazy("document title", "title"),
+                        initial=activity.title,
+                        widget=forms.Textarea({"rows": 2}),
                     ),
                     "type": forms.ModelChoiceField(
                         label=_("content type"),

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from .fields import LONG_TEXT_MAX_LENGTH, NOTE_MAX_LENGTH, TITLE_MAX_LENGTH, limited_text, sample_flag
@@ -17,7 +18,7 @@ from .programme import LegalDocument, ProgrammeComponent
 
 class Plan(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
+        DRAFT = "draft", pgettext_lazy("status", "Draft")
         ISSUED = "issued", _("Issued")
         CLOSED = "closed", _("Closed")
 
@@ -36,7 +37,7 @@ class Plan(models.Model):
     issued_on_precision = models.CharField(
         _("date known to the"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
-    title = limited_text(TITLE_MAX_LENGTH, _("title"))
+    title = limited_text(TITLE_MAX_LENGTH, pgettext_lazy("document title", "title"))
     period_start = models.DateField(_("period from"))
     period_end = models.DateField(_("period to"))
     programme_component = models.ForeignKey(
@@ -106,7 +107,9 @@ class Plan(models.Model):
 
 class PlanLegalBasis(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="legal_basis_links")
-    document = models.ForeignKey(LegalDocument, verbose_name=_("document"), on_delete=models.PROTECT)
+    document = models.ForeignKey(
+        LegalDocument, verbose_name=pgettext_lazy("legal document", "document"), on_delete=models.PROTECT
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     # The words the plan cites the document with: most say "Căn cứ", some "Thực hiện" or "Theo".
     lead_in = models.CharField(
@@ -194,7 +197,7 @@ class Activity(models.Model):
     activity_type = models.ForeignKey(
         ActivityType, verbose_name=_("content type"), on_delete=models.PROTECT, related_name="activities"
     )
-    title = limited_text(TITLE_MAX_LENGTH, _("title"))
+    title = limited_text(TITLE_MAX_LENGTH, pgettext_lazy("document title", "title"))
     description = limited_text(LONG_TEXT_MAX_LENGTH, _("description"), blank=True)
     lead_unit = models.ForeignKey(
         Unit, verbose_name=_("lead unit"), on_delete=models.PROTECT, related_name="led_activities"

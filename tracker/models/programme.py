@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from .fields import TITLE_MAX_LENGTH, limited_text
@@ -31,7 +32,7 @@ class LegalDocument(models.Model):
     )
     issued_on = models.DateField(_("date issued"), null=True, blank=True)
     issuer = models.CharField(_("issued by"), max_length=255)
-    title = limited_text(TITLE_MAX_LENGTH, _("title"))
+    title = limited_text(TITLE_MAX_LENGTH, pgettext_lazy("document title", "title"))
     file = models.FileField(_("file"), upload_to="legal/%Y/", blank=True)
     # Repealed or replaced: no longer offered for new plans; plans that cite it keep it.
     valid_to = models.DateField(_("no longer in force from"), null=True, blank=True)

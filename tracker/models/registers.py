@@ -23,6 +23,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from tracker.core.files import private_storage, register_evidence_upload_to
@@ -66,7 +67,7 @@ class RegisterEntry(models.Model):
         SMARTPHONES = "smartphones", _("Smartphones handed over")
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
+        DRAFT = "draft", pgettext_lazy("status", "Draft")
         SUBMITTED = "submitted", _("Submitted")
         ACCEPTED = "accepted", _("Accepted")
         RETURNED = "returned", _("Returned for correction")

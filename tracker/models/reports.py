@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tracker.core.files import generated_report_upload_to, private_storage
 
@@ -85,7 +86,7 @@ class GeneratedReport(models.Model):
         _("Excel file"), upload_to=generated_report_upload_to, storage=private_storage, blank=True, max_length=200
     )
     xlsx_sha256 = models.CharField(_("Excel SHA-256"), max_length=64, blank=True)
-    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    page_count = models.PositiveIntegerField(pgettext_lazy("number of pages", "pages"), null=True, blank=True)
     created_by = actor_field(_("produced by"))
     created_at = models.DateTimeField(_("asked for"), default=timezone.now)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tracker.core.permissions import AnyUser
 from tracker.core.text import strip_diacritics
@@ -161,7 +162,7 @@ class PublicationFilterSet(EntryFilterSet):
     DATE_FIELD = "published_on"
     SEARCH_FIELDS = ("title", "publisher", "distribution")
 
-    medium = django_filters.ChoiceFilter(label=_("Form"), choices=MediumFormat.choices)
+    medium = django_filters.ChoiceFilter(label=pgettext_lazy("medium", "Form"), choices=MediumFormat.choices)
     language = django_filters.ChoiceFilter(label=_("Language"), choices=Language.choices)
     duplicates = django_filters.BooleanFilter(
         label=_("Duplicates only"), method="filter_duplicates", widget=forms.CheckboxInput

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from tracker.models import Publication
@@ -95,7 +96,7 @@ def export_columns(duplicate_of: dict[int, str]) -> list[export.Column]:
     return [
         export.Column(_("No."), lambda e: e.pk, 8),
         export.Column(_("Title"), lambda e: e.title, 40),
-        export.Column(_("Form"), lambda e: e.get_medium_display(), 12),
+        export.Column(pgettext("medium", "Form"), lambda e: e.get_medium_display(), 12),
         export.Column(_("Publisher"), lambda e: e.publisher, 24),
         export.Column(_("Published on"), lambda e: e.published_on, 14),
         export.Column(_("Copies"), lambda e: e.copies, 10),
