@@ -71,8 +71,9 @@ def dashboard_money(user: AnyUser) -> MoneyFigures | None:
 
 
 def can_see_budget_link(user: AnyUser) -> bool:
-    """The menu's "Budgets": as the tracker shows its registers and reports."""
-    return tracker_permissions.sees_whole_programme(user) or bool(getattr(user, "unit_id", None))
+    """The menu's "Budgets": exactly to those the budget pages open for (a CMS editor who
+    belongs to a unit is not one of them)."""
+    return permissions.can_see_budgets(user)
 
 
 # --- Panels: context(user, object) → the template's context, or None for nothing ------------

@@ -9,4 +9,6 @@ def roles(request: HttpRequest) -> dict:
     return {
         "can_manage_plans": permissions.can_manage_plans(user),
         "sees_whole_programme": permissions.sees_whole_programme(user),
+        "follows_work": permissions.follows_work(user),
+        "uses_tracker": permissions.uses_tracker(user),
     }

@@ -55,6 +55,19 @@ def sees_whole_programme(user: AnyUser) -> bool:
     return user.is_authenticated and (user.is_superuser or bool(role_names(user) & set(roles.PROVINCE_WIDE_READERS)))
 
 
+def follows_work(user: AnyUser) -> bool:
+    """Province-wide readers and unit officers: the people the tracker's work pages (dashboard,
+    what is due, registers, official reports) are for. A CMS editor who belongs to a unit is
+    not one of them."""
+    return sees_whole_programme(user) or is_unit_officer(user)
+
+
+def uses_tracker(user: AnyUser) -> bool:
+    """Whether the user has any tracker role; the others (CMS editors and moderators, people
+    without a role yet) get no tracker links in the menu and no tracker landing page."""
+    return follows_work(user) or can_manage_plans(user)
+
+
 def _granted(model, codename: str, user: AnyUser, **match) -> Exists:
     """Whether one of the user's groups holds an object right (django-guardian's direct
     foreign-key tables, granted by `services.grants_sync`), as a subquery."""

@@ -20,6 +20,7 @@ from budgets import services as budget_services
 from budgets.models import Allocation
 from tests import factories
 from tests.budgets.factories import AllocationFactory, source
+from tracker.core import extensions
 from tracker.models import ActivityType, Area, OutputIndicator, OutputRecord
 from tracker.outputs import selectors as selectors_progress
 from tracker.reports import data as report_data
@@ -135,10 +136,20 @@ def test_anonymous_is_sent_to_log_in(client):
     assert response["Location"] == f"{reverse('login')}?next={reverse('tracker:dashboard')}"
 
 
-def test_a_cms_editor_has_no_dashboard_and_the_front_door_is_the_board(client, editor):
+def test_a_cms_editor_has_no_dashboard_and_the_front_door_is_the_cms(client, editor):
     client.force_login(editor)
     assert client.get(reverse("tracker:dashboard")).status_code == 403
-    assert client.get(reverse("tracker:home"))["Location"] == reverse("tracker:board")
+    assert client.get(reverse("tracker:home"))["Location"] == reverse("wagtailadmin_home")
+
+
+def test_without_the_cms_a_user_without_a_tracker_role_is_sent_to_the_board(client, editor):
+    client.force_login(editor)
+    saved = extensions.reset()  # as without budgets and cms
+    try:
+        location = client.get(reverse("tracker:home"))["Location"]
+    finally:
+        extensions.restore(saved)
+    assert location == reverse("tracker:board")
 
 
 def test_the_front_door_is_the_dashboard_with_its_item_first_in_the_menu(client, manager):
