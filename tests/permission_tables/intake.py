@@ -6,7 +6,7 @@ The manager's POSTs write: the upload keeps a draft for review, the review confi
 
 from django.urls import reverse
 
-from tests.permission_tables import Entry, answers
+from tests.permission_tables import LOGIN, Entry, answers
 
 MANAGER_ONLY_GET = answers(manager=200, others=403)
 MANAGER_ONLY_POST = answers(manager=302, others=403)
@@ -78,4 +78,45 @@ ENTRIES["tracker:plan_copy"] = Entry(
         "POST": answers(manager=302, finance=403, monitor=403, officer_a=403, others=404),
     },
     data=lambda w: {"year": w.plan.period_start.year + 1},
+)
+
+
+# The Excel template: the plan's own visibility first (404 where unseen), then managers only;
+# the blank template and the import are managers' pages (403 for everyone else).
+def _plan_file(w):
+    """The world's plan exported to the template, its number left blank (a new draft)."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from openpyxl import load_workbook
+
+    from tracker.core.spreadsheets import workbook_bytes
+    from tracker.intake.workbook import export
+
+    book = export.plan_workbook(export.plan_for_export(w.plan.pk), user=w.users["manager"])
+    book = load_workbook(io.BytesIO(workbook_bytes(book)))
+    sheet = book["Thông tin chung"]
+    for row in sheet.iter_rows(min_row=4):
+        if row[0].value and str(row[0].value).startswith("Số, ký hiệu"):
+            row[1].value = None
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return {"file": SimpleUploadedFile("ke-hoach.xlsx", buffer.getvalue())}
+
+
+ENTRIES["tracker:plan_export_excel"] = Entry(
+    path=lambda w: reverse("tracker:plan_export_excel", args=[w.plan.pk]),
+    methods={
+        "GET": answers(manager=200, finance=403, monitor=403, officer_a=403, others=404),
+        "POST": answers(others=405, anonymous=LOGIN),
+    },
+)
+ENTRIES["tracker:plan_excel_template"] = Entry(
+    path=lambda w: reverse("tracker:plan_excel_template"),
+    methods={"GET": MANAGER_ONLY_GET, "POST": answers(others=405, anonymous=LOGIN)},
+)
+ENTRIES["tracker:plan_import_excel"] = Entry(
+    path=lambda w: reverse("tracker:plan_import_excel"),
+    methods={"GET": MANAGER_ONLY_GET, "POST": MANAGER_ONLY_POST},
+    data=_plan_file,
 )

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from tracker.core.spreadsheets import XLSX_CONTENT_TYPE
 from tracker.models import ActivityType, Deadline, LegalDocument, Plan, ProgrammeComponent, Unit
 
 from . import extract
@@ -24,6 +25,7 @@ from .draft import Draft
 from .matching import legal_document
 from .resolve import unit_names
 from .services import NewUnit, Reviewed, guess_activity_type, guess_unit_kind, parse_date, programme_component_for
+from .workbook.layout import IMPORT_MAX_BYTES
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 NEW = "new"
@@ -56,6 +58,23 @@ class UploadForm(forms.Form):
         if not data.get("file") and not (data.get("text") or "").strip():
             raise ValidationError(_("Choose a file or paste the text of the plan."))
         return data
+
+
+class ExcelUploadForm(forms.Form):
+    """A filled plan template; its content is read here once and kept on the form."""
+
+    file = forms.FileField(
+        label=_("Excel file (.xlsx)"),
+        widget=forms.ClearableFileInput(attrs={"accept": f".xlsx,{XLSX_CONTENT_TYPE}"}),
+        help_text=_("The plan template, filled in: at most 5 MB."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > IMPORT_MAX_BYTES:
+            raise ValidationError(_("The file is larger than 5 MB."))
+        self.content = upload.read()
+        return upload
 
 
 class CopyForm(forms.Form):

@@ -20,6 +20,7 @@ class PlanImport(models.Model):
         DOCX = "docx", _("Word document")
         PDF = "pdf", _("PDF text layer")
         OCR = "ocr", _("Scan read by OCR")
+        XLSX = "xlsx", _("Excel plan template")
 
     created_by = models.ForeignKey(User, verbose_name=_("imported by"), on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("imported"), auto_now_add=True)

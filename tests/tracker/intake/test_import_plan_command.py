@@ -42,6 +42,12 @@ def test_prints_the_draft_with_the_keys_of_the_issue_dates_iso_money_whole_dong(
     assert activity["outputs"][0] == {"name": "Lớp bồi dưỡng", "quantity": 3, "unit": "lớp", "source": None}
     assert all(ISO.match(a["end"]) for a in data["activities"])
     assert data["budget"]["total"] == 2350000000 and isinstance(data["budget"]["total"], int)
+    sources = data["budget"]["by_source"]
+    assert [(s["source"], s["amount"]) for s in sources] == [
+        ("Ngân sách trung ương", 2_000_000_000),
+        ("Ngân sách tỉnh", 350_000_000),
+    ]
+    assert all(type(s["amount"]) is int for s in sources) and sum(s["amount"] for s in sources) == 2350000000
     assert data["reporting_rules"][0] | {} == {
         **data["reporting_rules"][0],
         "frequency": "monthly",

@@ -86,6 +86,9 @@ def test_confirming_creates_the_plan_and_its_parts_with_the_manager_in_history(m
     assert list(plan.legal_basis_links.values_list("document__number_symbol", flat=True)) == [
         "257/2025/QH15", "06/2022/TT-BTTTT", "112/QĐ-UBND",
     ]  # fmt: skip
+    # The plan holds section III as written (it has no money field: money is kept by budgets/, per
+    # activity, unit and source); the figures the draft read from it are in that text.
+    assert "2.350.000.000" in plan.funding and "350.000.000" in plan.funding
     communes = Unit.objects.get(name="Ủy ban nhân dân các xã, phường tỉnh Lạng Sơn")
     assert communes.is_group and communes.kind == Unit.Kind.PEOPLES_COMMITTEE and communes.area == province["area"]
     first, second, third, fourth = plan.activities.order_by("order")
