@@ -71,7 +71,20 @@ class UnitForm(DocumentModelForm):
 
     class Meta:
         model = Unit
-        fields = ["name", "short_name", "kind", "parent", "area", "email", "valid_from", "is_group"]
+        fields = [
+            "name",
+            "short_name",
+            "kind",
+            "parent",
+            "area",
+            "email",
+            "signing_authority",
+            "signer_title",
+            "signer_name",
+            "drafting_division",
+            "valid_from",
+            "is_group",
+        ]
         field_classes = {"parent": VietnameseModelChoiceField, "area": VietnameseModelChoiceField}
 
     def __init__(self, *args, user, **kwargs):

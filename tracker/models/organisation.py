@@ -286,6 +286,22 @@ class Unit(EffectiveDates):
         "self", verbose_name=_("members"), symmetrical=False, blank=True, related_name="groups"
     )
     email = models.EmailField(_("e-mail"), blank=True)
+    # How the unit signs the reports it issues (NĐ 30/2020): the form asking for a report
+    # starts from these, not from whatever the previous report happened to say.
+    signing_authority = models.CharField(
+        _("signing authority"),
+        max_length=120,
+        blank=True,
+        help_text=_("On the unit's reports, e.g. KT. GIÁM ĐỐC; separate several lines with /."),
+    )
+    signer_title = models.CharField(_("signer's title"), max_length=120, blank=True)
+    signer_name = models.CharField(_("signer"), max_length=120, blank=True)
+    drafting_division = models.CharField(
+        _("drafting division (abbreviation)"),
+        max_length=40,
+        blank=True,
+        help_text=_("The division that drafts the unit's reports, as in 'Lưu: VT, KHTC.', e.g. KHTC."),
+    )
     # The unit's officers as a Group: object rights are granted to it, so an officer who joins
     # or leaves the unit gains or loses them at once.
     officer_group = models.OneToOneField(

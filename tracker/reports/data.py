@@ -54,6 +54,8 @@ ACCEPTED = ProgressReport.Status.ACCEPTED
 # Plans a whole-sub-project report covers: issued ones, and those closed since (a report on
 # 2023 still covers a 2023 plan closed in 2024). Drafts are not yet anyone's work.
 REPORTED_PLAN_STATUSES = (Plan.Status.ISSUED, Plan.Status.CLOSED)
+# Figures' columns a targets table may have on a portrait page; more go across the sheet.
+WIDE_TABLE_FIGURES = 7
 
 
 class ReportError(Exception):
@@ -73,12 +75,16 @@ class ReportRequest:
     issuer_id: int | None = None
     document_date: datetime.date | None = None
     place: str = ""
+    # The number is usually left blank for the records clerk ("Số:     /BC-SKHCN").
+    number: str = ""
     symbol: str = ""
     summary: str = ""
     signing_authority: str = ""
     signer_title: str = ""
     signer_name: str = ""
     recipients: str = ""
+    # The division that drafted the report, in 'Lưu: VT, <division>.'; blank: the issuer's.
+    drafting_division: str = ""
     recommendations: str = ""
 
     def to_json(self) -> dict:
@@ -253,6 +259,7 @@ def _frame(
         "parent_agency": document.parent_agency_line(issuer, day),
         "issuer": document.issuer_line(issuer),
         "issuer_name": issuer.name,
+        "number": request.number.strip(),
         "symbol": request.symbol.strip() or document.report_symbol(issuer),
         "place": place,
         "document_date": day.isoformat(),
@@ -263,7 +270,9 @@ def _frame(
         "closing": (
             f"Trên đây là {doc_type.lower()} {_lower_first(request.summary.strip() or summary)} của {issuer.name}./."
         ),
-        "recipients": document.recipient_lines(request.recipients or recipients),
+        "recipients": document.recipient_lines(
+            request.recipients or recipients, request.drafting_division.strip() or issuer.drafting_division
+        ),
         "signature": {
             "authority": document.signature_lines(request.signing_authority),
             "title": request.signer_title.strip().upper(),
@@ -483,6 +492,9 @@ def targets_table(plan: Plan) -> dict | None:
         "plan": document.plan_reference(plan),
         "columns": columns,
         "has_targets": any(not column["baseline"] for column in columns),
+        # More figures than a portrait page holds legibly (7 columns of about 14 mm beside
+        # the area's name): the appendix goes on landscape pages.
+        "is_wide": sum(1 if column["baseline"] else 3 for column in columns) > WIDE_TABLE_FIGURES,
         "rows": rows,
         "totals": totals,
     }

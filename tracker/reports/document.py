@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime
 import re
 
+from django.utils.translation import gettext as _
+
 from tracker.core.areas import area_in_force
 from tracker.models import Area, Plan, ProgrammeComponent, Unit
 from tracker.templatetags.tracker_format import document_date
@@ -147,15 +149,59 @@ def component_name(on: datetime.date) -> str:
     return component.name if component else ""
 
 
-def recipient_lines(text: str) -> list[str]:
-    """'Nơi nhận' entries: one per line, each ending ';', the last '.'; 'Lưu: VT.' is added
-    at the end unless the user wrote a 'Lưu' line (NĐ 30/2020)."""
+def recipient_lines(text: str, drafting_division: str = "") -> list[str]:
+    """'Nơi nhận' entries: one per line, each ending ';', the last '.'; 'Lưu: VT, <drafting
+    division>.' is added at the end unless the user wrote a 'Lưu' line (NĐ 30/2020, Phụ lục I:
+    the records office, then the abbreviation of the division that drafted the document)."""
     entries = [line.strip().lstrip("-–•").strip().rstrip(";.").strip() for line in text.splitlines()]
     entries = [entry for entry in entries if entry]
     stored = [entry for entry in entries if entry.lower().startswith("lưu")]
     entries = [entry for entry in entries if not entry.lower().startswith("lưu")]
-    entries.append(stored[-1] if stored else "Lưu: VT")
+    division = drafting_division.strip().strip(",.;").strip()
+    entries.append(stored[-1] if stored else ("Lưu: VT, " + division if division else "Lưu: VT"))
     return [f"{entry};" for entry in entries[:-1]] + [f"{entries[-1]}."]
+
+
+# A symbol's parts: capitals (Vietnamese Đ included), digits and '&' ("TT&TT"), joined by '-'.
+_SYMBOL = re.compile(r"^[A-ZĐ0-9&]+(?:-[A-ZĐ0-9&]+)+$")
+
+
+class NumberSymbolError(ValueError):
+    """What is wrong with a typed number and symbol, in words for the person who typed it."""
+
+
+def number_and_symbol(text: str) -> tuple[str, str]:
+    """'125/BC-SKHCN' → ('125', 'BC-SKHCN'); 'BC-SKHCN' or '/BC-SKHCN' → ('', 'BC-SKHCN'): the
+    number is then left blank for the records clerk who registers the report. '' → ('', '')
+    (the agency's own symbol is used). A leading 'Số:' is dropped; letters are put in capitals.
+    Raises NumberSymbolError (with the message to show) for anything else — a number printed
+    twice ('Số: /125/BC-…') is what this prevents."""
+    value = re.sub(r"\s+", "", text or "")
+    value = re.sub(r"^(?i:số)[:.]?", "", value).upper()
+    if not value:
+        return "", ""
+    parts = value.split("/")
+    if len(parts) > 2:
+        raise NumberSymbolError(
+            _(
+                "Number and symbol: write them as 125/BC-SKHCN, or only the symbol BC-SKHCN "
+                "to leave the number blank for the records clerk."
+            )
+        )
+    number, symbol = ("", parts[0]) if len(parts) == 1 else parts
+    if number and not number.isdigit():
+        raise NumberSymbolError(_("Number and symbol: the number is digits only, e.g. 125/BC-SKHCN."))
+    if number and int(number) == 0:
+        raise NumberSymbolError(_("Number and symbol: numbers start from 1."))
+    if not symbol:
+        raise NumberSymbolError(_("Number and symbol: the symbol is missing after the number, e.g. 125/BC-SKHCN."))
+    if not _SYMBOL.match(symbol):
+        raise NumberSymbolError(
+            _("Number and symbol: the symbol is abbreviations in capitals joined by hyphens, e.g. BC-SKHCN or BC-UBND.")
+        )
+    if not symbol.startswith("BC-"):
+        raise NumberSymbolError(_("Number and symbol: a report's symbol begins with BC-, e.g. BC-SKHCN."))
+    return (str(int(number)) if number else ""), symbol
 
 
 def signature_lines(authority: str) -> list[str]:

@@ -28,6 +28,7 @@ BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 MM_PER_INCH = 25.4
 SAMPLE_MARK = "SỐ LIỆU MẪU"
 SAMPLE_NOTICE = "DỮ LIỆU MẪU – không phải văn bản chính thức; số liệu không phải số liệu chính thức."
+BLANK_LINE = "……………………………"  # a signature line left for the hand (no signer given)
 
 
 @dataclass
@@ -102,7 +103,8 @@ class SheetWriter:
         if is_sample:
             self.line(SAMPLE_NOTICE, italic=True)
             self.skip()
-        left = [(frame["parent_agency"], False), (frame["issuer"], True), (f"Số:        /{frame['symbol']}", False)]
+        number = frame.get("number") or "       "  # blank for the records clerk
+        left = [(frame["parent_agency"], False), (frame["issuer"], True), (f"Số: {number}/{frame['symbol']}", False)]
         right = [
             ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True, False),
             ("Độc lập - Tự do - Hạnh phúc", True, False),
@@ -177,13 +179,14 @@ class SheetWriter:
         left_end = self.row
         self.row = start
         signature = frame["signature"]
-        for text in [*signature["authority"], signature["title"]]:
+        # Always a signature block: dotted lines to write on where no signer was given.
+        lines = [*signature["authority"], signature["title"]] if signature["authority"] else [BLANK_LINE, BLANK_LINE]
+        for text in lines:
             if text:
-                self.line(text, bold=True, align="center", first=split + 1)
+                self.line(text, bold=text != BLANK_LINE, align="center", first=split + 1)
                 self.skip()
         self.skip(4)  # room to sign
-        if signature["name"]:
-            self.line(signature["name"], bold=True, align="center", first=split + 1)
+        self.line(signature["name"] or BLANK_LINE, bold=bool(signature["name"]), align="center", first=split + 1)
         self.row = max(self.row, left_end) + 2
 
 

@@ -20,6 +20,7 @@ from tracker.documents.forms import VietnameseModelChoiceField
 from tracker.models import GeneratedReport, Plan, Unit
 from tracker.models.fields import LONG_TEXT_MAX_LENGTH, NOTE_MAX_LENGTH
 
+from . import document
 from .data import ReportRequest
 from .permissions import kinds_user_may_produce
 
@@ -49,6 +50,14 @@ def period_bounds(period_type: str, *, year: int | None, month: int | None, star
     if period_type == PeriodType.HALF_YEAR:
         return datetime.date(year, 1, 1), datetime.date(year, 6, 30)
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+
+
+SIGNER_FIELDS = ("signing_authority", "signer_title", "signer_name", "drafting_division")
+
+
+def signer_defaults(unit: Unit) -> dict[str, str]:
+    """How `unit` signs its reports (its page sets it): the form's starting values."""
+    return {name: getattr(unit, name) for name in SIGNER_FIELDS}
 
 
 class ReportForm(forms.Form):
@@ -89,10 +98,13 @@ class ReportForm(forms.Form):
         help_text=_("Leave blank for the issuing agency's province, e.g. Lạng Sơn."),
     )
     symbol = forms.CharField(
-        label=_("Symbol"),
-        max_length=40,
+        label=_("Number and symbol"),
+        max_length=50,
         required=False,
-        help_text=_("Leave blank for BC- and the agency's initials, e.g. BC-STTTT. The number is left blank."),
+        help_text=_(
+            "E.g. 125/BC-SKHCN; or only the symbol, BC-SKHCN, to leave the number blank for the records clerk. "
+            "Leave blank for BC- and the agency's initials."
+        ),
     )
     summary = forms.CharField(
         label=_("Summary (trích yếu)"),
@@ -115,6 +127,12 @@ class ReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("One per line; 'Lưu: VT' is added at the end unless you write a 'Lưu' line."),
     )
+    drafting_division = forms.CharField(
+        label=_("Drafting division"),
+        max_length=40,
+        required=False,
+        help_text=_("Its abbreviation, printed last in the recipients: 'Lưu: VT, KHTC.'"),
+    )
     recommendations = forms.CharField(
         label=_("Recommendations"),
         required=False,
@@ -123,11 +141,15 @@ class ReportForm(forms.Form):
         help_text=_("Your own proposals to the recipients, printed as the report's last section."),
     )
 
+    class Media:
+        js = ["js/report-signer.js"]
+
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         from .selectors import plans_for_reports
 
         self.user = user
+        self.issuer_signers: dict[str, dict[str, str]] = {}
         kinds = kinds_user_may_produce(user)
         self.fields["kind"].choices = [(value, label) for value, label in Kind.choices if value in kinds]
         self.fields["kind"].initial = kinds[0] if kinds else None
@@ -148,10 +170,28 @@ class ReportForm(forms.Form):
         else:
             self.fields["issuer"].queryset = Unit.objects.filter(is_group=False)
             self.fields["issuer"].initial = user.unit_id
+            # Each issuer's signer, for the page's script to fill the signer's fields when
+            # another issuer is chosen (one query; only units that set one).
+            self.issuer_signers = {
+                str(values["pk"]): {name: values[name] for name in SIGNER_FIELDS}
+                for values in Unit.objects.filter(is_group=False)
+                .exclude(signing_authority="", signer_title="", signer_name="", drafting_division="")
+                .values("pk", *SIGNER_FIELDS)
+            }
         today = timezone.localdate()
         self.fields["year"].initial = today.year
         self.fields["month"].initial = today.month
         self.fields["document_date"].initial = today
+
+    def clean_symbol(self) -> str:
+        """'125/BC-SKHCN' → number 125, symbol BC-SKHCN; a malformed one is refused with a
+        message naming the field (it once printed 'Số: /125/BC-SKHCN')."""
+        try:
+            number, symbol = document.number_and_symbol(self.cleaned_data.get("symbol", ""))
+        except document.NumberSymbolError as error:
+            raise forms.ValidationError(str(error), code="number_symbol") from None
+        self.cleaned_data["number"] = number
+        return symbol
 
     def clean(self):
         cleaned = super().clean()
@@ -206,12 +246,14 @@ class ReportForm(forms.Form):
             issuer_id=(unit.pk if kind == Kind.UNIT and unit else (issuer.pk if issuer else None)),
             document_date=data["document_date"],
             place=data.get("place", ""),
+            number=data.get("number", ""),
             symbol=data.get("symbol", ""),
             summary=data.get("summary", ""),
             signing_authority=data.get("signing_authority", ""),
             signer_title=data.get("signer_title", ""),
             signer_name=data.get("signer_name", ""),
             recipients=data.get("recipients", ""),
+            drafting_division=data.get("drafting_division", ""),
             recommendations=data.get("recommendations", ""),
         )
 

@@ -51,10 +51,3 @@ def plans_for_reports(user: AnyUser) -> QuerySet[Plan]:
         .select_related("issuer")
         .order_by("-period_start", "number_symbol", "pk")
     )
-
-
-def last_report_of(user: AnyUser) -> GeneratedReport | None:
-    """The user's latest request, to prefill the signer (1 query)."""
-    if not user.is_authenticated:
-        return None
-    return GeneratedReport.objects.filter(created_by=user).only("parameters").order_by("-created_at", "-pk").first()

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from tracker.core import jobs as leases
 from tracker.models import GeneratedReport, Plan, Unit, User
 
-from . import data, jobs, tasks
+from . import data, document, jobs, tasks
 from .permissions import can_produce
 
 logger = logging.getLogger(__name__)
@@ -54,6 +54,16 @@ def _validate(request: data.ReportRequest) -> None:
         errors["unit"] = _("Choose the unit whose report it is.")
     if request.kind != Kind.UNIT and not request.issuer_id:
         errors["issuer"] = _("Choose the agency issuing the report.")
+    # One number and one symbol each: 'Số: /125/BC-…' must never be printed.
+    try:
+        number, symbol = document.number_and_symbol(
+            f"{request.number}/{request.symbol}" if request.number.strip() else request.symbol
+        )
+    except document.NumberSymbolError as error:
+        errors["symbol"] = str(error)
+    else:
+        if (number, symbol) != (request.number.strip(), request.symbol.strip()):
+            errors["symbol"] = _("Number and symbol: give the number and the symbol apart.")
     if errors:
         raise ValidationError(errors)
 

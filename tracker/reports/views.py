@@ -24,13 +24,12 @@ from tracker.core.forms import add_service_error
 from tracker.models import GeneratedReport
 from tracker.reports import permissions as report_permissions
 from tracker.reports import selectors, services
-from tracker.reports.forms import ReportFilterForm, ReportForm
+from tracker.reports.forms import ReportFilterForm, ReportForm, signer_defaults
 from tracker.reports.pdf import document_html
 
 PAGES = "tracker/reports/pages/"
 REPORTS_PER_PAGE = 25
 REFRESH_SECONDS = 3
-SIGNER_FIELDS = ("signing_authority", "signer_title", "signer_name", "place")
 
 
 @login_required
@@ -57,8 +56,10 @@ def generated_report_list(request: HttpRequest) -> HttpResponse:
 
 def _initial(request: HttpRequest) -> dict:
     """What the form starts with: the choices passed in the address (a link from a plan's
-    page), and the signer of the user's last report — or the plan's own signer when the plan
-    was issued by the user's unit."""
+    page), and the signer and drafting division of the issuing unit (the user's own, the
+    form's first issuer) — or the plan's own signer when the plan was issued by the user's
+    unit. Never the previous report's: a report signed by a deputy while the director was
+    away would otherwise carry that deputy into every later report."""
     initial = {}
     for name in ("kind", "period_type", "year", "month"):
         if request.GET.get(name):
@@ -69,9 +70,8 @@ def _initial(request: HttpRequest) -> dict:
         plan = selectors.plans_for_reports(request.user).filter(pk=int(plan_id)).first()
         if plan:
             initial["plan"] = plan.pk
-    last = selectors.last_report_of(request.user)
-    if last:
-        initial.update({name: last.parameters.get(name, "") for name in SIGNER_FIELDS})
+    if request.user.unit_id:
+        initial.update(signer_defaults(request.user.unit))
     if plan and request.user.unit_id and plan.issuer_id == request.user.unit_id:
         initial.update(
             signing_authority=plan.signing_authority, signer_title=plan.signer_title, signer_name=plan.signer_name

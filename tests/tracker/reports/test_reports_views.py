@@ -115,21 +115,6 @@ def test_a_manager_produces_the_six_month_report_of_a_plan(client, manager, plan
     assert report.pdf_sha256 in job.content.decode()
 
 
-def test_the_form_prefills_the_signer_of_the_users_last_report(client, manager, plan, dic):
-    produce(
-        manager,
-        kind=Kind.PROGRESS,
-        plan_id=plan.pk,
-        issuer_id=dic.pk,
-        signing_authority="KT. GIÁM ĐỐC",
-        signer_title="PHÓ GIÁM ĐỐC",
-        signer_name="Trần Thị Dung",
-    )
-    client.force_login(manager)
-    content = client.get(url("new")).content.decode()
-    assert 'value="Trần Thị Dung"' in content
-
-
 def test_a_month_needs_its_month_and_another_period_its_dates(client, manager, plan, dic):
     client.force_login(manager)
     response = client.post(url("new"), form_data(plan=plan.pk, issuer=dic.pk, period_type="custom"))
