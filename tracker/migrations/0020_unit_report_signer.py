@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("tracker", "0018_unaccent_extension"),
+        ("tracker", "0019_generatedreport_monitoring_kind"),
     ]
 
     operations = [
