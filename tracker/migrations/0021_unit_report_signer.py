@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("tracker", "0019_generatedreport_monitoring_kind"),
+        ("tracker", "0020_tt06_content_types"),
     ]
 
     operations = [
