@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("tracker", "0020_tt06_content_types"),
+        ("tracker", "0021_planimport_read_as_xlsx"),
     ]
 
     operations = [
