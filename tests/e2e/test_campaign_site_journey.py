@@ -95,10 +95,10 @@ def test_editor_writes_moderator_publishes_reader_finds_and_the_tracker_counts(p
     page.wait_for_load_state("networkidle")
     page.fill("#id_title", TITLE)
     page.fill("#id_summary", "Lớp hướng dẫn ở nhà văn hóa giúp người cao tuổi dùng điện thoại thông minh.")
-    page.locator("#panel-child-content-body-section .c-sf-add-button").first.click()
+    page.locator("[id$=-body-section] .c-sf-add-button").first.click()
     page.locator("[role=option]").first.click()  # the first block type: a paragraph
     text = "Tại nhà văn hóa thôn, người cao tuổi được hướng dẫn gọi video và nhận tin của xã."
-    body = page.locator("#panel-child-content-body-section .public-DraftEditor-content").first
+    body = page.locator("[id$=-body-section] .public-DraftEditor-content").first
     expect(body).to_be_visible()
     body.click()
     page.keyboard.type(text, delay=15)
@@ -106,7 +106,7 @@ def test_editor_writes_moderator_publishes_reader_finds_and_the_tracker_counts(p
     # Draftail keeps its own state and writes it to the form's hidden field: wait until the
     # text is there, as it is long before a person reaches the submit button.
     expect(page.locator("input[name='body-0-value']")).to_have_value(re.compile("video"))
-    page.locator("[role=tab][aria-controls$=promote]").click()
+    page.get_by_role("tab", name="Quảng bá").click()  # the tab ids follow the (translated) headings
     activity_select = page.locator("#id_activity")
     activity_select.select_option(value=str(activity.pk))
     outputs = page.locator("#id_output_indicator option", has_text="421/KH-UBND").filter(has_text="· 1.")
