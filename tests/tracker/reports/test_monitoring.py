@@ -18,8 +18,9 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -27,6 +28,7 @@ from pypdf import PdfReader
 
 from budgets.demo.loader import load_demo_budgets
 from budgets.models import Allocation, Disbursement, FundingSource
+from tests import factories
 from tracker.core.text import vietnamese_sort_key
 from tracker.demo.loader import load_demo
 from tracker.models import Activity, GeneratedReport, OutputRecord, Plan, ProgressReport, ReportedQuantity, User
@@ -331,3 +333,42 @@ def test_the_form_offers_it_to_the_manager_for_a_half_year_or_a_year_only(world,
     client.logout()
     client.force_login(officer)
     assert 'value="monitoring"' not in client.get(reverse("tracker:generated_report_new")).content.decode()
+
+
+# --- A fixed number of queries whatever the plan's size --------------------------------------------
+
+
+def add_contents(plan: Plan, unit, first: int, last: int) -> None:
+    """Contents numbered first..last-1, each with an output, a task and an accepted March report."""
+    for number in range(first, last):
+        activity = factories.ActivityFactory(plan=plan, section_code=f"2.{number + 1}", lead_unit=unit)
+        output = factories.OutputIndicatorFactory(activity=activity, planned_quantity=10)
+        task = factories.TaskFactory(activity=activity, unit=unit, output_indicator=output)
+        report = factories.ProgressReportFactory(
+            task=task, status=ACCEPTED, submitted_at=timezone.now(), difficulties=f"Khó khăn {number}"
+        )
+        ReportedQuantity.objects.create(report=report, output_indicator=output, quantity=number + 1)
+
+
+def test_building_the_report_costs_the_same_queries_for_a_small_and_a_large_plan(unit_a):
+    plan = factories.PlanFactory(issuer=unit_a, period_start=D(2026, 1, 1), period_end=D(2026, 12, 31))
+    request = data.ReportRequest(
+        kind="monitoring",
+        period_type="half_year",
+        period_start=D(2026, 1, 1),
+        period_end=D(2026, 6, 30),
+        plan_id=plan.pk,
+        issuer_id=unit_a.pk,
+    )
+    counts = []
+    for first, size in ((0, 2), (2, 8)):
+        add_contents(plan, unit_a, first, size)
+        with CaptureQueriesContext(connection) as queries:
+            snapshot = data.build_snapshot(request, today=D(2026, 7, 15))
+        counts.append(len(queries))
+        rows = [row for group in snapshot["body"]["indicators"] for row in group["rows"]]
+        assert len(rows) == size and len(snapshot["body"]["difficulties"]) == size
+    # Issuer and frame (3), plans (1), row count (1), contents (1), outputs with their figures (1),
+    # accepted reports (1), units (2), programme tree (1), areas (3), expected reports (4),
+    # money (3, the budgets app being installed).
+    assert counts[0] == counts[1] <= 24, counts
