@@ -160,3 +160,34 @@ def test_a_manager_of_a_province_cannot_name_another_provinces_units(client, pla
     )
     lists = [row[0] for row in book["Danh mục"].iter_rows(min_row=2, values_only=True) if row[0]]
     assert "Sở Khoa học và Công nghệ tỉnh Nhà" in lists and "Sở Tài chính tỉnh Khác" not in lists
+
+
+def _without_number(content: bytes) -> bytes:
+    book = load_workbook(io.BytesIO(content))
+    book[HEADER_SHEET]["B4"] = None
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _cells(content: bytes) -> dict[str, list[tuple]]:
+    """Every sheet's values but the lists (which grow with the tracker) and the header's number."""
+    book = load_workbook(io.BytesIO(content))
+    book[HEADER_SHEET]["B4"] = None
+    return {name: list(book[name].iter_rows(values_only=True)) for name in book.sheetnames if name != "Danh mục"}
+
+
+def test_an_imported_plan_exports_to_the_same_file_and_the_same_file_twice_makes_one_plan(manager_client, plan, unit_b):
+    activity = plan.activities.get()
+    factories.CooperationFactory(activity=activity, unit=unit_b, note="Phối hợp")
+    factories.TargetFactory(plan=plan, area=factories.AreaFactory(name="Xã Một", code="00001"))
+    content = _without_number(manager_client.get(reverse("tracker:plan_export_excel", args=[plan.pk])).content)
+    url = reverse("tracker:plan_import_excel")
+    first = manager_client.post(url, {"file": SimpleUploadedFile("a.xlsx", content)})
+    created = Plan.objects.exclude(pk=plan.pk).get()
+    assert first["Location"] == reverse("tracker:plan_detail", args=[created.pk])
+    again = manager_client.post(url, {"file": SimpleUploadedFile("b.xlsx", content)})
+    assert again.status_code == 302 and again["Location"] == first["Location"]
+    assert Plan.objects.count() == 2 and Task.objects.count() == 2
+    exported = manager_client.get(reverse("tracker:plan_export_excel", args=[created.pk])).content
+    assert _cells(exported) == _cells(content)
