@@ -317,7 +317,7 @@ def plan_workbook_import(*, content: bytes, filename: str, actor: User) -> Resul
     with transaction.atomic():
         issuer = parsed.header.data["issuer"]
         # One import at a time per issuer: the checks below see what the previous one wrote.
-        Unit.objects.select_for_update().filter(pk=issuer.pk).exists()
+        list(Unit.objects.select_for_update().filter(pk=issuer.pk).values_list("pk", flat=True))
         earlier = (
             PlanImport.objects.filter(read_as=PlanImport.ReadAs.XLSX, draft__sha256=digest, plan__isnull=False)
             .select_related("plan")
