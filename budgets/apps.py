@@ -31,6 +31,10 @@ class BudgetsConfig(AppConfig):
                 "donations", budgets_extensions.HANDOVER_DONATIONS, budgets_extensions.handover_donations_context
             ),
         )
+        extensions.register_panel(
+            extensions.AREA_FIGURES,
+            extensions.Panel("donations", budgets_extensions.AREA_DONATIONS, budgets_extensions.area_donations_context),
+        )
         # The tracker's sweeper also looks after the Excel imports whose worker died.
         extensions.register_job_kind(tasks.IMPORT_JOBS)
         extensions.register_nav_link(

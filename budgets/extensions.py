@@ -14,8 +14,10 @@ are no business.
 
 from __future__ import annotations
 
+from fractions import Fraction
 from urllib.parse import urlencode
 
+from django.db.models import Count, Sum
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -24,10 +26,12 @@ from budgets.models import DonationTransfer
 from tracker.core import permissions as tracker_permissions
 from tracker.core.extensions import MoneyFigure, MoneyFigures
 from tracker.core.permissions import AnyUser
+from tracker.core.successions import round_half_up
 from tracker.models import Activity, Plan, SmartphoneHandover
 
 BUDGET_CARD = "budgets/includes/budget_figures.html"
 HANDOVER_DONATIONS = "budgets/includes/handover_donations.html"
+AREA_DONATIONS = "budgets/includes/area_donations.html"
 
 
 def _execution_url(**params) -> str:
@@ -114,3 +118,39 @@ def handover_donations_context(user: AnyUser | None, handover: SmartphoneHandove
     if not transfers and handover.source != handover.Source.DONATIONS:
         return None
     return {"shown": True, "transfers": transfers, "handover": handover}
+
+
+def area_donations_context(user: AnyUser | None, figures) -> dict | None:
+    """Donations passed on to an area and to the areas it was formed from (one query), by
+    the old units or summed for the new one (a split predecessor by its share); None for a
+    user to whom budgets are no business, or when nothing was passed on there."""
+    if user is None or not permissions.can_see_budgets(user):
+        return None
+    weights = figures.weights
+    rows = (
+        DonationTransfer.objects.filter(area__in=list(weights), donation__in=permissions.donations_visible_to(user))
+        .values("area", "area__name")
+        .annotate(transfers=Count("pk"), quantity=Sum("quantity"), amount=Sum("amount"))
+        .order_by("area__name")
+    )
+    by_area = [
+        {
+            "area": row["area__name"],
+            "share": round_half_up(weights[row["area"]] * 100),
+            "transfers": row["transfers"],
+            "quantity": row["quantity"] or 0,
+            "amount": row["amount"] or 0,
+        }
+        for row in rows
+    ]
+    if not by_area:
+        return None
+    amount = sum((weights[row["area"]] * (row["amount"] or 0) for row in rows), Fraction(0))
+    quantity = sum((weights[row["area"]] * (row["quantity"] or 0) for row in rows), Fraction(0))
+    return {
+        "shown": True,
+        "by_old": figures.by == "old",
+        "rows": by_area,
+        "amount": round_half_up(amount),
+        "quantity": round_half_up(quantity),
+    }

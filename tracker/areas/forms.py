@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tracker.areas.figures import BY_CHOICES
 from tracker.core.widgets import DateInput
 from tracker.documents.forms import DocumentModelForm
 from tracker.models import Area
@@ -84,3 +85,11 @@ class AreaEndForm(forms.Form):
             if successor is not None:
                 chosen.append((successor, self.cleaned_data.get(f"share_{slot}")))
         return chosen
+
+
+class AreaFiguresForm(forms.Form):
+    """The area page's choice: the figures by the new unit (sums) or by the old units, with the
+    successions as they stood on a date."""
+
+    by = forms.ChoiceField(label=_("Show"), choices=BY_CHOICES, required=False)
+    on = forms.DateField(label=_("Units as on"), required=False, widget=DateInput())

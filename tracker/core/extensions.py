@@ -34,7 +34,10 @@ if TYPE_CHECKING:
 PLAN_PAGE = "documents.plan"
 ACTIVITY_PAGE = "work.activity"
 SMARTPHONE_HANDOVER_PAGE = "registers.smartphone_handover"
-PANEL_SLOTS = frozenset({PLAN_PAGE, ACTIVITY_PAGE, SMARTPHONE_HANDOVER_PAGE})
+# The area page's figures (with the areas it was formed from): the object is an
+# `tracker.areas.figures.AreaFigures` (area, weights of its predecessors, by old or new units).
+AREA_FIGURES = "areas.figures"
+PANEL_SLOTS = frozenset({PLAN_PAGE, ACTIVITY_PAGE, SMARTPHONE_HANDOVER_PAGE, AREA_FIGURES})
 
 # The slots of the main menu: after the tracker's work pages, after the campaign site's link.
 NAV_WORK = "nav.work"

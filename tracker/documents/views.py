@@ -18,9 +18,12 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from tracker.areas.figures import BY_NEW, area_figures
+from tracker.areas.forms import AreaFiguresForm
 from tracker.core import permissions
 from tracker.core.deletion import delete_page
 from tracker.documents import selectors, services
@@ -450,7 +453,18 @@ def area_detail(request: HttpRequest, pk: int) -> HttpResponse:
     page = selectors.area_page(request.user, pk)
     # Accepted figures next to each target, rolled up from the tasks in the area (1 query).
     selectors_progress.targets_with_actuals(page.targets)
-    return render(request, TEMPLATES + "area_detail.html", {"page": page, "area": page.area})
+    # The area's figures with those of the areas it was formed from, by the old units or the
+    # new one (?by=old), as the successions stood on a date (?on=, today by default).
+    form = AreaFiguresForm(request.GET or None)
+    choice = form.cleaned_data if form.is_valid() else {}
+    figures = area_figures(
+        request.user,
+        page.area,
+        on=choice.get("on") or page.area.valid_to or timezone.localdate(),
+        by=choice.get("by") or BY_NEW,
+    )
+    context = {"page": page, "area": page.area, "figures": figures, "figures_form": form}
+    return render(request, TEMPLATES + "area_detail.html", context)
 
 
 urlpatterns = [

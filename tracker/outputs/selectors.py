@@ -14,12 +14,14 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, QuerySet, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce, ExtractYear
 
 from tracker.core.areas import AREA_DEPTH
 from tracker.core.numbers import percent
+from tracker.core.successions import round_half_up, succession_maps
 from tracker.models import Activity, OutputIndicator, OutputRecord, Plan, ProgressReport, ReportedQuantity, Target, Task
 
 ACCEPTED = ProgressReport.Status.ACCEPTED
@@ -209,11 +211,14 @@ def _record_area_path(depth: int) -> Case:
     )
 
 
-def targets_with_actuals(targets: list[Target]) -> list[Target]:
+def targets_with_actuals(targets: list[Target], *, inherit: bool = True) -> list[Target]:
     """Set `actual` and `percent` on each target: accepted quantities of outputs counting
     towards its indicator, on tasks in its area or below (commune → district → province), in
     periods ending in its year, plus the records of such outputs achieved in its year in the
-    area of their activity (or plan) — 1 query (a UNION) for any number of targets."""
+    area of their activity (or plan) — 1 query (a UNION) for any number of targets, and 1 for
+    the successions: a target on an area formed from others also counts their figures of its
+    year (`tracker.core.successions`), unless `inherit=False` (the area page lists the
+    predecessors' own figures beside it)."""
     if not targets:
         return targets
     indicators = {target.indicator_id for target in targets}
@@ -254,7 +259,17 @@ def targets_with_actuals(targets: list[Target]) -> list[Target]:
             area_id = row[column]
             if area_id is not None:
                 totals[(row["indicator_id"], row["year"], area_id)] += row["total"]
+    # A target on an area formed by a merger also counts what its predecessors achieved in
+    # its year (their old tasks keep pointing at them): weighted for a split, once per area.
+    maps = succession_maps(datetime.date(year, 12, 31) for year in years) if inherit else {}
     for target in targets:
-        target.actual = totals.get((target.indicator_id, target.year, target.area_id), 0)
+        own = totals.get((target.indicator_id, target.year, target.area_id), 0)
+        day = datetime.date(target.year, 12, 31)
+        predecessors = maps[day].predecessors(target.area_id) if inherit else {}
+        key = (target.indicator_id, target.year)
+        inherited = sum(
+            (weight * totals.get((*key, old_id), 0) for old_id, weight in predecessors.items()), Fraction(0)
+        )
+        target.actual = own + round_half_up(inherited)
         target.percent = percent(target.actual, target.planned_value)
     return targets

@@ -18,6 +18,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from decimal import Decimal
+from fractions import Fraction
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -27,10 +28,12 @@ from django.utils.translation import gettext as _
 from tracker.core import extensions, numbers
 from tracker.core.areas import area_in_force
 from tracker.core.numbers import percent_one_decimal
+from tracker.core.successions import round_half_up, succession_map
 from tracker.core.text import vietnamese_sort_key
 from tracker.due import selectors as selectors_due
 from tracker.models import (
     Activity,
+    Area,
     Cooperation,
     GeneratedReport,
     OutputIndicator,
@@ -56,6 +59,10 @@ ACCEPTED = ProgressReport.Status.ACCEPTED
 REPORTED_PLAN_STATUSES = (Plan.Status.ISSUED, Plan.Status.CLOSED)
 # Figures' columns a targets table may have on a portrait page; more go across the sheet.
 WIDE_TABLE_FIGURES = 7
+
+
+AREAS_RECORDED = ""
+AREAS_IN_FORCE = "in_force"
 
 
 class ReportError(Exception):
@@ -86,6 +93,9 @@ class ReportRequest:
     # The division that drafted the report, in 'Lưu: VT, <division>.'; blank: the issuer's.
     drafting_division: str = ""
     recommendations: str = ""
+    # The targets by area: as the plan named them (AREAS_RECORDED, "by old units") or by the
+    # areas in force on the document's date (AREAS_IN_FORCE, "by new units").
+    areas: str = ""
 
     def to_json(self) -> dict:
         values = dataclasses.asdict(self)
@@ -447,10 +457,16 @@ def _budget(activity_ids: list[int], *, start: datetime.date, end: datetime.date
 # --- Targets by area ---------------------------------------------------------------------------
 
 
-def targets_table(plan: Plan) -> dict | None:
+def targets_table(plan: Plan, *, areas_on: datetime.date | None = None) -> dict | None:
     """The plan's targets by area with the achieved figure next to each (3 queries): the
     pivot of `target_table` (seed 002's appendix), actuals from
-    `output_selectors.targets_with_actuals`. None when the plan sets no target."""
+    `output_selectors.targets_with_actuals`. None when the plan sets no target.
+
+    `areas_on` shows it by the areas in force on that date ("by new units"): each row of an
+    area that has since ended is added into the row(s) of the area(s) that took it over
+    (`tracker.core.successions`: a merger wholly, a split by its shares, else into its main
+    successor), which lists the areas it was formed from — one more query. Without it the
+    rows are the areas the plan named ("by old units")."""
     table = target_table(plan)
     if not table.rows:
         return None
@@ -464,31 +480,47 @@ def targets_table(plan: Plan) -> dict | None:
         if len(years) > 1 and str(column.year) not in indicator.name:
             label += f", năm {column.year}"
         columns.append({"label": label, "baseline": indicator.role == indicator.Role.BASELINE})
+    # Per row of the plan: (area, planned per column, achieved per column).
+    source_rows = []
+    for row in table.rows:
+        achieved = [
+            None
+            if columns[index]["baseline"] or planned is None
+            else actual.get((row.area.pk, column.indicator.pk, column.year), 0)
+            for index, (column, planned) in enumerate(zip(table.columns, row.values, strict=True))
+        ]
+        source_rows.append((row.area, list(row.values), achieved, []))
+    if areas_on is not None:
+        source_rows = _rows_by_areas_in_force(source_rows, areas_on)
     rows = []
     actual_totals = [0] * len(columns)
-    for row in table.rows:
+    planned_totals = [0] * len(columns)
+    for area, planned_values, achieved_values, formed_from in source_rows:
         cells = []
-        for index, (column, planned) in enumerate(zip(table.columns, row.values, strict=True)):
+        for index, (planned, achieved) in enumerate(zip(planned_values, achieved_values, strict=True)):
             baseline = columns[index]["baseline"]
+            planned_totals[index] += planned or 0
             if baseline or planned is None:
                 # A baseline has no achieved figure; a blank target (no figure given) neither.
                 cells.append({"baseline": baseline, "planned": planned, "actual": None, "percent": None})
                 continue
-            achieved = actual.get((row.area.pk, column.indicator.pk, column.year), 0)
             actual_totals[index] += achieved
             percent = numbers.percent(achieved, planned)
             cells.append({"baseline": False, "planned": planned, "actual": achieved, "percent": percent})
-        rows.append({"area": row.area.name, "is_sample": row.area.is_sample, "cells": cells})
+        rows.append({"area": area.name, "is_sample": area.is_sample, "formed_from": formed_from, "cells": cells})
     totals = []
-    for index, planned in enumerate(table.totals):
+    for index, planned in enumerate(planned_totals):
         if columns[index]["baseline"]:
             totals.append({"baseline": True, "planned": planned, "actual": None, "percent": None})
         else:
             achieved = actual_totals[index]
             percent = numbers.percent(achieved, planned)
             totals.append({"baseline": False, "planned": planned, "actual": achieved, "percent": percent})
+    caption = "CHỈ TIÊU VÀ KẾT QUẢ THỰC HIỆN THEO ĐỊA BÀN"
+    if areas_on is not None:
+        caption += f" (THEO ĐƠN VỊ HÀNH CHÍNH NGÀY {_day(areas_on)})"
     return {
-        "caption": "CHỈ TIÊU VÀ KẾT QUẢ THỰC HIỆN THEO ĐỊA BÀN",
+        "caption": caption,
         "plan": document.plan_reference(plan),
         "columns": columns,
         "has_targets": any(not column["baseline"] for column in columns),
@@ -497,7 +529,55 @@ def targets_table(plan: Plan) -> dict | None:
         "is_wide": sum(1 if column["baseline"] else 3 for column in columns) > WIDE_TABLE_FIGURES,
         "rows": rows,
         "totals": totals,
+        "areas_on": _day(areas_on) if areas_on else "",
     }
+
+
+def _rows_by_areas_in_force(source_rows: list[tuple], on: datetime.date) -> list[tuple]:
+    """The plan's rows added into the rows of the areas in force on `on` (1 query for the
+    successions, 1 for the names of the areas in force the plan did not name). A row keeps
+    the place of the first plan row that goes into it; a split's share of a figure is
+    rounded half up once per cell."""
+    successions = succession_map(on)
+    by_area = {area.pk: area for area, *_ in source_rows}
+    width = len(source_rows[0][1]) if source_rows else 0
+    planned: dict[int, list[Fraction | None]] = {}
+    achieved: dict[int, list[Fraction | None]] = {}
+    formed_from: dict[int, list[str]] = defaultdict(list)
+    order: list[int] = []
+
+    def add(cells: dict[int, list], final_id: int, values: list, weight: Fraction) -> None:
+        current = cells.setdefault(final_id, [None] * width)
+        for index, value in enumerate(values):
+            if value is not None:
+                current[index] = (current[index] or 0) + weight * value
+
+    for area, planned_values, achieved_values, _formed in source_rows:
+        for final_id, weight in successions.forward(area.pk).items():
+            if final_id not in planned:
+                order.append(final_id)
+            add(planned, final_id, planned_values, weight)
+            add(achieved, final_id, achieved_values, weight)
+            if final_id != area.pk:
+                part = "" if weight == 1 else f" ({round_half_up(weight * 100)}%)"
+                formed_from[final_id].append(f"{area.name}{part}")
+    missing = [area_id for area_id in order if area_id not in by_area]
+    by_area.update({area.pk: area for area in Area.objects.filter(pk__in=missing)})
+
+    def whole(values: list) -> list:
+        return [None if value is None else round_half_up(value) for value in values]
+
+    return [
+        (by_area[area_id], whole(planned[area_id]), whole(achieved[area_id]), formed_from.get(area_id, []))
+        for area_id in order
+    ]
+
+
+def _areas_on(request: ReportRequest, today: datetime.date) -> datetime.date | None:
+    """The date whose areas the targets table is shown by, or None for the plan's own areas."""
+    if request.areas != AREAS_IN_FORCE:
+        return None
+    return request.document_date or today
 
 
 # --- The reports -------------------------------------------------------------------------------
@@ -535,7 +615,7 @@ def _progress_report(request: ReportRequest, *, today: datetime.date, progress: 
         "difficulties": _texts_by_unit(reports, "difficulties"),
         "proposals": _texts_by_unit(reports, "proposals"),
         "recommendations": _paragraphs(request.recommendations),
-        "appendix": targets_table(plans[0]) if request.plan_id and plans else None,
+        "appendix": targets_table(plans[0], areas_on=_areas_on(request, today)) if request.plan_id and plans else None,
         # What inspectors check: the works, courses, products… accepted in the period.
         "products": register_selectors.accepted_entries_for_report(plan_ids, start, end),
     }
@@ -561,7 +641,7 @@ def _targets_report(request: ReportRequest, *, today: datetime.date, progress: P
         raise ReportError(_("Choose the plan whose targets the report shows."))
     plan = plans[0]
     _check_rows(Target.objects.filter(plan=plan).values("area").distinct().count())
-    table = targets_table(plan)
+    table = targets_table(plan, areas_on=_areas_on(request, today))
     if table is None:
         raise ReportError(_("This plan sets no targets per area."))
     progress(45)

@@ -371,7 +371,12 @@ def targets_rows(table: dict) -> list[Row]:
                 values += [cell["actual"], cell["percent"]]
         return values
 
-    rows = [Row([n, row["area"], *cells(row["cells"])]) for n, row in enumerate(table["rows"], start=1)]
+    def area(row: dict) -> str:
+        # By the areas in force: the new unit with the old ones it was formed from.
+        formed_from = row.get("formed_from") or []
+        return f"{row['area']} (gồm: {'; '.join(formed_from)})" if formed_from else row["area"]
+
+    rows = [Row([n, area(row), *cells(row["cells"])]) for n, row in enumerate(table["rows"], start=1)]
     rows.append(Row([None, "Tổng cộng", *cells(table["totals"])], "total"))
     return rows
 

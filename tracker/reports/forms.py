@@ -21,7 +21,7 @@ from tracker.models import GeneratedReport, Plan, Unit
 from tracker.models.fields import LONG_TEXT_MAX_LENGTH, NOTE_MAX_LENGTH
 
 from . import document
-from .data import ReportRequest
+from .data import AREAS_IN_FORCE, AREAS_RECORDED, ReportRequest
 from .permissions import kinds_user_may_produce
 
 Kind = GeneratedReport.Kind
@@ -141,6 +141,21 @@ class ReportForm(forms.Form):
         help_text=_("Your own proposals to the recipients, printed as the report's last section."),
     )
 
+    areas = forms.ChoiceField(
+        label=_("Targets by area"),
+        choices=[
+            (AREAS_RECORDED, _("By the areas the plan names (old units)")),
+            (AREAS_IN_FORCE, _("By the areas in force on the document's date (new units)")),
+        ],
+        initial=AREAS_RECORDED,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "For a plan whose communes have since been merged: the new units show the figures of the communes "
+            "they were formed from."
+        ),
+    )
+
     class Media:
         js = ["js/report-signer.js"]
 
@@ -255,6 +270,7 @@ class ReportForm(forms.Form):
             recipients=data.get("recipients", ""),
             drafting_division=data.get("drafting_division", ""),
             recommendations=data.get("recommendations", ""),
+            areas=data.get("areas") or AREAS_RECORDED,
         )
 
 

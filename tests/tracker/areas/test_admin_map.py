@@ -239,3 +239,47 @@ def test_a_bac_kan_seed_report_keeps_2023_names_and_one_dated_today_follows_the_
     assert "UBND TỈNH BẮC KẠN SỞ THÔNG TIN VÀ TRUYỀN THÔNG" in then
     now = seed_report("Sở Thông tin và Truyền thông tỉnh Bắc Kạn", plan, TODAY)
     assert "UBND TỈNH THÁI NGUYÊN SỞ KHOA HỌC VÀ CÔNG NGHỆ" in now
+
+
+# --- Targets by the old or by the new units -----------------------------------------------------
+
+
+def seed_002_targets(**fields) -> tuple[str, dict]:
+    manager = User.objects.get(username="quanly")
+    report = produce(
+        manager,
+        kind=GeneratedReport.Kind.TARGETS,
+        plan_id=Plan.objects.get(number_symbol=seed_002.NUMBER).pk,
+        issuer_id=Unit.objects.get(name="Phòng Văn hóa Thông tin thành phố Thanh Hóa").pk,
+        period_type="custom",
+        period_start=D(2019, 1, 1),
+        period_end=D(2019, 12, 31),
+        **fields,
+    )
+    assert report.error_message == ""
+    return pdf_text(report), report.snapshot["body"]["table"]
+
+
+def test_a_2026_report_by_commune_shows_the_new_wards_with_their_predecessors_figures_when_asked(demo_map):
+    text, table = seed_002_targets(document_date=D(2026, 3, 2), areas="in_force")
+    rows = {row["area"]: row for row in table["rows"]}
+    # Every row is a ward or commune of Tỉnh Thanh Hóa in force in 2026, made of the old ones.
+    in_force = set(
+        Area.objects.in_force(D(2026, 3, 2)).filter(parent__code="38", name__in=rows).values_list("name", flat=True)
+    )
+    assert in_force == set(rows)
+    assert len(rows) < 35
+    formed = [name for row in rows.values() for name in row["formed_from"]]
+    assert sorted(formed) == sorted(row[0] for row in seed_002.APPENDIX)  # each old one once, wholly
+    # Phường Tân Sơn (merged into Phú Sơn before 2025) and Phường Phú Sơn end in the same ward.
+    [ward] = [name for name, row in rows.items() if "Phường Tân Sơn" in row["formed_from"]]
+    assert "Phường Phú Sơn" in rows[ward]["formed_from"]
+    # The appendix's totals are kept: 920 poor households, targets 200 and 21.
+    assert [cell["planned"] for cell in table["totals"]] == list(seed_002.APPENDIX_TOTALS)
+    assert "THEO ĐƠN VỊ HÀNH CHÍNH NGÀY 02/03/2026" in text
+    assert f"{ward} (gồm: " in text or f"{ward}(gồm: " in text
+
+    # By default (the old units) the same report keeps the plan's 35 names.
+    text, table = seed_002_targets(document_date=D(2026, 3, 2))
+    assert [row["area"] for row in table["rows"]] == [row[0] for row in seed_002.APPENDIX]
+    assert "Phường Tân Sơn" in text and "gồm:" not in text

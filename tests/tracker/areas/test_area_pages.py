@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from tests import factories
-from tracker.models import Area, AreaSuccession
+from tracker.models import Area, AreaSuccession, SmartphoneHandover
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -121,3 +121,84 @@ def test_a_new_ward_shows_the_targets_of_the_communes_it_was_formed_from(manager
     [target] = page.context["page"].predecessor_targets
     assert (target.area, target.year, target.planned_value) == (old, 2023, 120)
     assert "Chỉ tiêu của các địa bàn trước khi sắp xếp" in page.content.decode()
+
+
+# --- The area's figures with those of the areas it was formed from ----------------------------
+
+
+def formed_world(size: int, manager):
+    """`size` old communes merged into one new ward (1/7/2025), each with a 2023 target, an
+    accepted handover of 5 phones and a donation passed on; an old commune split 50/50 between
+    the ward and another."""
+    from tracker.areas import services as area_services
+
+    province = factories.ProvinceFactory(name="Tỉnh Thử")
+    ward = factories.AreaFactory(name="Phường Mới", parent=province, valid_from=D(2025, 7, 1))
+    other = factories.AreaFactory(name="Phường Khác", parent=province, valid_from=D(2025, 7, 1))
+    indicator = factories.IndicatorFactory(name="Hộ được hỗ trợ", unit_of_measure="hộ")
+    plan = factories.PlanFactory()
+    activity = factories.ActivityFactory(plan=plan)
+    olds = [factories.AreaFactory(name=f"Xã Cũ {number:02d}", parent=province) for number in range(size)]
+    split = factories.AreaFactory(name="Xã Chia Đôi", parent=province)
+    for old in olds:
+        factories.TargetFactory(plan=plan, indicator=indicator, area=old, year=2023, planned_value=10)
+        unit = factories.CommuneCommitteeFactory(area=old)
+        SmartphoneHandover.objects.create(
+            kind=SmartphoneHandover.Kind.SMARTPHONES,
+            activity=activity,
+            unit=unit,
+            area=old,
+            status=SmartphoneHandover.Status.ACCEPTED,
+            priority_class=SmartphoneHandover.PriorityClass.POOR_OTHER,
+            source=SmartphoneHandover.Source.DONATIONS,
+            phones=5,
+            households=5,
+            handed_over_on=D(2024, 5, 1),
+            created_by=manager,
+        )
+        area_services.area_end(
+            area=old, last_day=D(2025, 6, 30), successors=[area_services.SuccessorShare(ward)], actor=None
+        )
+    factories.TargetFactory(plan=plan, indicator=indicator, area=split, year=2023, planned_value=7)
+    area_services.area_end(
+        area=split,
+        last_day=D(2025, 6, 30),
+        successors=[area_services.SuccessorShare(ward, 50), area_services.SuccessorShare(other, 50)],
+        actor=None,
+    )
+    return ward
+
+
+def test_a_new_ward_shows_what_the_communes_it_was_formed_from_had(manager_client, manager):
+    ward = formed_world(3, manager)
+    url = reverse("tracker:area_detail", args=[ward.pk])
+
+    html = manager_client.get(url).content.decode()
+    # By the new unit: 3 × 10 + half of 7 (rounded half up) = 34 planned; 3 × 5 phones.
+    assert "Số liệu gồm cả các địa bàn tiền thân" in html
+    assert '<td data-label="Giá trị kế hoạch" class="num">34 <span class="muted">hộ</span></td>' in html
+    assert '<dd class="figures-phones">15 (15 hộ)</dd>' in html
+
+    html = manager_client.get(url, {"by": "old"}).content.decode()
+    for number in range(3):
+        assert f"Xã Cũ {number:02d}</a>" in html
+    assert 'Xã Chia Đôi</a> <span class="muted small">(50% cho đơn vị này)</span>' in html
+
+
+def test_the_area_figures_read_the_same_number_of_queries_at_two_sizes(manager_client, manager):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for size in (2, 12):
+        ward = formed_world(size, manager)
+        url = reverse("tracker:area_detail", args=[ward.pk])
+        manager_client.get(url)  # the session and the second factor, once
+        for by in ("old", "new"):
+            with CaptureQueriesContext(connection) as captured:
+                assert manager_client.get(url, {"by": by}).status_code == 200
+            counts.append((by, len(captured)))
+    # The page's own queries and the figures' (successions, predecessors, targets, their
+    # actuals ×2, handovers, register entries, donations): the same at 2 and at 12 communes.
+    assert counts[:2] == counts[2:], counts
+    assert max(count for _, count in counts) <= 30, counts
