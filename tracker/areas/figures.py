@@ -110,7 +110,8 @@ def area_figures(user: AnyUser, area: Area, *, on: datetime.date, by: str = BY_N
         rows[target.area_id].targets.append(target)
 
     handovers = (
-        SmartphoneHandover.objects.filter(status=RegisterEntry.Status.ACCEPTED, area__in=list(weights))
+        register_permissions.entries_visible_to(user, SmartphoneHandover.objects.all())
+        .filter(status=RegisterEntry.Status.ACCEPTED, area__in=list(weights))
         .values("area")
         .annotate(phones=Sum("phones"), households=Sum("households"))
         .order_by()
