@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 
 from budgets.models import Donation, DonationTransfer
 from budgets.permissions import donations_visible_to
+from tracker.core.calendar import monthly_due_date
 from tracker.core.permissions import AnyUser, sees_whole_programme
 from tracker.core.text import vietnamese_sort_key
 from tracker.models import Plan, ReportingRule, Unit
@@ -284,9 +285,10 @@ def _due_dates(month: datetime.date, end: datetime.date, plan_ids: set[int], rec
     collective of units — "UBND các xã" — is a progress report of its members, not the
     receiving unit's account of its donations; a rule has no field saying what it reports on.)
 
-    Seed 001 says "trước 20 hàng tháng"; the tracker's demo keeps it as the plan's monthly
-    rule with ``due_day`` 20, so the day is read from the rule, never assumed. The report of a
-    complete month is due on that day of the following month.
+    The date is the tracker's own (`tracker.core.calendar.monthly_due_date`): the day and
+    whether it falls in the month itself or the following one are the rule's, so this page,
+    the "what is due" page, the reminders and the plan's calendar give one date. Seed 001's
+    "trước 20 hàng tháng" is kept as a rule due on the 20th of the following month.
     """
     if not plan_ids or not receivers:
         return []
@@ -301,12 +303,7 @@ def _due_dates(month: datetime.date, end: datetime.date, plan_ids: set[int], rec
         .select_related("plan", "reporter")
         .order_by("plan_id", "pk")
     )
-    following = add_months(month, 1)
-    dues = []
-    for rule in rules:
-        last_day = calendar.monthrange(following.year, following.month)[1]
-        dues.append(Due(rule, following.replace(day=min(rule.due_day, last_day))))
-    return dues
+    return [Due(rule, monthly_due_date(rule, month.year, month.month)) for rule in rules]
 
 
 def donation_report(user: AnyUser, *, month: datetime.date, plan: Plan | None = None) -> DonationReport:

@@ -259,6 +259,29 @@ def test_the_monthly_report_of_october_2023_is_due_by_the_rule_of_seed_001(demo,
     assert (phones.received.to_date.quantity, phones.passed.to_date.quantity, phones.on_hand.quantity) == (65, 55, 10)
 
 
+def test_seed_001s_september_report_has_one_due_date_on_every_page(demo, client):
+    """ "Trước 20 hàng tháng" (seed 001): the donations report, the tracker's page for the
+    report (the "what is due" list links there) and the plan's reporting calendar all say
+    that September 2023's report is due on 20/10/2023."""
+    plan = seed_001_plan()
+    rule = plan.reporting_rules.get()
+    assert (rule.due_day, rule.due_following_month, rule.wording) == (20, True, "trước 20 hàng tháng")
+    client.force_login(User.objects.get(username="quanly"))
+
+    donations = client.get(reverse("budgets:donation_report"), {"month": "2023-09", "plan": plan.pk})
+    dispatch = client.get(
+        reverse("tracker:report_dispatch", args=[rule.pk, rule.reporter_id]), {"period": "2023-09-01_2023-09-30"}
+    )
+    plan_page = client.get(reverse("tracker:plan_detail", args=[plan.pk]))
+
+    assert [due.date for due in donations.context["report"].dues] == [D(2023, 10, 20)]
+    assert dispatch.context["period"].due == D(2023, 10, 20)
+    (item,) = plan_page.context["doc"].reporting
+    calendar = {entry.period.start: entry.period.due for entry in item.periods}
+    assert calendar[D(2023, 9, 1)] == D(2023, 10, 20)
+    assert calendar[D(2023, 12, 1)] == D(2024, 1, 20)
+
+
 # Last: it moves the shared demo on to another year.
 def test_in_a_new_year_the_sample_plan_gets_its_own_budget_and_last_years_stays(demo):
     from tracker.demo.loader import load_demo

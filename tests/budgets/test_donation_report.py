@@ -19,6 +19,7 @@ from budgets import services
 from budgets.donation_report import add_months
 from budgets.models import Donation
 from tests import factories
+from tracker.core.calendar import periods_for_rule
 from tracker.models import ReportingRule, Unit
 
 pytestmark = pytest.mark.django_db
@@ -272,6 +273,7 @@ def test_the_due_date_is_the_rules_day_of_the_following_month(client, manager, f
         reporter=dic,
         frequency=ReportingRule.Frequency.MONTHLY,
         due_day=20,
+        due_following_month=True,
         active_from=D(2026, 8, 1),
         active_to=D(2026, 12, 31),
         wording="trước 20 hàng tháng",
@@ -298,6 +300,25 @@ def test_the_due_date_is_the_rules_day_of_the_following_month(client, manager, f
     rule.save()
     _response, report = report_of(client, manager, month="2026-10")
     assert [due.date for due in report.dues] == [D(2026, 11, 30)]  # November has 30 days
+
+
+def test_a_rule_due_within_its_month_gives_that_date_here_and_on_the_tracker(client, manager, finance, dic):
+    """One calendar: a rule without "of the following month" is due on its day of the month
+    itself, on this report as on the tracker's pages (tracker.core.calendar)."""
+    plan = factories.PlanFactory(period_start=D(2026, 1, 1), period_end=D(2026, 12, 31))
+    received(finance, dic, D(2026, 9, 2), plan=plan, amount=1_000_000)
+    rule = ReportingRule.objects.create(
+        plan=plan,
+        title="Báo cáo tháng",
+        reporter=dic,
+        frequency=ReportingRule.Frequency.MONTHLY,
+        due_day=20,
+        active_from=D(2026, 1, 1),
+        active_to=D(2026, 12, 31),
+    )
+    _response, report = report_of(client, manager, month="2026-09")
+    september = next(period for period in periods_for_rule(rule) if period.start == D(2026, 9, 1))
+    assert [due.date for due in report.dues] == [september.due] == [D(2026, 9, 20)]
 
 
 # --- Excel -----------------------------------------------------------------------------------------

@@ -65,6 +65,21 @@ def _clamped(year: int, month: int, day: int) -> datetime.date:
     return datetime.date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
+def monthly_due_date(rule: ReportingRule, year: int, month: int) -> datetime.date:
+    """When a monthly rule's report of month/year is due: its day of that month, or of the
+    following month when the rule says so ("trước ngày 20 tháng sau"). The one place this is
+    computed: the due pages, reminders, scoreboard, plan calendar and the donations report
+    all come here."""
+    if rule.due_following_month:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return _clamped(year, month, rule.due_day)
+
+
+def period_of_rule(rule: ReportingRule, day: datetime.date) -> ReportingPeriod | None:
+    """The rule's period that contains `day` (None outside the rule's span)."""
+    return next((period for period in periods_for_rule(rule) if period.start <= day <= period.end), None)
+
+
 def periods_for_rule(rule: ReportingRule) -> list[ReportingPeriod]:
     """Every period the rule asks a report for between its start and end dates.
 
@@ -83,7 +98,7 @@ def periods_for_rule(rule: ReportingRule) -> list[ReportingPeriod]:
                     rule.pk,
                     start,
                     end,
-                    _clamped(year, month, rule.due_day),
+                    monthly_due_date(rule, year, month),
                     _("Month %(m)d/%(y)d") % {"m": month, "y": year},
                 )
             )

@@ -292,6 +292,7 @@ def deadline(ctx: Ctx, plan: Plan, title: str, kind: str, **values: Any) -> Dead
 def reporting_rule(ctx: Ctx, plan: Plan, title: str, frequency: str, **values: Any) -> ReportingRule:
     values["frequency"] = frequency
     values.setdefault("due_month", None)
+    values.setdefault("due_following_month", False)
     values.setdefault("recipient", None)
     values.setdefault("wording", "")
     obj, _ = core_history.upsert(ReportingRule, lookup={"plan": plan, "title": title}, values=values, actor=ctx.actor)

@@ -447,7 +447,10 @@ def load(ctx: Ctx, programme: Programme) -> Plan:
         wording="Bắt đầu từ tháng 8/2023 đến hết năm 2023",
     )
     # The plan does not say when the monthly report starts or stops; it reports receipts and
-    # allocations, so it is taken to run for the drive (8/2023 to the end of 2023).
+    # allocations, so it is taken to run for the drive (8/2023 to the end of 2023). "Trước 20
+    # hàng tháng" for a month's receipts and allocations is read as the report of a complete
+    # month, due by the 20th of the next (September's by 20/10/2023): a month's receipts are
+    # known once it has ended. Every page and report takes this one date from the rule.
     reporting_rule(
         ctx,
         p,
@@ -456,6 +459,7 @@ def load(ctx: Ctx, programme: Programme) -> Plan:
         reporter=dic,
         recipient=ubnd,
         due_day=20,
+        due_following_month=True,
         active_from=D(2023, 8, 1),
         active_to=D(2023, 12, 31),
         wording="trước 20 hàng tháng",

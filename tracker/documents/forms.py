@@ -339,6 +339,7 @@ class ReportingRuleForm(DocumentModelForm):
     constraint_fields = {
         "reportingrule_active_ordered": "active_to",
         "reportingrule_month_given": "due_month",
+        "reportingrule_following_month_monthly": "due_following_month",
     }
 
     class Meta:
@@ -350,6 +351,7 @@ class ReportingRuleForm(DocumentModelForm):
             "frequency",
             "due_day",
             "due_month",
+            "due_following_month",
             "active_from",
             "active_to",
             "wording",

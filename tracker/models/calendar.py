@@ -114,6 +114,18 @@ class ReportingRule(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(12)],
         help_text=_("For six-monthly and annual reports."),
     )
+    # "trước ngày 20 hằng tháng" is read two ways: the month's report by the 20th of that same
+    # month (figures to mid-month, as NĐ 09/2019 closes monthly figures on the 14th), or the
+    # report of a complete month by the 20th of the next. The rule says which; every page,
+    # report and reminder reads it through tracker.core.calendar.
+    due_following_month = models.BooleanField(
+        _("due in the following month"),
+        default=False,
+        help_text=_(
+            "For monthly reports: the report of a month is due on that day of the next month "
+            "(e.g. September's report by 20 October)."
+        ),
+    )
     active_from = models.DateField(_("from"))
     active_to = models.DateField(_("until"))
     wording = models.CharField(_("as written"), max_length=255, blank=True)
@@ -140,6 +152,13 @@ class ReportingRule(models.Model):
                 condition=Q(frequency="monthly") | Q(due_month__isnull=False),
                 name="reportingrule_month_given",
                 violation_error_message=_("Six-monthly and annual reports need the month they are due in."),
+            ),
+            models.CheckConstraint(
+                condition=Q(frequency="monthly") | Q(due_following_month=False),
+                name="reportingrule_following_month_monthly",
+                violation_error_message=_(
+                    "Only a monthly report is due in the following month; give the others their month."
+                ),
             ),
         ]
 
