@@ -303,6 +303,16 @@ def test_every_page_of_the_pdf_and_every_sheet_say_sample(world):
     assert book["Biểu số 02"].page_setup.orientation == "landscape"
 
 
+def test_the_preview_and_the_list_show_the_monitoring_report(world, client):
+    client.force_login(world.manager)
+    preview = client.get(reverse("tracker:generated_report_preview", args=[world.report.pk])).content.decode()
+    assert "BÁO CÁO GIÁM SÁT" in preview and "Biểu số 01" in preview and "Biểu số 02" in preview
+    assert 'class="sample-mark"' in preview
+    listing = client.get(reverse("tracker:generated_report_list"), {"kind": "monitoring"}).content.decode()
+    assert "Báo cáo giám sát (Mẫu số 01, Thông tư 10/2022/TT-BLĐTBXH)" in listing
+    assert reverse("tracker:generated_report_job", args=[world.report.pk]) in listing
+
+
 def test_the_monitoring_report_is_the_managers_only(world):
     officer = User.objects.get(username="canbo.xa")
     finance = User.objects.get(username="taichinh")
