@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tracker.areas.figures import BY_CHOICES
+from tracker.core.scope import areas_managed_by, province_of
 from tracker.core.widgets import DateInput
 from tracker.documents.forms import DocumentModelForm
 from tracker.models import Area
@@ -43,10 +44,15 @@ class AreaForm(DocumentModelForm):
         ]
         field_classes = {"parent": AreaChoiceField}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].required = True
-        self.fields["parent"].queryset = _areas_in_force(self.instance)
+        # A manager adds areas inside their own province (villages, a later change), so the
+        # parent is one of its areas; a superuser (or a manager of no province) chooses any.
+        parents = areas_managed_by(user, _areas_in_force(self.instance))
+        if province_of(user) is not None and not user.is_superuser:
+            self.fields["parent"].required = True
+        self.fields["parent"].queryset = parents
 
     def clean(self):
         cleaned = super().clean()

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from tracker.areas import services
 from tracker.areas.forms import AreaEndForm, AreaForm
 from tracker.core import permissions
+from tracker.core.scope import areas_managed_by
 from tracker.models import Area
 
 TEMPLATES = "tracker/areas/"
@@ -30,12 +31,17 @@ def area_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def area_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _area_form(request, _managed_area(request, pk), _("The area was saved."))
+
+
+def _managed_area(request: HttpRequest, pk: int) -> Area:
+    """An area of the manager's province (another province's answers 404)."""
     permissions.require_manager(request.user)
-    return _area_form(request, get_object_or_404(Area, pk=pk), _("The area was saved."))
+    return permissions.get_visible_or_404(areas_managed_by(request.user), pk=pk)
 
 
 def _area_form(request: HttpRequest, area: Area, success: str) -> HttpResponse:
-    form = AreaForm(request.POST or None, instance=area)
+    form = AreaForm(request.POST or None, instance=area, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.area_save(area=form.instance, actor=request.user)
@@ -50,8 +56,7 @@ def _area_form(request: HttpRequest, area: Area, success: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def area_end(request: HttpRequest, pk: int) -> HttpResponse:
-    permissions.require_manager(request.user)
-    area = get_object_or_404(Area, pk=pk)
+    area = _managed_area(request, pk)
     form = AreaEndForm(request.POST or None, area=area)
     if request.method == "POST" and form.is_valid():
         try:

@@ -38,6 +38,26 @@ def units_managed_by(user: AnyUser, queryset: QuerySet[Unit] | None = None) -> Q
     return queryset.filter(within_area(province.pk) | Q(area__isnull=True))
 
 
+def areas_managed_by(user: AnyUser, queryset: QuerySet[Area] | None = None) -> QuerySet[Area]:
+    """Areas the user may create under, edit and end: their province and what lies inside it
+    (every area for a superuser or a manager with no province)."""
+    queryset = Area.objects.all() if queryset is None else queryset
+    if not can_manage_plans(user):
+        return queryset.none()
+    province = None if user.is_superuser else province_of(user)
+    if province is None:
+        return queryset
+    return queryset.filter(areas.in_subtree(province.pk))
+
+
+def manages_area(user: AnyUser, area: Area, ancestors: list[Area]) -> bool:
+    """Whether `area` (with its `ancestors` already read) is one of `areas_managed_by(user)`."""
+    if not can_manage_plans(user):
+        return False
+    province = None if user.is_superuser else province_of(user)
+    return province is None or province.pk in {area.pk, *(ancestor.pk for ancestor in ancestors)}
+
+
 def users_managed_by(user: AnyUser, queryset: QuerySet[User] | None = None) -> QuerySet[User]:
     """People the user may see and change on the people pages.
 

@@ -36,12 +36,16 @@ class VietnameseModelChoiceField(forms.ModelChoiceField):
     iterator = VietnameseOrderIterator
 
 
-def _province_units(plan: Plan | None):
-    """The units a plan's forms offer: those of the plan's province (its departments, district
-    and commune committees) and those placed nowhere (ministries, telecom enterprises)."""
-    province = plan_province_id(plan)
+def _units_of_province(province: int | None):
+    """The units of a province (its departments, district and commune committees) and those
+    placed nowhere (ministries, telecom enterprises); every unit when there is no province."""
     units = Unit.objects.all()
     return units if province is None else units.filter(within_area(province) | Q(area__isnull=True))
+
+
+def _province_units(plan: Plan | None):
+    """The units a plan's forms offer: those of the plan's province."""
+    return _units_of_province(plan_province_id(plan))
 
 
 def _province_areas(plan: Plan | None):
@@ -205,12 +209,16 @@ class PlanForm(DocumentModelForm):
         field_classes = {"issuer": VietnameseModelChoiceField, "area": VietnameseModelChoiceField}
         widgets = {"title": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, chosen_document: int | None = None, **kwargs):
+    def __init__(self, *args, province_id: int | None = None, chosen_document: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["issuer"].queryset = _with_current(Unit.objects.all(), self.instance.issuer_id)
-        self.fields["area"].queryset = _with_current(
-            Area.objects.filter(level__lte=Area.Level.DISTRICT), self.instance.area_id
-        )
+        # The plan's province (a new plan: the manager's) decides which issuers and areas are
+        # offered: its committee and departments, never another province's.
+        units = _units_of_province(province_id)
+        self.fields["issuer"].queryset = _with_current(units, self.instance.issuer_id)
+        areas = Area.objects.filter(level__lte=Area.Level.DISTRICT)
+        if province_id is not None:
+            areas = areas.filter(in_subtree(province_id))
+        self.fields["area"].queryset = _with_current(areas, self.instance.area_id)
         links = []
         if self.instance.pk:
             links = list(self.instance.legal_basis_links.select_related("document"))
@@ -387,10 +395,11 @@ class BasePlanDutyFormSet(forms.BaseInlineFormSet):
     """The duties in their order; the unit list (long, sorted in Vietnamese order) is read
     once for every row, not once per row."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, province_id: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         current = [form.instance.unit_id for form in self.forms if form.instance.unit_id]
-        units = Unit.objects.filter(Q(pk__in=Unit.objects.in_force().values("pk")) | Q(pk__in=current))
+        in_force = _units_of_province(province_id).in_force()
+        units = Unit.objects.filter(Q(pk__in=in_force.values("pk")) | Q(pk__in=current))
         # New rows are numbered after the existing ones, so a row filled in lands last.
         for index, form in enumerate(self.extra_forms, start=self.initial_form_count() + 1):
             form.initial["order"] = index

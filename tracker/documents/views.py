@@ -24,7 +24,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from tracker.areas.figures import BY_NEW, area_figures
 from tracker.areas.forms import AreaFiguresForm
-from tracker.core import permissions
+from tracker.core import permissions, scope
+from tracker.core.areas import plan_province_id
 from tracker.core.deletion import delete_page
 from tracker.documents import selectors, services
 from tracker.documents.forms import (
@@ -132,8 +133,13 @@ def _save_plan_with_duties(form: PlanForm, duties: PlanDutyFormSet | None, reque
 def _plan_form_page(request: HttpRequest, plan: Plan | None) -> tuple[HttpResponse | None, Plan]:
     """The plan form with its section IV; (the page to show, or None once saved; the plan)."""
     data = request.POST if request.method == "POST" else None
-    form = PlanForm(data, instance=plan, chosen_document=_chosen_document(request))
-    duties = PlanDutyFormSet(data, instance=plan or Plan(), prefix="duties")
+    # A plan's lists are those of its province; a new plan's, those of the manager's province.
+    province_id = plan_province_id(plan) if plan is not None else None
+    if province_id is None:
+        province = scope.province_of(request.user)
+        province_id = province.pk if province is not None and not request.user.is_superuser else None
+    form = PlanForm(data, instance=plan, province_id=province_id, chosen_document=_chosen_document(request))
+    duties = PlanDutyFormSet(data, instance=plan or Plan(), prefix="duties", province_id=province_id)
     if data is not None and "duties-TOTAL_FORMS" not in data:
         duties = None  # a POST without section IV (an older form, a script) leaves it as it is
     if request.method == "POST":
@@ -463,7 +469,10 @@ def area_detail(request: HttpRequest, pk: int) -> HttpResponse:
         on=choice.get("on") or page.area.valid_to or timezone.localdate(),
         by=choice.get("by") or BY_NEW,
     )
-    context = {"page": page, "area": page.area, "figures": figures, "figures_form": form}
+    # Edit and end only an area of the manager's own province (the pages answer 404 otherwise),
+    # read from the ancestors the page already holds.
+    can_edit = scope.manages_area(request.user, page.area, page.ancestors)
+    context = {"page": page, "area": page.area, "figures": figures, "figures_form": form, "can_edit_area": can_edit}
     return render(request, TEMPLATES + "area_detail.html", context)
 
 

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tracker.core import roles
-from tracker.core.scope import grantable_roles, units_managed_by
+from tracker.core.scope import grantable_roles, province_of, units_managed_by
 from tracker.core.widgets import VietnameseOrderIterator
 from tracker.models import Unit, User
 
@@ -43,6 +43,8 @@ class PersonForm(forms.Form):
         if person is not None and person.unit_id:
             units = units | Unit.objects.filter(pk=person.unit_id)
         self.fields["unit"].queryset = units.distinct()
+        # A province's manager places every person in a unit of the province (see the service).
+        self.fields["unit"].required = not actor.is_superuser and province_of(actor) is not None
         if person is not None:
             # The username is how the person logs in: not changed here.
             del self.fields["username"]

@@ -19,15 +19,15 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from tracker.core import roles
-from tracker.core.scope import can_manage_people, grantable_roles, units_managed_by, users_managed_by
-from tracker.documents.services import user_save, user_set_unit
-from tracker.models import Unit, User
+from tracker.core.scope import can_manage_people, grantable_roles, province_of, units_managed_by, users_managed_by
+from tracker.documents.services import unit_save, user_save, user_set_unit
+from tracker.models import Area, Unit, User
 
 
 def _check_manager(actor: User, user: User | None = None) -> None:
@@ -46,6 +46,10 @@ def _check_roles_and_unit(actor: User, role_names: Iterable[str], unit: Unit | N
         raise ValidationError({"unit": _("Choose a unit of your province.")})
     if roles.UNIT_OFFICER in role_names and unit is None:
         raise ValidationError({"unit": _("A unit officer belongs to a unit.")})
+    if unit is None and not actor.is_superuser and province_of(actor) is not None:
+        # A province's people are those of its units: an account with no unit would drop out
+        # of the manager's list and could no longer be changed by them.
+        raise ValidationError({"unit": _("Choose the person's unit in your province.")})
     return role_names
 
 
@@ -175,13 +179,18 @@ def set_password_link(user: User, base_url: str) -> str:
 def invitation_send(*, user: User, actor: User, base_url: str) -> None:
     """E-mail the person a one-time link to set their password, in Vietnamese."""
     _check_manager(actor, user)
+    invitation_mail(user=user, inviter=actor, base_url=base_url)
+
+
+def invitation_mail(*, user: User, inviter: User | None, base_url: str) -> None:
+    """The invitation itself; `inviter` None when the installation made the account."""
     if not user.email:
         raise ValidationError({"email": _("The account has no e-mail address to send the invitation to.")})
     if not user.is_active:
         raise ValidationError(_("The account is deactivated."))
     context = {
         "user": user,
-        "inviter": actor,
+        "inviter": inviter,
         "link": set_password_link(user, base_url),
         "login_url": base_url.rstrip("/") + reverse("login"),
         "role_labels": [str(roles.LABELS[name]) for name in roles.ALL if user.groups.filter(name=name).exists()],
@@ -194,3 +203,49 @@ def invitation_send(*, user: User, actor: User, base_url: str) -> None:
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [user.email])
     message.attach_alternative(html, "text/html")
     message.send()
+
+
+@transaction.atomic
+def province_manager_create(
+    *,
+    province: Area,
+    unit_name: str,
+    first_name: str,
+    last_name: str,
+    email: str,
+    base_url: str,
+    username: str = "",
+) -> tuple[User, str]:
+    """The first DIC manager of a province, made by whoever installs the tracker
+    (`manage.py create_province_manager`), so that no superuser is needed: the DIC (a unit
+    placed in the province, reused when it exists) and a manager account of it, neither staff
+    nor superuser, with no password until the person sets one from the e-mailed one-time link.
+    From then on the manager creates everything else of the province in the tracker.
+
+    Returns the account and the link (for the installer to hand over when mail is not set up);
+    the command then sends the invitation (`invitation_mail`).
+    The history rows name no user: the command is run by the installation, not a person here.
+    """
+    if province.level != Area.Level.PROVINCE or not province.in_force_on(timezone.localdate()):
+        raise ValidationError({"province": _("Choose a province in force.")})
+    email = email.strip()
+    if not email:
+        raise ValidationError({"email": _("The account has no e-mail address to send the invitation to.")})
+    _check_email(email, exclude_pk=None)
+    unit = Unit.objects.in_force().filter(name=unit_name.strip(), area=province).first()
+    if unit is None:
+        unit = Unit(name=unit_name.strip(), kind=Unit.Kind.DEPARTMENT, area=province)
+        unit_save(unit=unit, actor=None)
+    user = User(
+        username=username.strip() or _free_username(email),
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        email=email,
+        unit=unit,
+        is_active=True,
+    )
+    user.set_unusable_password()
+    user_save(user=user, actor=None, reason=roles_reason([roles.DIC_MANAGER]))
+    _set_roles(user, [roles.DIC_MANAGER])
+    user_set_unit(user=user, unit=unit, actor=None)
+    return user, set_password_link(user, base_url)

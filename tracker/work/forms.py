@@ -16,6 +16,7 @@ from tracker.core.forms import set_choices
 from tracker.core.permissions import AnyUser
 from tracker.core.widgets import DateInput, make_searchable
 from tracker.models import Activity, Area, Indicator, OutputIndicator, Plan, Task, Unit
+from tracker.models.organisation import kind_from_name
 from tracker.work import selectors as selectors_work
 
 NEGATIVE_QUANTITY = _("A quantity cannot be negative.")
@@ -27,7 +28,12 @@ def _not_negative(field: forms.Field) -> None:
 
 
 def _area_label(area: Area) -> str:
-    return f"{area.name} ({area.get_level_display()})"
+    """The name, with what the area is when the name does not say it ("Phường An Tường", not
+    "Phường An Tường (Xã)"; "Hàm Rồng (Phường)")."""
+    stated = kind_from_name(area.name, area.level)
+    if stated and stated == (area.kind or stated):
+        return area.name
+    return f"{area.name} ({area.kind_label})"
 
 
 class ActivityForm(forms.ModelForm):

@@ -262,7 +262,7 @@ def areas_for_choice(
     in_force = Area.objects.in_force(today).filter(level__lte=Area.Level.COMMUNE)
     if province_id is not None:
         in_force = in_force.filter(in_subtree(province_id))
-    return (in_force | Area.objects.filter(pk__in=keep)).only("pk", "name", "level").order_by()
+    return (in_force | Area.objects.filter(pk__in=keep)).only("pk", "name", "level", "kind").order_by()
 
 
 def activity_label(activity: Activity) -> str:

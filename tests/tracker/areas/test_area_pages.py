@@ -202,3 +202,49 @@ def test_the_area_figures_read_the_same_number_of_queries_at_two_sizes(manager_c
     # actuals ×2, handovers, register entries, donations): the same at 2 and at 12 communes.
     assert counts[:2] == counts[2:], counts
     assert max(count for _, count in counts) <= 30, counts
+
+
+@pytest.fixture
+def two_provinces(db):
+    """Tuyên Quang with a commune and its DIC's manager; Lào Cai with a commune."""
+    tuyen_quang = factories.ProvinceFactory(name="Tỉnh Tuyên Quang", kind=Area.Kind.PROVINCE)
+    lao_cai = factories.ProvinceFactory(name="Tỉnh Lào Cai", kind=Area.Kind.PROVINCE)
+    lam_binh = factories.AreaFactory(name="Xã Lâm Bình", kind=Area.Kind.COMMUNE, parent=tuyen_quang)
+    cam_duong = factories.AreaFactory(name="Phường Cam Đường", kind=Area.Kind.WARD, parent=lao_cai)
+    dic = factories.UnitFactory(name="Sở KH&CN tỉnh Tuyên Quang", area=tuyen_quang)
+    manager = factories.UserFactory(username="quanly.tq", unit=dic, role="dic_manager")
+    return {"manager": manager, "lam_binh": lam_binh, "cam_duong": cam_duong, "lao_cai": lao_cai}
+
+
+def test_a_province_manager_adds_areas_inside_their_province_only(client, two_provinces):
+    client.force_login(two_provinces["manager"])
+    form = client.get(reverse("tracker:area_create")).context["form"]
+    parents = {area.name for area in form.fields["parent"].queryset}
+    assert parents == {"Tỉnh Tuyên Quang", "Xã Lâm Bình"}
+    assert form.fields["parent"].required  # no new province of their own
+    refused = client.post(
+        reverse("tracker:area_create"),
+        {"name": "Tổ dân phố 1", "kind": "thon", "parent": two_provinces["cam_duong"].pk},
+    )
+    assert refused.status_code == 200 and "parent" in refused.context["form"].errors
+    assert not Area.objects.filter(name="Tổ dân phố 1").exists()
+    response = client.post(
+        reverse("tracker:area_create"), {"name": "Thôn Nà Khà", "kind": "thon", "parent": two_provinces["lam_binh"].pk}
+    )
+    assert response.status_code == 302
+    assert Area.objects.get(name="Thôn Nà Khà").history.get().history_user == two_provinces["manager"]
+
+
+def test_another_provinces_area_cannot_be_edited_or_ended(client, two_provinces):
+    client.force_login(two_provinces["manager"])
+    ward = two_provinces["cam_duong"]
+    assert client.get(reverse("tracker:area_edit", args=[ward.pk])).status_code == 404
+    response = client.post(reverse("tracker:area_end", args=[ward.pk]), {"valid_to": "30/06/2026"})
+    assert response.status_code == 404
+    ward.refresh_from_db()
+    assert ward.valid_to is None
+    # Its page is there to read, without the buttons that would lead to a 404.
+    page = client.get(reverse("tracker:area_detail", args=[ward.pk])).content.decode()
+    assert reverse("tracker:area_edit", args=[ward.pk]) not in page
+    own = client.get(reverse("tracker:area_detail", args=[two_provinces["lam_binh"].pk])).content.decode()
+    assert reverse("tracker:area_edit", args=[two_provinces["lam_binh"].pk]) in own

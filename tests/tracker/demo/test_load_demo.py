@@ -17,6 +17,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Sum
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone
 
 from tracker.core import roles
@@ -543,6 +544,19 @@ def test_demo_users_have_their_roles_and_units(demo):
     assert admin.is_superuser and admin.is_staff
     assert admin.check_password("demo")
     assert User.objects.get(username="canbo.xa").check_password("demo")
+
+
+@pytest.mark.parametrize(
+    "name", ["unit_create", "area_create", "legal_document_create", "indicator_create", "user_list", "user_create"]
+)
+def test_the_demo_dic_manager_opens_the_pages_that_replace_the_admin_and_an_officer_cannot(demo, client, name):
+    """`quanly` is neither staff nor superuser, and needs no Django admin for the province's data."""
+    quanly = User.objects.get(username="quanly")
+    assert not quanly.is_staff and not quanly.is_superuser
+    client.force_login(quanly)
+    assert client.get(reverse(f"tracker:{name}")).status_code == 200
+    client.force_login(User.objects.get(username="canbo.xa"))
+    assert client.get(reverse(f"tracker:{name}")).status_code in (403, 404)
 
 
 def snapshot() -> dict[str, list[tuple]]:

@@ -365,7 +365,7 @@ def _queries(client, url) -> int:
     return len(captured)
 
 
-def test_reference_lists_keep_a_constant_query_count(client, province_manager):
+def test_reference_lists_keep_a_constant_query_count(client, province_manager, province):
     client.force_login(province_manager)
     plan = factories.PlanFactory()
     counts = []
@@ -375,11 +375,15 @@ def test_reference_lists_keep_a_constant_query_count(client, province_manager):
             PlanLegalBasis.objects.create(plan=plan, document=document, order=index)
             indicator = factories.IndicatorFactory()
             factories.TargetFactory(plan=plan, indicator=indicator)
+            commune = Area.objects.create(name=f"Xã {size}-{index}", level=Area.Level.COMMUNE, parent=province)
+            committee = factories.CommuneCommitteeFactory(name=f"UBND xã {size}-{index}", area=commune)
+            factories.ActivityFactory(plan=plan, section_code=f"{size}.{index}", lead_unit=committee)
         counts.append(
             (
                 _queries(client, reverse("tracker:legal_document_list")),
                 _queries(client, reverse("tracker:indicator_list") + "?q=Chỉ"),
                 _queries(client, reverse("tracker:unit_list")),
+                _queries(client, reverse("tracker:area_list")),
             )
         )
     assert counts[0] == counts[1]

@@ -8,12 +8,15 @@ and other provinces' people stay out of reach. Users set, reset and change their
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.core.management import CommandError, call_command
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -310,3 +313,77 @@ def test_forgotten_password_by_email_in_vietnamese(client, officer_a):
 def test_reset_for_unknown_address_sends_nothing(client):
     response = client.post(reverse("password_reset"), {"email": "nobody@example.gov.vn"})
     assert response.status_code == 302 and not mail.outbox
+
+
+def test_a_province_manager_places_every_person_in_a_unit(client, quanly):
+    """Someone with no unit would drop out of the province's list, out of the manager's reach."""
+    client.force_login(quanly)
+    response = client.post(
+        reverse("tracker:user_create"),
+        {"last_name": "Lê Văn", "first_name": "Bình", "email": "binh@example.gov.vn", "roles": [roles.FINANCE_OFFICER]},
+    )
+    assert response.status_code == 200
+    assert "unit" in response.context["form"].errors
+    assert not User.objects.filter(email="binh@example.gov.vn").exists() and not mail.outbox
+
+
+def test_the_first_manager_of_a_new_province_is_made_without_a_superuser(province):
+    """`create_province_manager`: the DIC placed in the province, a manager who is neither
+    staff nor superuser, no password until they set one from the e-mailed one-time link."""
+    out = io.StringIO()
+    call_command(
+        "create_province_manager",
+        province="Lang Son",
+        unit="Sở Khoa học và Công nghệ tỉnh Lạng Sơn",
+        email="an.nguyen@langson.gov.vn",
+        first_name="An",
+        last_name="Nguyễn Văn",
+        base_url="https://theodoi.langson.gov.vn",
+        stdout=out,
+    )
+    manager = User.objects.get(email="an.nguyen@langson.gov.vn")
+    assert (manager.username, manager.is_staff, manager.is_superuser) == ("an.nguyen", False, False)
+    assert not manager.has_usable_password()
+    assert (manager.unit.name, manager.unit.area, manager.unit.kind) == (
+        "Sở Khoa học và Công nghệ tỉnh Lạng Sơn",
+        province,
+        Unit.Kind.DEPARTMENT,
+    )
+    assert set(manager.groups.values_list("name", flat=True)) == {roles.DIC_MANAGER}
+    assert manager.history.first().history_user is None  # the installation, not a person
+    [message] = mail.outbox
+    link = LINK.search(message.body).group(0)
+    assert link.startswith("https://theodoi.langson.gov.vn/accounts/password/set/")
+    assert link in out.getvalue()
+    # The link works once: the manager sets a password and can log in.
+    client = Client()
+    form_page = client.get(link, follow=True)
+    client.post(
+        form_page.redirect_chain[-1][0], {"new_password1": "Ky-Lua-2026-xuan", "new_password2": "Ky-Lua-2026-xuan"}
+    )
+    manager.refresh_from_db()
+    assert manager.check_password("Ky-Lua-2026-xuan")
+
+
+def test_the_first_manager_needs_a_province_in_force_and_a_new_address(province, quanly):
+    with pytest.raises(CommandError, match="No single province"):
+        call_command(
+            "create_province_manager",
+            province="Atlantis",
+            unit="Sở",
+            email="x@example.gov.vn",
+            first_name="X",
+            last_name="Y",
+            stdout=io.StringIO(),
+        )
+    with pytest.raises(CommandError):  # the address is quanly's already
+        call_command(
+            "create_province_manager",
+            province="Lạng Sơn",
+            unit="Sở",
+            email="quanly@example.gov.vn",
+            first_name="X",
+            last_name="Y",
+            stdout=io.StringIO(),
+        )
+    assert User.objects.count() == 1

@@ -149,3 +149,43 @@ def test_budget_forms_label_activities_with_their_plan_number(provinces):
     activity = factories.ActivityFactory(plan=plan, section_code="2", title="Đài truyền thanh")
     (chosen,) = budget_selectors.activities_for_choice(type(activity).objects.filter(pk=activity.pk))
     assert budget_selectors.activity_label(chosen) == "413/KH-UBND · 2. Đài truyền thanh"
+
+
+def _manager_of(world, key):
+    return factories.UserFactory(username=f"quanly-{key}", unit=world[key]["department"], role="dic_manager")
+
+
+def test_new_plan_form_offers_only_the_managers_province(client, provinces):
+    """Issuer, area and the section IV units of a new plan: the manager's province only."""
+    client.force_login(_manager_of(provinces, "ls"))
+    response = client.get(reverse("tracker:plan_create"))
+    form, duties = response.context["form"], response.context["duties"]
+    ls, hue = provinces["ls"], provinces["hue"]
+    issuers = choice_ids(form.fields["issuer"])
+    assert {ls["ubnd"].pk, ls["department"].pk, provinces["telecom"].pk} <= issuers
+    assert not issuers & {hue["ubnd"].pk, hue["department"].pk, hue["committee"].pk}
+    assert choice_ids(form.fields["area"]) == {ls["province"].pk, ls["district"].pk}
+    duty_units = choice_ids(duties.forms[0].fields["unit"])
+    assert ls["committee"].pk in duty_units and hue["committee"].pk not in duty_units
+
+
+def test_plan_edit_form_offers_the_plans_province(manager_client, provinces):
+    """A manager of no province (the fixture's) editing a plan sees the plan's province."""
+    plan = plan_of(provinces, "hue")
+    response = manager_client.get(reverse("tracker:plan_edit", args=[plan.pk]))
+    issuers = choice_ids(response.context["form"].fields["issuer"])
+    assert provinces["hue"]["ubnd"].pk in issuers and provinces["ls"]["ubnd"].pk not in issuers
+    duty_units = choice_ids(response.context["duties"].forms[0].fields["unit"])
+    assert provinces["ls"]["committee"].pk not in duty_units
+
+
+def test_a_ward_is_labelled_by_its_kind_not_its_level(manager_client, provinces):
+    plan = plan_of(provinces, "ls")
+    factories.AreaFactory(name="Hàm Rồng", kind=Area.Kind.WARD, parent=provinces["ls"]["district"])
+    factories.AreaFactory(name="Phường Đông Kinh", kind=Area.Kind.WARD, parent=provinces["ls"]["district"])
+    form = manager_client.get(reverse("tracker:activity_create") + f"?plan={plan.pk}").context["form"]
+    labels = {label for value, label in form.fields["area"].choices if value}
+    assert "Phường Đông Kinh" in labels  # the name says it already
+    assert "Hàm Rồng (Ward)" in labels
+    assert "Xã ls" in labels and "Tỉnh ls" in labels
+    assert not [label for label in labels if "(Commune)" in label]
