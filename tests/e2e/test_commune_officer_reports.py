@@ -48,6 +48,7 @@ def test_commune_officer_reports_from_a_phone_and_the_manager_accepts(browser, d
     page = phone.new_page()
     page.set_default_timeout(15_000)
     log_in(page, demo_site, "canbo.xa")
+    page.locator("summary.menu-button").click()  # on a phone the menu opens from its button
     page.locator("a.nav-my-tasks").click()
     expect(page).to_have_url(re.compile(r"/tracker/my-tasks/"))
     page.locator(f"a[data-task='{task.pk}']").click()

@@ -14,6 +14,7 @@ from django.utils.html import format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from tracker.core import extensions
+from tracker.templatetags.tracker_nav import is_current
 
 register = template.Library()
 
@@ -50,6 +51,14 @@ def extension_nav_links(context, slot: str) -> SafeString:
     if user is None:
         return SafeString("")
     links = [link for link in extensions.nav_links(slot) if link.visible(user)]
+    request = context.get("request")
+    path = request.path if request is not None else ""
     return format_html_join(
-        "\n", '<a href="{}" class="{}">{}</a>', ((reverse(link.url_name), link.css_class, link.label) for link in links)
+        "\n",
+        '<a href="{}" class="{}"{}>{}</a>',
+        (
+            (href, link.css_class, mark_safe(' aria-current="page"') if is_current(path, href) else "", link.label)
+            for link in links
+            for href in [reverse(link.url_name)]
+        ),
     )
