@@ -9,13 +9,34 @@ from tracker import models
 from tracker.core import grants, roles
 from tracker.documents import services as document_services
 
+CLASSIFICATION_ARGUMENTS = {
+    "is_border": models.AreaClassification.Kind.BORDER,
+    "is_extremely_difficult": models.AreaClassification.Kind.EXTREMELY_DIFFICULT,
+    "is_island": models.AreaClassification.Kind.ISLAND,
+    "is_ethnic_minority": models.AreaClassification.Kind.ETHNIC_MINORITY,
+}
+
 
 class AreaFactory(factory.django.DjangoModelFactory):
+    """An area; `region="III"`, `is_border=True` … add classification rows with no period (in
+    force on any date) and no decision, as the tests of what reads them need."""
+
     class Meta:
         model = models.Area
 
     name = factory.Sequence(lambda n: f"Xã Thử {n}")
     level = models.Area.Level.COMMUNE
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        region = kwargs.pop("region", "")
+        flags = [kind for name, kind in CLASSIFICATION_ARGUMENTS.items() if kwargs.pop(name, False)]
+        area = super()._create(model_class, *args, **kwargs)
+        if region:
+            models.AreaClassification.objects.create(area=area, kind="region", region=region)
+        for kind in flags:
+            models.AreaClassification.objects.create(area=area, kind=kind)
+        return area
 
 
 class ProvinceFactory(AreaFactory):

@@ -46,8 +46,8 @@ class UserAdmin(ServiceAdminMixin, BaseUserAdmin):
 
 @admin.register(models.Area)
 class AreaAdmin(TrackedAdmin):
-    list_display = ("name", "level", "code", "parent", "region", "is_border", "is_extremely_difficult", "valid_to")
-    list_filter = ("level", "region", "is_border", "is_extremely_difficult", "is_digital_pilot", "is_sample")
+    list_display = ("name", "level", "code", "parent", "valid_to")
+    list_filter = ("level", "is_digital_pilot", "is_sample")
     search_fields = ("name", "code")
     list_select_related = ("parent",)
     autocomplete_fields = ("parent",)

@@ -4,7 +4,7 @@ list and page themselves are open to every signed-in user (tracker_documents).""
 from django.urls import reverse
 
 from tests.permission_tables import Entry, answers
-from tracker.models import Area
+from tracker.models import Area, AreaClassification
 
 GET = answers(manager=200, others=403)
 POST = answers(manager=302, others=403)
@@ -27,6 +27,13 @@ def _successor(w) -> Area:
     return area
 
 
+def _classification(w) -> AreaClassification:
+    """A classification in force of a commune of its own, for the end page."""
+    commune = _spare_commune(w)
+    row, _created = AreaClassification.objects.get_or_create(area=commune, kind="border", valid_to=None)
+    return row
+
+
 ENTRIES = {
     "tracker:area_create": Entry(
         path=lambda w: reverse("tracker:area_create"),
@@ -42,5 +49,15 @@ ENTRIES = {
         path=lambda w: reverse("tracker:area_end", args=[_spare_commune(w).pk]),
         methods={"GET": GET, "POST": POST},
         data=lambda w: {"valid_to": "30/06/2025", "successor_1": _successor(w).pk, "decision": "1683/NQ-UBTVQH15"},
+    ),
+    "tracker:area_classification_add": Entry(
+        path=lambda w: reverse("tracker:area_classification_add", args=[_spare_commune(w).pk]),
+        methods={"GET": GET, "POST": POST},
+        data=lambda w: {"kind": "region", "region": "III", "valid_from": "01/01/2021", "valid_to": "31/12/2025"},
+    ),
+    "tracker:area_classification_end": Entry(
+        path=lambda w: reverse("tracker:area_classification_end", args=[_classification(w).pk]),
+        methods={"GET": GET, "POST": POST},
+        data=lambda w: {"valid_to": "31/12/2025"},
     ),
 }

@@ -137,6 +137,7 @@ class TargetFilter(filters.FilterSet):
 class AreaFilter(filters.FilterSet):
     level = filters.ChoiceFilter(choices=Area.Level.choices, label=_("Level"))
     parent = filters.ModelChoiceFilter(queryset=Area.objects.all(), label=_("Parent area"))
+    # The classification in force today, as the view annotates it.
     region = filters.ChoiceFilter(choices=Area.Region.choices, label=_("Region (QĐ 861/QĐ-TTg)"))
     is_border = filters.BooleanFilter(label=_("Border commune"))
     is_extremely_difficult = filters.BooleanFilter(label=_("Extremely difficult (ĐBKK)"))
@@ -145,7 +146,7 @@ class AreaFilter(filters.FilterSet):
 
     class Meta:
         model = Area
-        fields = ["level", "parent", "region", "is_border", "is_extremely_difficult", "is_digital_pilot", "in_force"]
+        fields = ["level", "parent", "is_digital_pilot", "in_force"]
 
 
 class UnitFilter(filters.FilterSet):

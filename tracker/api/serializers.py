@@ -243,6 +243,12 @@ class AreaSerializer(serializers.ModelSerializer):
     parent = AreaRefSerializer(read_only=True, allow_null=True)
     # What the area passed to when it ended: one row per successor (a split has several).
     successors = AreaSuccessionSerializer(source="successions_out", many=True, read_only=True)
+    # The classification in force today (`AreaClassification`, annotated by the view).
+    region = serializers.CharField(read_only=True, allow_null=True, default="")
+    is_border = serializers.BooleanField(read_only=True)
+    is_extremely_difficult = serializers.BooleanField(read_only=True)
+    is_island = serializers.BooleanField(read_only=True)
+    is_ethnic_minority = serializers.BooleanField(read_only=True)
 
     class Meta:
         model = Area
@@ -256,6 +262,7 @@ class AreaSerializer(serializers.ModelSerializer):
             "is_border",
             "is_extremely_difficult",
             "is_island",
+            "is_ethnic_minority",
             "is_digital_pilot",
             "valid_from",
             "valid_to",

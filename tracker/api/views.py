@@ -22,6 +22,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from tracker.core.classifications import annotate_classification
 from tracker.core.permissions import activities_visible_to, plans_visible_to, targets_visible_to, tasks_visible_to
 from tracker.models import (
     Activity,
@@ -194,7 +195,8 @@ class AreaViewSet(ReadOnlyViewSet):
     ordering = ["level", "name", "id"]
 
     def get_queryset(self) -> QuerySet[Area]:
-        return Area.objects.select_related("parent").prefetch_related("successions_out")
+        areas = Area.objects.select_related("parent").prefetch_related("successions_out")
+        return annotate_classification(areas, timezone.localdate())
 
 
 class LegalDocumentViewSet(ReadOnlyViewSet):

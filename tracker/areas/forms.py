@@ -9,7 +9,7 @@ from tracker.areas.figures import BY_CHOICES
 from tracker.core.scope import areas_managed_by, province_of
 from tracker.core.widgets import DateInput
 from tracker.documents.forms import DocumentModelForm
-from tracker.models import Area
+from tracker.models import Area, AreaClassification
 from tracker.models.organisation import KIND_LEVEL
 
 
@@ -36,10 +36,6 @@ class AreaForm(DocumentModelForm):
             "parent",
             "code",
             "valid_from",
-            "region",
-            "is_border",
-            "is_extremely_difficult",
-            "is_island",
             "is_digital_pilot",
         ]
         field_classes = {"parent": AreaChoiceField}
@@ -99,3 +95,21 @@ class AreaFiguresForm(forms.Form):
 
     by = forms.ChoiceField(label=_("Show"), choices=BY_CHOICES, required=False)
     on = forms.DateField(label=_("Units as on"), required=False, widget=DateInput())
+
+
+class ClassificationForm(DocumentModelForm):
+    """A commune's classification for a period, with the decision that set it."""
+
+    class Meta:
+        model = AreaClassification
+        fields = ["kind", "region", "valid_from", "valid_to", "decision", "note"]
+
+
+class ClassificationEndForm(forms.Form):
+    valid_to = forms.DateField(label=_("Last day in force"), widget=DateInput())
+    decision = forms.CharField(
+        label=_("Decision"),
+        max_length=120,
+        required=False,
+        help_text=_("The document that ended or replaced it, if any."),
+    )

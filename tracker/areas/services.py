@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from tracker.core.history import save_tracked
-from tracker.models import Area, AreaSuccession, User
+from tracker.models import Area, AreaClassification, AreaSuccession, User
 from tracker.models.organisation import KIND_LEVEL
 
 
@@ -74,3 +75,52 @@ def area_end(
         )
         rows.append(save_tracked(succession, actor=actor))
     return rows
+
+
+def _overlapping(classification: AreaClassification):
+    """Rows of the same area and kind whose period meets this one's (open ends reach forever)."""
+    others = AreaClassification.objects.filter(area=classification.area, kind=classification.kind).exclude(
+        pk=classification.pk
+    )
+    if classification.valid_to is not None:
+        others = others.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=classification.valid_to))
+    if classification.valid_from is not None:
+        others = others.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=classification.valid_from))
+    return others
+
+
+@transaction.atomic
+def classification_add(*, classification: AreaClassification, actor: User | None) -> AreaClassification:
+    """Record a commune's classification for a period, as its decision set it. A period that
+    meets another of the same kind is refused: end the old one first (the 2021–2025 region
+    ends on 31/12/2025 before the 2026–2030 one starts)."""
+    classification.full_clean()
+    clash = _overlapping(classification).first()
+    if clash is not None:
+        raise ValidationError(
+            _("%(area)s already has this classification for a period that meets this one (%(period)s): end it first.")
+            % {"area": classification.area.name, "period": _period(clash)}
+        )
+    return save_tracked(classification, actor=actor)
+
+
+@transaction.atomic
+def classification_end(
+    *, classification: AreaClassification, last_day: datetime.date, actor: User | None, decision: str = ""
+) -> AreaClassification:
+    """End a classification on `last_day` (a new decision replaced it, or the period ran out);
+    it stays in the history and in force for the dates before."""
+    classification = AreaClassification.objects.select_for_update().get(pk=classification.pk)
+    if classification.valid_to is not None:
+        raise ValidationError(_("This classification has already ended."))
+    if classification.valid_from and last_day < classification.valid_from:
+        raise ValidationError({"valid_to": _("The end date cannot be before the start date.")})
+    classification.valid_to = last_day
+    reason = _("Ended by %(decision)s") % {"decision": decision} if decision else ""
+    return save_tracked(classification, actor=actor, reason=reason)
+
+
+def _period(classification: AreaClassification) -> str:
+    start = f"{classification.valid_from:%d/%m/%Y}" if classification.valid_from else "…"
+    end = f"{classification.valid_to:%d/%m/%Y}" if classification.valid_to else "…"
+    return f"{start} – {end}"

@@ -19,6 +19,7 @@ from tracker.models import (
     Activity,
     ActivityType,
     Area,
+    AreaClassification,
     Cooperation,
     Deadline,
     Indicator,
@@ -74,16 +75,21 @@ def area(ctx: Ctx, name: str, level: int, parent: Area | None = None, **values: 
 def sample_commune(ctx: Ctx, province: Area, name: str, region: str, border: bool, difficult: bool) -> Area:
     """A commune made up for the demonstration, with the classification its figures depend on
     (region, border commune, extremely difficult)."""
-    return area(
-        ctx,
-        name,
-        Area.Level.COMMUNE,
-        province,
-        region=region,
-        is_border=border,
-        is_extremely_difficult=difficult,
-        is_sample=True,
-    )
+    commune = area(ctx, name, Area.Level.COMMUNE, province, is_sample=True)
+    # Its classification is made up too: sample rows, with no deciding document and no period.
+    wanted = {AreaClassification.Kind.REGION: region} if region else {}
+    if border:
+        wanted[AreaClassification.Kind.BORDER] = ""
+    if difficult:
+        wanted[AreaClassification.Kind.EXTREMELY_DIFFICULT] = ""
+    for kind, value in wanted.items():
+        core_history.upsert(
+            AreaClassification,
+            lookup={"area": commune, "kind": kind, "valid_from": None},
+            values={"region": value, "is_sample": True},
+            actor=ctx.actor,
+        )
+    return commune
 
 
 def unit(ctx: Ctx, name: str, kind: str, **values: Any) -> Unit:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from tracker.core import numbers, permissions
 from tracker.core.calendar import ReportingPeriod, due_soon_end, periods_for_rule, today
+from tracker.core.classifications import annotate_classification
 from tracker.core.permissions import AnyUser
 from tracker.core.search import accent_free
 from tracker.core.text import vietnamese_sort_key
@@ -485,6 +486,8 @@ def areas_for_tree(
     (with their parent) instead of the tree. Two queries (areas, their successions).
     """
     areas = Area.objects.all() if include_ended else Area.objects.in_force(on)
+    # Each area's classification in force on the date (region, border, ĐBKK …).
+    areas = annotate_classification(areas, on or today())
     successions = Prefetch("successions_out", AreaSuccession.objects.select_related("successor"))
     areas = areas.select_related("parent").prefetch_related(successions)
     if search:
@@ -531,6 +534,8 @@ class AreaPage:
     successors: list[AreaSuccession]
     targets: list[Target]
     commune_sums: list[TargetSum] = field(default_factory=list)
+    # Every classification row of the area (dated, with its decision), oldest first per kind.
+    classifications: list = field(default_factory=list)
     # Targets set on the areas it was formed from (before the change), shown under it.
     predecessor_targets: list[Target] = field(default_factory=list)
 
@@ -547,7 +552,11 @@ def area_page(user: AnyUser, pk: int) -> AreaPage:
     Queries: the area (with three levels of parents), children, units, predecessors,
     successors, targets, its predecessors' targets, commune sums — eight.
     """
-    area = permissions.get_visible_or_404(Area.objects.select_related("parent__parent__parent"), pk=pk)
+    # The classification in force today (an ended area: on its last day), and all of its rows.
+    areas = Area.objects.select_related("parent__parent__parent")
+    area = permissions.get_visible_or_404(areas, pk=pk)
+    on = min(area.valid_to or today(), today())
+    area = annotate_classification(areas, on).get(pk=pk)
     ancestors = []
     parent = area.parent
     while parent is not None:
@@ -562,7 +571,8 @@ def area_page(user: AnyUser, pk: int) -> AreaPage:
     page = AreaPage(
         area=area,
         ancestors=ancestors,
-        children=_vietnamese_sorted(area.children.all()),
+        children=_vietnamese_sorted(annotate_classification(area.children.all(), on)),
+        classifications=list(area.classifications.order_by("kind", "valid_from", "pk")),
         units=_vietnamese_sorted(area.units.all()),
         predecessors=list(area.successions_in.select_related("predecessor").order_by("took_over_on", "pk")),
         successors=list(area.successions_out.select_related("successor").order_by("took_over_on", "pk")),

@@ -1,6 +1,6 @@
 from .calendar import Deadline, ReportDispatch, ReportingRule
 from .intake import PlanImport
-from .organisation import Area, AreaSuccession, EffectiveQuerySet, Unit, User
+from .organisation import Area, AreaClassification, AreaSuccession, EffectiveQuerySet, Unit, User
 from .plans import (
     OPEN_STATUSES,
     Activity,
@@ -86,6 +86,7 @@ __all__ = [
     "Activity",
     "ActivityType",
     "Area",
+    "AreaClassification",
     "AreaSuccession",
     "Cooperation",
     "Deadline",

@@ -91,10 +91,8 @@ class Area(EffectiveDates):
     )
     # Official codes are strings: their leading zeros matter (QĐ 19/2025/QĐ-TTg).
     code = models.CharField(_("official code"), max_length=5, blank=True, validators=[official_code_validator])
-    region = models.CharField(_("region (QĐ 861/QĐ-TTg)"), max_length=3, choices=Region.choices, blank=True)
-    is_border = models.BooleanField(_("border commune"), default=False)
-    is_extremely_difficult = models.BooleanField(_("extremely difficult (ĐBKK)"), default=False)
-    is_island = models.BooleanField(_("island commune"), default=False)
+    # Region, border, ĐBKK, island and ethnic-minority status are dated rows of their own
+    # (`AreaClassification`), read as in force on a date (`tracker.core.classifications`).
     is_digital_pilot = models.BooleanField(_("digital-transformation pilot"), default=False)
     is_sample = sample_flag()
     history = HistoricalRecords()
@@ -130,8 +128,6 @@ class Area(EffectiveDates):
             raise ValidationError({"parent": _("The parent area must be at a higher level than this one.")})
         if self.kind and self.level and KIND_LEVEL.get(self.kind) != self.level:
             raise ValidationError({"kind": _("This kind does not fit the area's level.")})
-        if self.level != self.Level.COMMUNE and (self.region or self.is_border or self.is_island):
-            raise ValidationError(_("Region, border and island apply to communes only."))
 
     @property
     def sort_key(self):
@@ -252,6 +248,71 @@ class AreaSuccession(models.Model):
         super().clean()
         if self.predecessor_id and self.predecessor_id == self.successor_id:
             raise ValidationError({"successor": _("An area cannot be its own successor.")})
+
+
+class AreaClassification(EffectiveDates):
+    """A commune's classification for a period, as a decision set it: region I/II/III (QĐ
+    861/QĐ-TTg for 2021–2025), border commune, extremely difficult (ĐBKK), island commune,
+    ethnic-minority commune. A 2023 report reads the classification in force in 2023, a 2026
+    one that in force in 2026 (`tracker.core.classifications`). A classification is ended on
+    a date, never deleted; one of the same kind does not overlap it (checked by the service).
+    """
+
+    class Kind(models.TextChoices):
+        REGION = "region", _("Region (I, II, III)")
+        BORDER = "border", _("Border commune")
+        EXTREMELY_DIFFICULT = "dbkk", _("Extremely difficult (ĐBKK)")
+        ISLAND = "island", _("Island commune")
+        ETHNIC_MINORITY = "ethnic", _("Ethnic-minority commune")
+
+    area = models.ForeignKey(Area, verbose_name=_("area"), on_delete=models.PROTECT, related_name="classifications")
+    kind = models.CharField(_("classification"), max_length=10, choices=Kind.choices)
+    region = models.CharField(
+        _("region"), max_length=3, choices=Area.Region.choices, blank=True, help_text=_("For a region only.")
+    )
+    decision = models.CharField(
+        _("decision"),
+        max_length=120,
+        blank=True,
+        help_text=_("The deciding document, e.g. 861/QĐ-TTg. Blank when it is not known."),
+    )
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    is_sample = sample_flag()
+    history = HistoricalRecords()
+
+    objects = EffectiveQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("area classification")
+        verbose_name_plural = _("area classifications")
+        ordering = ["area", "kind", "valid_from", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(kind="region") & ~Q(region="")) | (~Q(kind="region") & Q(region="")),
+                name="areaclassification_region_only_for_region",
+                violation_error_message=_("A region classification names the region; the others do not."),
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gte=models.F("valid_from")),
+                name="areaclassification_valid_to_after_from",
+                violation_error_message=_("The end date cannot be before the start date."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        label = self.get_region_display() if self.kind == self.Kind.REGION else self.get_kind_display()
+        return f"{self.area} – {label}"
+
+    def clean(self):
+        super().clean()
+        if self.kind == self.Kind.REGION and not self.region:
+            raise ValidationError({"region": _("Choose the region.")})
+        if self.kind != self.Kind.REGION:
+            self.region = ""
+        if self.area_id and self.area.level != Area.Level.COMMUNE:
+            raise ValidationError({"area": _("Classifications apply to communes only.")})
 
 
 class Unit(EffectiveDates):

@@ -10,12 +10,13 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, OuterRef, Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
+from tracker.core.classifications import annotate_classification
 from tracker.core.widgets import DateInput
 from tracker.models import InfoPoint, User
-from tracker.registers import services
+from tracker.registers import selectors, services
 from tracker.registers.forms import EntryFilterSet, EntryForm
 
 
@@ -52,14 +53,21 @@ class InfoPointFilterSet(EntryFilterSet):
         fields: list[str] = []
 
     def filter_extremely_difficult(self, queryset: QuerySet, name: str, value) -> QuerySet:
-        return queryset.filter(area__is_extremely_difficult=True) if value else queryset
+        return queryset.filter(area_is_extremely_difficult=True) if value else queryset
+
+
+def points_for_list(user) -> QuerySet[InfoPoint]:
+    """The points the user may see, each with its commune's classification in force on the
+    day the point opened (`area_is_extremely_difficult` …)."""
+    points = selectors.entries_for_list(user, InfoPoint)
+    return annotate_classification(points, OuterRef("opened_on"), path="area", prefix="area_")
 
 
 def info_point_totals(queryset: QuerySet[InfoPoint]) -> dict:
     """Points, points in ĐBKK communes and people served per month of the filtered list (1 query)."""
     totals = queryset.order_by().aggregate(
         points=Count("pk"),
-        extremely_difficult=Count("pk", filter=Q(area__is_extremely_difficult=True)),
+        extremely_difficult=Count("pk", filter=Q(area_is_extremely_difficult=True)),
         people=Sum("people_served_per_month"),
     )
     totals["people"] = totals["people"] or 0

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tracker.core import permissions as tracker_permissions
+from tracker.core.classifications import annotate_classification
 from tracker.core.forms import set_choices
 from tracker.core.permissions import AnyUser
 from tracker.core.search import accent_free
@@ -311,11 +312,13 @@ def stations_for_list(on: datetime.date) -> QuerySet[RadioStation]:
     """Every station with its state on `on` and its priority (seed 004), with the commune and
     district a row shows (1 query)."""
     stations = selectors.stations_on(on, RadioStation.objects.select_related("commune__parent"))
+    # The commune's classification in force on `on` (a 2023 list keeps the 2021–2025 one).
+    stations = annotate_classification(stations, on, path="commune", prefix="commune_")
     return stations.annotate(
         priority=Case(
-            When(Q(commune__is_border=True) & NO_STATION, then=Value(Priority.BORDER_WITHOUT)),
-            When(Q(commune__region=Area.Region.III) & NO_STATION, then=Value(Priority.REGION_III_WITHOUT)),
-            When(commune__is_border=True, then=Value(Priority.BORDER_EXPAND)),
+            When(Q(commune_is_border=True) & NO_STATION, then=Value(Priority.BORDER_WITHOUT)),
+            When(Q(commune_region=Area.Region.III) & NO_STATION, then=Value(Priority.REGION_III_WITHOUT)),
+            When(commune_is_border=True, then=Value(Priority.BORDER_EXPAND)),
             default=Value(Priority.OTHER),
             output_field=IntegerField(),
         )
@@ -382,9 +385,9 @@ class RadioStationFilterSet(django_filters.FilterSet):
     technology = django_filters.ChoiceFilter(
         label=gettext_lazy("Has clusters of"), choices=ClusterTechnology.choices, method="filter_technology"
     )
-    border = django_filters.BooleanFilter(label=gettext_lazy("Border commune"), field_name="commune__is_border")
+    border = django_filters.BooleanFilter(label=gettext_lazy("Border commune"), field_name="commune_is_border")
     region = django_filters.ChoiceFilter(
-        label=gettext_lazy("Region"), field_name="commune__region", choices=Area.Region.choices[1:]
+        label=gettext_lazy("Region"), field_name="commune_region", choices=Area.Region.choices[1:]
     )
     order = django_filters.ChoiceFilter(
         label=gettext_lazy("Order"), choices=ORDER_CHOICES, method="keep", empty_label=None
@@ -504,8 +507,8 @@ def station_columns() -> list[Column]:
         Column(_("Commune"), lambda s: s.commune.name, 22),
         Column(_("District"), lambda s: _district(s.commune), 20),
         Column(_("Station name"), lambda s: s.name, 24),
-        Column(_("Border commune"), lambda s: s.commune.is_border, 10),
-        Column(_("Region"), lambda s: s.commune.get_region_display() if s.commune.region else "", 12),
+        Column(_("Border commune"), lambda s: s.commune_is_border, 10),
+        Column(_("Region"), lambda s: str(Area.Region(s.commune_region).label) if s.commune_region else "", 12),
         Column(_("Station"), lambda s: kind(s.state_station_kind), 24),
         Column(_("Working"), lambda s: bool(s.state_is_working), 10),
         Column(_("Connected"), lambda s: bool(s.state_is_connected), 10),

@@ -462,6 +462,7 @@ def test_unit_and_area_show_hierarchy_members_validity_and_successor(manager_cli
         "is_border": False,
         "is_extremely_difficult": False,
         "is_island": False,
+        "is_ethnic_minority": False,
         "is_digital_pilot": False,
         "valid_from": None,
         "valid_to": "2024-12-31",

@@ -1056,10 +1056,11 @@ AREA_LIST_QUERIES = 5
 # 4 the area with three levels of parents, 5 its targets with plan and indicator, 6 its
 # children, 7 its units, 8 the areas it was formed from, 9 those it went into, 10 the targets
 # of the areas it was formed from, 11 the sums of its communes' targets (one GROUP BY), 12 the
-# accepted quantities behind its targets (GROUP BY), 13 the successions for them; its figures
-# with the areas it was formed from: 14 the successions, 15 the targets, 16 their accepted
-# quantities, 17 the phones handed over, 18 the register entries, 19 the donations (budgets).
-AREA_DETAIL_QUERIES = 19
+# accepted quantities behind its targets (GROUP BY), 13 the successions for them, 14 the area
+# again with its classification in force, 15 its classification rows; its figures with the
+# areas it was formed from: 16 the successions, 17 the targets, 18 their accepted quantities,
+# 19 the phones handed over, 20 the register entries, 21 the donations passed on (budgets).
+AREA_DETAIL_QUERIES = 21
 
 
 @pytest.mark.parametrize("size", [2, 20])

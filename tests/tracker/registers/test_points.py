@@ -182,6 +182,7 @@ def test_the_list_detail_and_export_make_the_same_number_of_queries_whatever_the
     # session, user, roles, the rows.
     with django_assert_num_queries(4):
         assert client.get(EXPORT).status_code == 200
-    # session, user, roles (×2: the panel's rights), the entry, its evidence, the unit's rights.
-    with django_assert_num_queries(7):
+    # session, user, roles (×2: the panel's rights), the entry, its evidence, the unit's rights,
+    # the commune's classification on the day the point opened.
+    with django_assert_num_queries(8):
         assert client.get(reverse("tracker:info_point_detail", args=[entry.pk])).status_code == 200

@@ -496,6 +496,6 @@ def test_the_lists_query_counts_do_not_grow_with_the_rows(
     with django_assert_max_num_queries(6):
         assert client.get(reverse("tracker:radio_work_detail", args=[work.pk])).status_code == 200
     # Session, user, roles; the station; its state today; the timeline; the works linked from
-    # it that the user sees; the station's works.
-    with django_assert_max_num_queries(8):
+    # it that the user sees; the station's works; the commune's classification in force today.
+    with django_assert_max_num_queries(9):
         assert client.get(reverse("tracker:radio_station_detail", args=[work.station_id])).status_code == 200

@@ -10,9 +10,16 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from tracker.core.classifications import NONE, classifications_on
 from tracker.models import InfoPoint
 from tracker.registers import export, selectors
-from tracker.registers.points import InfoPointFilterSet, InfoPointForm, info_point_save, info_point_totals
+from tracker.registers.points import (
+    InfoPointFilterSet,
+    InfoPointForm,
+    info_point_save,
+    info_point_totals,
+    points_for_list,
+)
 from tracker.registers.views.common import entry_page, filtered_entries, list_context, require_reader
 from tracker.registers.views.one_form import (
     entry_to_edit,
@@ -29,7 +36,7 @@ FORM_TEMPLATE = "tracker/registers/points/form.html"
 @require_safe
 def info_point_list(request: HttpRequest) -> HttpResponse:
     require_reader(request)
-    filterset = filtered_entries(request, InfoPoint, InfoPointFilterSet)
+    filterset = filtered_entries(request, InfoPoint, InfoPointFilterSet, points_for_list(request.user))
     context = list_context(request, filterset)
     context["totals"] = info_point_totals(filterset.qs)
     return render(request, "tracker/registers/points/list.html", context)
@@ -39,7 +46,11 @@ def info_point_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def info_point_detail(request: HttpRequest, pk: int) -> HttpResponse:
     entry = selectors.entry_for_detail(request.user, InfoPoint, pk)
-    return entry_page(request, entry, "tracker/registers/points/detail.html", point=entry)
+    # The commune's classification on the day the point opened.
+    classification = classifications_on([entry.area_id], entry.opened_on).get(entry.area_id, NONE)
+    return entry_page(
+        request, entry, "tracker/registers/points/detail.html", point=entry, classification=classification
+    )
 
 
 @login_required
@@ -61,7 +72,7 @@ def export_columns() -> list[export.Column]:
         export.Column(_("No."), lambda e: e.pk, 8),
         export.Column(_("Postal point"), lambda e: e.name, 36),
         *place_columns()[:2],
-        export.Column(_("ĐBKK commune"), lambda e: bool(e.area_id and e.area.is_extremely_difficult), 12),
+        export.Column(_("ĐBKK commune"), lambda e: bool(e.area_is_extremely_difficult), 12),
         export.Column(_("Opened on"), lambda e: e.opened_on, 14),
         export.Column(_("People served per month"), lambda e: e.people_served_per_month, 14),
         export.Column(_("Services offered"), lambda e: e.services, 36),
@@ -75,7 +86,7 @@ def export_columns() -> list[export.Column]:
 @require_safe
 def info_point_export(request: HttpRequest) -> HttpResponse:
     require_reader(request)
-    filterset = filtered_entries(request, InfoPoint, InfoPointFilterSet)
+    filterset = filtered_entries(request, InfoPoint, InfoPointFilterSet, points_for_list(request.user))
     return export.xlsx_response(
         filename="diem-thong-tin-cong-cong.xlsx",
         sheet_title=_("Information points"),

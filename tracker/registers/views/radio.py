@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from tracker.core.classifications import NONE, classifications_on
 from tracker.core.forms import add_service_error
 from tracker.models import RadioStation, RadioStationState, RadioWork
 from tracker.registers import permissions, radio, selectors, services
@@ -226,6 +227,8 @@ def station_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "station": station,
         "current": current,
+        # The commune's classification in force today (border commune, region).
+        "classification": classifications_on([station.commune_id], today).get(station.commune_id, NONE),
         "today": today,
         "timeline": radio.station_timeline(station, request.user),
         "works": radio.station_works(station, request.user),
