@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from tracker.core import numbers, permissions
 from tracker.core.calendar import ReportingPeriod, due_soon_end, periods_for_rule, today
 from tracker.core.classifications import annotate_classification
+from tracker.core.outcome import FinalState, final_state, period_is_over
 from tracker.core.permissions import AnyUser
 from tracker.core.search import accent_free
 from tracker.core.text import vietnamese_sort_key
@@ -122,6 +123,8 @@ class ContentItem:
     cooperations: list[Cooperation]
     outputs: list
     is_overdue: bool
+    # Once the plan's period is over: how the activity ended, by its results (else None).
+    final_state: FinalState | None = None
 
 
 @dataclass
@@ -238,12 +241,22 @@ def plan_document(user: AnyUser, pk: int) -> PlanDocument:
         for output in activity.output_indicators.all():
             output.percent = numbers.percent(output.achieved, output.planned_quantity)
     activities.sort(key=lambda activity: (activity.order, _section_key(activity.section_code), activity.pk))
+    # A plan whose period is over shows how each activity ended, not "not started / overdue".
+    over = period_is_over(plan, on)
     contents = [
         ContentItem(
             activity=activity,
             cooperations=list(activity.cooperations.all()),
             outputs=list(activity.output_indicators.all()),
-            is_overdue=activity.is_overdue(on),
+            is_overdue=activity.is_overdue(on) and not over,
+            final_state=(
+                final_state(
+                    activity.status,
+                    [(output.achieved, output.planned_quantity) for output in activity.output_indicators.all()],
+                )
+                if over
+                else None
+            ),
         )
         for activity in activities
     ]

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from tracker.core import extensions, numbers
 from tracker.core.areas import area_in_force
 from tracker.core.numbers import percent_one_decimal
+from tracker.core.outcome import FinalState, final_state
 from tracker.core.successions import round_half_up, succession_map
 from tracker.core.text import vietnamese_sort_key
 from tracker.due import selectors as selectors_due
@@ -364,7 +365,9 @@ def _output_entry(output: OutputIndicator) -> dict:
     }
 
 
-def _results(plans: list[Plan], activities: list[Activity], outputs, reports, *, multiple: bool) -> list[dict]:
+def _results(
+    plans: list[Plan], activities: list[Activity], outputs, reports, *, multiple: bool, end: datetime.date | None = None
+) -> list[dict]:
     outputs_by_activity: dict[int, list[OutputIndicator]] = defaultdict(list)
     for output in outputs:
         outputs_by_activity[output.activity_id].append(output)
@@ -372,16 +375,26 @@ def _results(plans: list[Plan], activities: list[Activity], outputs, reports, *,
     for report in reports:
         reports_by_activity[report.task.activity_id].append(report)
     status_labels = _status_labels()
+    with translation.override("vi"):
+        final_labels = {value: str(label) for value, label in FinalState.choices}
     groups = []
     for plan in plans:
         entries = []
+        # The plan's period ends within the report's: each activity's final state by its
+        # results to date ("hoàn thành một phần"), not its working status ("chưa bắt đầu").
+        ended = end is not None and plan.period_end is not None and plan.period_end <= end
         for activity in (a for a in activities if a.plan_id == plan.pk):
+            if ended:
+                results = [(output.to_date, output.planned_quantity) for output in outputs_by_activity[activity.pk]]
+                status = final_labels[final_state(activity.status, results)]
+            else:
+                status = str(status_labels.get(activity.status, activity.status))
             entries.append(
                 {
                     "code": activity.section_code,
                     "title": activity.title,
                     "lead_unit": activity.lead_unit.name,
-                    "status": str(status_labels.get(activity.status, activity.status)),
+                    "status": status,
                     "outputs": [_output_entry(output) for output in outputs_by_activity[activity.pk]],
                     "narratives": _texts_by_unit(reports_by_activity[activity.pk], "narrative"),
                 }
@@ -608,7 +621,7 @@ def _progress_report(request: ReportRequest, *, today: datetime.date, progress: 
         "plans": [_plan_entry(plan) for plan in plans],
         "units": _sorted_units(units),
         "reporting": _reporting_counts(tasks, start=start, end=end, today=today),
-        "results": _results(plans, activities, outputs, reports, multiple=request.plan_id is None),
+        "results": _results(plans, activities, outputs, reports, multiple=request.plan_id is None, end=end),
         "has_narratives": any(report.narrative.strip() for report in reports),
         "progress_by_type": _progress_by_type(activities, outputs),
         "budget": _budget([activity.pk for activity in activities], start=start, end=end),
