@@ -9,7 +9,9 @@ legal bases and of the duties is the order of their rows.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.utils import translation
@@ -189,6 +191,13 @@ CHOICES = {
 YES, NO = "Có", "Không"
 
 
+def norm(value: Any) -> str:
+    """Names compared as people see them: NFC, trimmed, single spaces, any case, no trailing " *"."""
+    text = unicodedata.normalize("NFC", str(value if value is not None else ""))
+    text = " ".join(text.split()).casefold()
+    return text[:-2] if text.endswith(" *") else text
+
+
 def choice_label(name: str, value: str) -> str:
     """The Vietnamese label the file shows for a stored value ("" for blank)."""
     if not value:
@@ -200,8 +209,6 @@ def choice_label(name: str, value: str) -> str:
 def choice_values(name: str) -> dict[str, str]:
     """Every way the file may name a value: its label in each language of the site, and the
     stored value itself; keys normalised as `norm` does."""
-    from .reading import norm
-
     found: dict[str, str] = {}
     for value, label in CHOICES[name].choices:
         found[norm(value)] = value

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -41,14 +40,8 @@ from .layout import (
     YES,
     Column,
     choice_values,
+    norm,
 )
-
-
-def norm(value: Any) -> str:
-    """Names compared as people see them: NFC, trimmed, single spaces, any case, no trailing " *"."""
-    text = unicodedata.normalize("NFC", str(value if value is not None else ""))
-    text = " ".join(text.split()).casefold()
-    return text[:-2] if text.endswith(" *") else text
 
 
 @dataclass(frozen=True)
