@@ -14,7 +14,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from tests.permission_tables import Entry, answers
-from tracker.models import GeneratedReport
+from tracker.models import GeneratedReport, SignedReportCopy
 from tracker.reports import data
 from tracker.reports.jobs import sha256
 
@@ -53,6 +53,20 @@ def _report(world) -> GeneratedReport:
     return world.generated_report
 
 
+def _signed(world) -> SignedReportCopy:
+    """A signed copy of that report (its file need not be signed for the rights)."""
+    if not hasattr(world, "signed_copy"):
+        content = b"%PDF-1.7 signed copy"
+        world.signed_copy = SignedReportCopy.objects.create(
+            report=_report(world),
+            file=ContentFile(content, name="ky-so.pdf"),
+            sha256=sha256(content),
+            verdict=SignedReportCopy.Verdict.UNSIGNED,
+            uploaded_by=world.users["officer_a"],
+        )
+    return world.signed_copy
+
+
 def _unit_a_report(world) -> dict:
     return {
         "kind": "unit",
@@ -88,6 +102,16 @@ ENTRIES = {
     "tracker:generated_report_retry": Entry(
         path=lambda w: reverse("tracker:generated_report_retry", args=[_report(w).pk]),
         methods={"POST": answers(manager=302, finance=302, monitor=302, officer_a=302, others=404)},
+    ),
+    # Attaching the signed copy: those who may produce the report (an empty form: 400),
+    # readers who may not (403), those who do not see it (404).
+    "tracker:generated_report_signed_attach": Entry(
+        path=lambda w: reverse("tracker:generated_report_signed_attach", args=[_report(w).pk]),
+        methods={"POST": answers(manager=400, officer_a=400, finance=403, monitor=403, others=404)},
+    ),
+    "tracker:generated_report_signed_download": Entry(
+        path=lambda w: reverse("tracker:generated_report_signed_download", args=[_report(w).pk, _signed(w).pk]),
+        methods={"GET": READERS},
     ),
     "tracker:generated_report_download": Entry(
         path=lambda w: reverse("tracker:generated_report_download", args=[_report(w).pk, "pdf"]),

@@ -49,6 +49,7 @@ from .registers import (
     TrainingMaterial,
 )
 from .reports import GeneratedReport as GeneratedReport
+from .reports import SignedReportCopy as SignedReportCopy
 from .security import AuthEvent
 
 __all__ = [

@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
 
 from tracker.core.files import generated_report_upload_to, private_storage
 
@@ -143,3 +144,41 @@ class GeneratedReport(models.Model):
         if self.is_finished or self.lease_expires_at is None:
             return False
         return self.lease_expires_at < (now or timezone.now())
+
+
+class SignedReportCopy(models.Model):
+    """The signed PDF of an official report, as the province's digital-signature tool returned
+    it: the report's record of issue, beside the generated file. Its PDF signatures are
+    verified on upload (pyHanko): who signed, when, whether the signed bytes are intact and
+    whether the signer's certificate leads to a trusted root. Kept privately, never changed;
+    a later upload (a corrected signing) becomes the record, the earlier ones stay listed."""
+
+    class Verdict(models.TextChoices):
+        VALID_TRUSTED = "valid_trusted", _("Signatures valid, certificate trusted")
+        VALID_UNTRUSTED = "valid_untrusted", _("Signatures intact, certificate not from a trusted root")
+        INVALID = "invalid", _("A signature is broken or the file was changed after signing")
+        UNSIGNED = "unsigned", _("No digital signature found")
+
+    report = models.ForeignKey(
+        GeneratedReport, verbose_name=_("report"), on_delete=models.PROTECT, related_name="signed_copies"
+    )
+    file = models.FileField(
+        _("signed PDF"), upload_to=generated_report_upload_to, storage=private_storage, max_length=200
+    )
+    original_name = models.CharField(_("file name"), max_length=255, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    verdict = models.CharField(_("verification"), max_length=20, choices=Verdict.choices)
+    # One entry per signature: signer, certificate issuer, signing time (ISO), intact, valid,
+    # trusted, whether it covers the whole file.
+    signatures = models.JSONField(_("signatures"), default=list, blank=True, encoder=DjangoJSONEncoder)
+    uploaded_by = actor_field(_("attached by"))
+    uploaded_at = models.DateTimeField(_("attached at"), default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("signed copy")
+        verbose_name_plural = _("signed copies")
+        ordering = ["-uploaded_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.original_name or self.file.name

@@ -8,22 +8,24 @@ Names carry a `generated_report_` prefix (`tracker:report_detail` is a progress 
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from tracker.core.files import attachment_headers
+from tracker.core.files import attachment_headers, private_file_response
 from tracker.core.forms import add_service_error
-from tracker.models import GeneratedReport
+from tracker.models import GeneratedReport, SignedReportCopy
+from tracker.reports import jobs, selectors, services, signing
 from tracker.reports import permissions as report_permissions
-from tracker.reports import selectors, services
 from tracker.reports.forms import ReportFilterForm, ReportForm, signer_defaults
 from tracker.reports.pdf import document_html
 
@@ -114,6 +116,7 @@ def generated_report_job(request: HttpRequest, pk: int) -> HttpResponse:
     # (tracker.core.jobs), so the page ends on one of them.
     refresh = not report.is_finished
     context = {"report": report, "stale": stale, "refresh": refresh, "refresh_seconds": REFRESH_SECONDS}
+    context.update(_job_context(request, report))
     response = render(request, PAGES + "job.html", context)
     if refresh:
         # The page also carries <meta http-equiv="refresh">; the header covers browsers that
@@ -174,12 +177,67 @@ def generated_report_download(request: HttpRequest, pk: int, file_type: str) -> 
     return response
 
 
+class SignedCopyForm(forms.Form):
+    file = forms.FileField(
+        label=_lazy("Signed PDF"), help_text=_lazy("The PDF as the digital-signature tool returned it.")
+    )
+
+
+def _job_context(request: HttpRequest, report: GeneratedReport) -> dict:
+    """What the job page shows besides the report: its signed copies (the latest is the record
+    of issue) and, for whoever may attach one, the form (1 query)."""
+    copies = list(report.signed_copies.select_related("uploaded_by"))
+    may_attach = report.status == GeneratedReport.Status.DONE and report_permissions.can_produce(
+        request.user, kind=report.kind, plan=report.plan, unit=report.unit
+    )
+    return {"signed_copies": copies, "signed_form": SignedCopyForm() if may_attach else None}
+
+
+@login_required
+@require_POST
+def generated_report_signed_attach(request: HttpRequest, pk: int) -> HttpResponse:
+    """Attach the signed PDF: verified, stored privately, shown as the record of issue."""
+    report = selectors.report_for_job(request.user, pk)
+    if not report_permissions.can_produce(request.user, kind=report.kind, plan=report.plan, unit=report.unit):
+        raise PermissionDenied
+    form = SignedCopyForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            copy = signing.signed_copy_attach(
+                report=report, content=upload.read(), name=upload.name, actor=request.user
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, copy.get_verdict_display())
+            return redirect("tracker:generated_report_job", pk=report.pk)
+    context = {"report": report, "stale": False, "refresh": False, **_job_context(request, report)}
+    context["signed_form"] = form
+    return render(request, PAGES + "job.html", context, status=400)
+
+
+@login_required
+@require_safe
+def generated_report_signed_download(request: HttpRequest, pk: int, copy: int) -> HttpResponse:
+    report = selectors.report_for_job(request.user, pk)
+    signed = get_object_or_404(SignedReportCopy, pk=copy, report=report)
+    name = f"{jobs.file_name(report, report.title)}-ky-so.pdf"
+    return private_file_response(signed.file, download_name=name, content_type="application/pdf")
+
+
 urlpatterns = [
     path("official-reports/", generated_report_list, name="generated_report_list"),
     path("official-reports/new/", generated_report_new, name="generated_report_new"),
     path("official-reports/<int:pk>/", generated_report_job, name="generated_report_job"),
     path("official-reports/<int:pk>/retry/", generated_report_retry, name="generated_report_retry"),
     path("official-reports/<int:pk>/preview/", generated_report_preview, name="generated_report_preview"),
+    path("official-reports/<int:pk>/signed/", generated_report_signed_attach, name="generated_report_signed_attach"),
+    path(
+        "official-reports/<int:pk>/signed/<int:copy>/",
+        generated_report_signed_download,
+        name="generated_report_signed_download",
+    ),
     path(
         "official-reports/<int:pk>/download/<str:file_type>/",
         generated_report_download,
