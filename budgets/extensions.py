@@ -41,11 +41,11 @@ def _execution_url(**params) -> str:
 
 
 def dashboard_money(user: AnyUser) -> MoneyFigures | None:
-    """Allocated and disbursed by funding source, all budget years: the whole programme, or the
+    """Allocated and disbursed by funding source, all budget years: the reader's province, or the
     allocations to the officer's unit (one query). None when the budgets are none of the
     user's business (an officer without a unit)."""
     if tracker_permissions.sees_whole_programme(user):
-        rows = reporting.disbursement_by_source()
+        rows = reporting.disbursement_by_source(allocations=permissions.allocations_visible_to(user))
     elif tracker_permissions.is_unit_officer(user) and getattr(user, "unit_id", None):
         rows = reporting.disbursement_by_source(unit_id=user.unit_id)
     else:

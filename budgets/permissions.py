@@ -3,7 +3,8 @@
 Finance officers record (appraisals, allocations, disbursements, donations); DIC managers
 approve estimates; a unit drafts and submits its own estimates and sees its own estimates,
 allocations and the donations it received or was passed; monitors (and managers) read
-everything. What a user may not see answers 404, as in the tracker.
+everything of their province (`tracker.core.permissions.in_province`, through the plan each
+row belongs to). What a user may not see answers 404, as in the tracker.
 """
 
 from __future__ import annotations
@@ -12,7 +13,17 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from budgets.models import Allocation, Disbursement, Donation, DonationTransfer, Estimate
 from tracker.core import roles
-from tracker.core.permissions import AnyUser, activities_visible_to, has_role, is_unit_officer, sees_whole_programme
+from tracker.core.permissions import (
+    AnyUser,
+    activities_visible_to,
+    areas_of_provinces,
+    has_role,
+    in_province,
+    is_unit_officer,
+    plans_in_provinces,
+    province_ids_of,
+    sees_whole_programme,
+)
 from tracker.models import Activity
 
 
@@ -34,7 +45,7 @@ def estimate_activities_for(user: AnyUser) -> QuerySet[Activity]:
     """Activities the user may draft an estimate for: any, for the DIC and finance; for a
     unit officer, those their unit can see (leads, cooperates on or carries out)."""
     if can_approve_estimates(user) or can_record_finance(user):
-        return Activity.objects.all()
+        return in_province(user, Activity.objects.all(), "plan__")
     if is_unit_officer(user) and user.unit_id:
         return activities_visible_to(user)
     return Activity.objects.none()
@@ -52,7 +63,7 @@ def can_draft_estimate(user: AnyUser, estimate: Estimate) -> bool:
 def estimates_visible_to(user: AnyUser, queryset: QuerySet[Estimate] | None = None) -> QuerySet[Estimate]:
     queryset = Estimate.objects.all() if queryset is None else queryset
     if sees_whole_programme(user):
-        return queryset
+        return in_province(user, queryset, "activity__plan__")
     if is_unit_officer(user) and user.unit_id:
         return queryset.filter(unit_id=user.unit_id)
     return queryset.none()
@@ -61,7 +72,7 @@ def estimates_visible_to(user: AnyUser, queryset: QuerySet[Estimate] | None = No
 def allocations_visible_to(user: AnyUser, queryset: QuerySet[Allocation] | None = None) -> QuerySet[Allocation]:
     queryset = Allocation.objects.all() if queryset is None else queryset
     if sees_whole_programme(user):
-        return queryset
+        return in_province(user, queryset, "activity__plan__")
     if is_unit_officer(user) and user.unit_id:
         return queryset.filter(unit_id=user.unit_id)
     return queryset.none()
@@ -70,7 +81,7 @@ def allocations_visible_to(user: AnyUser, queryset: QuerySet[Allocation] | None 
 def disbursements_visible_to(user: AnyUser, queryset: QuerySet[Disbursement] | None = None) -> QuerySet[Disbursement]:
     queryset = Disbursement.objects.all() if queryset is None else queryset
     if sees_whole_programme(user):
-        return queryset
+        return in_province(user, queryset, "allocation__activity__plan__")
     return queryset.filter(allocation__in=allocations_visible_to(user))
 
 
@@ -78,7 +89,16 @@ def donations_visible_to(user: AnyUser, queryset: QuerySet[Donation] | None = No
     """All, province-wide; a unit sees what it received and what was passed on to it."""
     queryset = Donation.objects.all() if queryset is None else queryset
     if sees_whole_programme(user):
-        return queryset
+        province_ids = province_ids_of(user)
+        if province_ids is None:
+            return queryset
+        # A donation for a plan belongs to the plan's province; one for no plan to the receiving
+        # unit's (a unit with no area is shared, as a plan with none is).
+        receiver_inside = Q(received_by__area__in=areas_of_provinces(province_ids)) | Q(received_by__area__isnull=True)
+        return queryset.filter(
+            (Q(plan__isnull=False) & plans_in_provinces(province_ids, "plan__"))
+            | (Q(plan__isnull=True) & receiver_inside)
+        )
     if is_unit_officer(user) and user.unit_id:
         passed_to_unit = DonationTransfer.objects.filter(donation=OuterRef("pk"), recipient_id=user.unit_id)
         return queryset.filter(Q(received_by_id=user.unit_id) | Exists(passed_to_unit))

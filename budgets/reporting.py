@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from django.db.models import Sum
+from django.db.models import QuerySet, Sum
 
 from budgets.execution import disbursement_rate
 from budgets.models import Allocation, Disbursement, FundingSource
@@ -72,18 +72,24 @@ def budget_by_source(
     return rows
 
 
-def disbursement_by_source(*, activity_ids: Iterable[int] | None = None, unit_id: int | None = None) -> list[dict]:
+def disbursement_by_source(
+    *,
+    activity_ids: Iterable[int] | None = None,
+    unit_id: int | None = None,
+    allocations: QuerySet[Allocation] | None = None,
+) -> list[dict]:
     """Allocated and disbursed money to date, per funding source, as the budget execution page
     counts it (the allocations and their running disbursed totals, all budget years): one query.
 
     - ``activity_ids``: only allocations of these activities (all activities when None);
     - ``unit_id``: only allocations given to this unit — what a unit officer may see
-      (``budgets.permissions.allocations_visible_to``).
+      (``budgets.permissions.allocations_visible_to``);
+    - ``allocations``: the allocations to count (all when None), e.g. a province's.
 
     Returns the dicts of `budget_by_source` (``source_id``, ``code``, ``source``,
     ``allocated``, ``disbursed``, ``rate``), in the sources' own order.
     """
-    allocations = Allocation.objects.all()
+    allocations = Allocation.objects.all() if allocations is None else allocations
     if activity_ids is not None:
         allocations = allocations.filter(activity_id__in=list(activity_ids))
     if unit_id is not None:

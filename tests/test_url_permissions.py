@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 
 import pytest
 from django.apps import apps
@@ -178,3 +179,133 @@ def _json(body: dict) -> str:
     import json
 
     return json.dumps(body, default=str)
+
+
+# --- Province scope ------------------------------------------------------------------------
+#
+# The world's plans cover Tỉnh A. A DIC manager, finance officer and monitor of Tỉnh A answer as
+# the personas of the tables do (who read every province); those of Tỉnh B get 404 on every URL
+# naming an object of the world (a refused write writing nothing), and 403 where their role is
+# refused whatever the object. URLs of objects that belong to no province are listed apart.
+
+# Object URLs whose object is shared by every province.
+PROVINCE_FREE = {
+    # Reference data and the programme structure: national, kept by every DIC.
+    "tracker:legal_document_edit",
+    "tracker:legal_document_end",
+    "tracker:legal_document_history",
+    "tracker:indicator_edit",
+    "tracker:indicator_end",
+    "tracker:indicator_history",
+    "tracker:programme_component_edit",
+    "api:legaldocument-detail",
+    "api:indicator-detail",
+    # The directory of units and areas is open to every signed-in user (its edits are not:
+    # tracker:unit_edit, tracker:area_edit… answer 404 across provinces).
+    "tracker:unit_detail",
+    "tracker:unit_history",
+    "tracker:area_detail",
+    "tracker:area_history",
+    "api:unit-detail",
+    "api:area-detail",
+    # Not the tracker's objects: a password link's token, the campaign site's feeds and documents.
+    "password_reset_confirm",
+    "cms:campaign_feed_rss",
+    "cms:campaign_feed_atom",
+    "wagtaildocs_authenticate_with_password",
+}
+# Objects the world's readers of every province made (a plan import in review, a budget import):
+# they may hold any province's work, so they stay theirs, and a province's readers get 404.
+MADE_BY_A_READER_OF_EVERY_PROVINCE = {
+    "tracker:plan_import_review",
+    "budgets:import_job",
+    "budgets:import_apply",
+    "budgets:import_retry",
+}
+COUNTERPART = {
+    "manager_home": "manager",
+    "finance_home": "finance",
+    "monitor_home": "monitor",
+    "manager_elsewhere": "manager",
+    "finance_elsewhere": "finance",
+    "monitor_elsewhere": "monitor",
+}
+
+
+def _parameters(route: str) -> set[str]:
+    """The path parameters of a route, path converters and regular expressions alike."""
+    return set(re.findall(r"<(?:\w+:)?(\w+)>", route)) - {"format"}
+
+
+def _object_url_names() -> list[str]:
+    routes = dict(project_patterns())
+    return sorted(name for name in ENTRIES if _parameters(routes.get(name, "")) and name not in PROVINCE_FREE)
+
+
+def test_province_free_names_exist_and_name_objects():
+    routes = dict(project_patterns())
+    assert all(_parameters(routes[name]) for name in PROVINCE_FREE)
+
+
+def _elsewhere_expected(counterpart_answer) -> tuple:
+    """What a reader of Tỉnh B may get where the reader of every province gets `counterpart_answer`."""
+    if counterpart_answer in (405, LOGIN):
+        return (counterpart_answer,)
+    if counterpart_answer == 403:
+        return (403, 404)  # refused by role before (or after) the object is looked up
+    return (404,)
+
+
+@pytest.mark.parametrize("name", _object_url_names())
+def test_object_urls_answer_404_to_the_readers_of_another_province(name, world, client):
+    entry = ENTRIES[name]
+    failures = []
+    for method, expected in entry.methods.items():
+        for persona, counterpart in COUNTERPART.items():
+            if not persona.endswith("_elsewhere"):
+                continue
+            client.logout()
+            client.force_login(world.users[persona])
+            path = entry.path(world)
+            writes = method not in READS
+            before = row_counts() if writes else None
+            if method == "POST":
+                response = client.post(path, entry.data(world) if entry.data else {})
+            elif writes:
+                body = entry.data(world) if entry.data else {}
+                response = client.generic(method, path, data=_json(body), content_type="application/json")
+            else:
+                response = client.generic(method, path)
+            actual = answer_of(response)
+            allowed = _elsewhere_expected(expected[counterpart])
+            if actual not in allowed:
+                failures.append(
+                    f"{method} {path} as {persona}: expected {' or '.join(map(str, allowed))}, got {actual}"
+                )
+            if writes:
+                after = row_counts()
+                changed = {label: (before[label], after[label]) for label in before if before[label] != after[label]}
+                if changed:
+                    failures.append(f"{method} {path} as {persona} was refused but wrote rows: {changed}")
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("name", sorted(ENTRIES))
+def test_urls_answer_the_readers_of_the_objects_province_as_the_readers_of_every_province(name, world, client):
+    entry = ENTRIES[name]
+    if "GET" not in entry.methods:
+        pytest.skip("no GET")
+    failures = []
+    for persona, counterpart in COUNTERPART.items():
+        if not persona.endswith("_home"):
+            continue
+        client.logout()
+        client.force_login(world.users[persona])
+        path = entry.path(world)
+        actual = answer_of(client.get(path))
+        expected = entry.methods["GET"][counterpart]
+        if name in MADE_BY_A_READER_OF_EVERY_PROVINCE and expected not in DENIED:
+            expected = 404
+        if actual != expected:
+            failures.append(f"GET {path} as {persona}: expected {expected}, got {actual}")
+    assert not failures, "\n".join(failures)

@@ -25,6 +25,7 @@ from budgets.forms import AllocationListFilter
 from budgets.models import ImportJob
 from budgets.views import require_budget_reader, require_finance
 from budgets.views.execution import execution_filter_form
+from tracker.core.permissions import made_in_province
 
 REFRESH_SECONDS = 2
 
@@ -123,10 +124,12 @@ def import_template(request: HttpRequest) -> HttpResponse:
 
 
 def _jobs_visible_to(user) -> QuerySet[ImportJob]:
-    """Finance officers share the imports (one checks, another may confirm); nobody else
+    """Finance officers of a province share its imports (one checks, another may confirm); nobody else
     sees them (404)."""
     if permissions.can_record_finance(user):
-        return ImportJob.objects.select_related("created_by", "applied_by").defer("content")
+        # Those of the officer's province (`made_in_province`: by whoever made them).
+        jobs = ImportJob.objects.select_related("created_by", "applied_by").defer("content")
+        return made_in_province(user, jobs)
     return ImportJob.objects.none()
 
 

@@ -83,9 +83,9 @@ def test_editor_writes_moderator_publishes_reader_finds_and_the_tracker_counts(p
     campaign = CampaignPage.objects.get()
     activity = Activity.objects.get(plan__number_symbol="421/KH-UBND", section_code="1")
 
-    # The DIC manager notes the activity's count before.
+    # The DIC manager of Huế (the plan's province; quanly is Lạng Sơn's) notes the activity's count before.
     manager = browser.new_context(locale="vi-VN").new_page()
-    log_in(manager, campaign_site, "quanly", "/tracker/activities/")
+    log_in(manager, campaign_site, "quanly.hue", "/tracker/activities/")
     manager.goto(f"{campaign_site}/tracker/activities/{activity.pk}/")
     before = achieved_on_activity_page(manager)
 

@@ -24,8 +24,9 @@ def log_in(page, base_url: str, username: str) -> None:
     complete_second_factor(page)
 
 
-def test_manager_opens_the_thanh_hoa_plan_and_filters_the_board_to_lang_son_2023(page, demo_site):
-    log_in(page, demo_site, "quanly")
+def test_thanh_hoas_manager_opens_its_plan_and_lang_sons_filters_the_board_to_2023(page, browser, demo_site):
+    # Thanh Hóa's sample manager (each province's manager sees that province's plans).
+    log_in(page, demo_site, "quanly.thanhhoa")
     # After logging in the manager lands on the dashboard, in Vietnamese.
     expect(page).to_have_url(re.compile(r"/tracker/dashboard/"))
 
@@ -36,6 +37,15 @@ def test_manager_opens_the_thanh_hoa_plan_and_filters_the_board_to_lang_son_2023
     totals = page.locator("table tfoot td")
     expect(totals).to_have_text(["920", "200", "21"])
     expect(page.locator("table tbody tr", has_text="Phường Hàm Rồng")).to_contain_text("24")
+
+    # Lạng Sơn's manager, quanly, does not find Thanh Hóa's plan among theirs.
+    page = browser.new_context(locale="vi-VN").new_page()
+    log_in(page, demo_site, "quanly")
+    nav = page.get_by_role("navigation")
+    nav.get_by_role("link", name="Kế hoạch", exact=True).click()
+    expect(
+        page.get_by_role("link", name=re.compile("tiếp cận các dịch vụ xã hội cơ bản về thông tin năm 2019"))
+    ).to_have_count(0)
 
     nav.get_by_role("link", name="Hoạt động", exact=True).click()
     plan_option = page.locator("select[name=plan] option", has_text="Tiểu dự án 1").filter(has_text="(2023)").first

@@ -8,6 +8,10 @@ exist for the directory endpoints.
 
 tests/test_url_permissions.py builds the world once per test module (per xdist worker) and
 gives each test a deep copy of it, as Django's TestCase does with setUpTestData.
+
+Province scope: both plans cover "Tỉnh A". The personas of `PERSONAS` have no unit area (they
+read every province); `build_province_personas` adds a DIC manager, finance officer and monitor
+of Tỉnh A (who see what the personas see) and of "Tỉnh B" (who get 404 on every object).
 """
 
 from __future__ import annotations
@@ -35,12 +39,48 @@ def build_personas() -> tuple[Unit, Unit, dict]:
     return unit_a, unit_b, users
 
 
+# The province personas: (name, role, province) — see build_province_personas.
+PROVINCE_PERSONAS = {
+    "manager_home": (roles.DIC_MANAGER, "home"),
+    "finance_home": (roles.FINANCE_OFFICER, "home"),
+    "monitor_home": (roles.MONITOR, "home"),
+    "manager_elsewhere": (roles.DIC_MANAGER, "elsewhere"),
+    "finance_elsewhere": (roles.FINANCE_OFFICER, "elsewhere"),
+    "monitor_elsewhere": (roles.MONITOR, "elsewhere"),
+}
+
+
+def build_province_personas() -> tuple[dict, dict]:
+    """Tỉnh A (the world's plans) and Tỉnh B, each with a department whose DIC manager, finance
+    officer and monitor read that province only."""
+    provinces = {
+        "home": factories.ProvinceFactory(name="Tỉnh A"),
+        "elsewhere": factories.ProvinceFactory(name="Tỉnh B"),
+    }
+    departments = {
+        key: factories.UnitFactory(name=f"Sở Khoa học và Công nghệ {province.name}", area=province)
+        for key, province in provinces.items()
+    }
+    users = {
+        name: factories.UserFactory(username=name, unit=departments[where], role=role)
+        for name, (role, where) in PROVINCE_PERSONAS.items()
+    }
+    return provinces, users
+
+
 def build_world(*, unit_a, unit_b, users: dict) -> SimpleNamespace:
+    provinces, province_users = build_province_personas()
+    users = {**users, **province_users}
+    for unit in (unit_a, unit_b):  # communes A and B lie in Tỉnh A
+        unit.area.parent = provinces["home"]
+        unit.area.save(update_fields=["parent"])
     dic = factories.UnitFactory(name="Sở Thông tin và Truyền thông", kind=Unit.Kind.DEPARTMENT)
-    plan = factories.PlanFactory(number_symbol="146/KH-UBND", title="Kế hoạch giảm nghèo về thông tin")
+    plan = factories.PlanFactory(
+        number_symbol="146/KH-UBND", title="Kế hoạch giảm nghèo về thông tin", area=provinces["home"]
+    )
     activity = factories.ActivityFactory(plan=plan, lead_unit=dic, section_code="2.1")
     task_a = factories.TaskFactory(activity=activity, unit=unit_a, area=unit_a.area)
-    plan_b = factories.PlanFactory(number_symbol="200/KH-UBND", title="Kế hoạch của xã B")
+    plan_b = factories.PlanFactory(number_symbol="200/KH-UBND", title="Kế hoạch của xã B", area=provinces["home"])
     activity_b = factories.ActivityFactory(plan=plan_b, lead_unit=dic, section_code="1.1")
     task_b = factories.TaskFactory(activity=activity_b, unit=unit_b, area=unit_b.area)
     indicator = factories.IndicatorFactory()
@@ -83,6 +123,7 @@ def build_world(*, unit_a, unit_b, users: dict) -> SimpleNamespace:
     comment = factories.TaskCommentFactory(task=task_a, author=users["officer_a"])
     return SimpleNamespace(
         users=users,
+        provinces=provinces,
         dic=dic,
         unit_a=unit_a,
         unit_b=unit_b,

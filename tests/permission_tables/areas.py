@@ -12,17 +12,22 @@ POST = answers(manager=302, others=403)
 
 def _spare_commune(w) -> Area:
     """A commune of its own to end, so the world's own area stays in force for the others
-    (made with its successor when the path is built, before the walk counts the rows)."""
+        (made with its successor when the path is built, before the walk counts the rows), in the
+    world's province."""
     _successor(w)
     area, _created = Area.objects.get_or_create(
-        name="Xã Dự Phòng", level=Area.Level.COMMUNE, defaults={"kind": Area.Kind.COMMUNE}
+        name="Xã Dự Phòng",
+        level=Area.Level.COMMUNE,
+        defaults={"kind": Area.Kind.COMMUNE, "parent": w.provinces["home"]},
     )
     return area
 
 
 def _successor(w) -> Area:
     area, _created = Area.objects.get_or_create(
-        name="Xã Kế Thừa", level=Area.Level.COMMUNE, defaults={"kind": Area.Kind.COMMUNE}
+        name="Xã Kế Thừa",
+        level=Area.Level.COMMUNE,
+        defaults={"kind": Area.Kind.COMMUNE, "parent": w.provinces["home"]},
     )
     return area
 

@@ -78,3 +78,32 @@ def plan_province_id(plan) -> int | None:
     if province is None and plan.issuer_id and plan.issuer.area_id:
         province = province_id_of(plan.issuer.area)
     return province
+
+
+def in_subtree_of_any(area_ids) -> Q:
+    """An area that is one of `area_ids` or lies inside one of them (for querysets of Area)."""
+    area_ids = list(area_ids)
+    condition = Q(pk__in=area_ids)
+    path = "parent"
+    for _ in range(AREA_DEPTH - 1):
+        condition |= Q(**{f"{path}_id__in": area_ids})
+        path += "__parent"
+    return condition
+
+
+def province_with_predecessors(province_id: int) -> frozenset[int]:
+    """The province and the provinces it took over (Tỉnh Thái Nguyên → also Tỉnh Bắc Kạn,
+    merged into it in 2025; Thành phố Huế → Tỉnh Thừa Thiên Huế): their plans are the
+    successor province's history. One query per step back; chains are short."""
+    found = {province_id}
+    frontier = {province_id}
+    for _step in range(AREA_DEPTH * 3):
+        frontier = set(
+            AreaSuccession.objects.filter(successor_id__in=frontier, predecessor__level=Area.Level.PROVINCE)
+            .exclude(predecessor_id__in=found)
+            .values_list("predecessor_id", flat=True)
+        )
+        if not frontier:
+            break
+        found |= frontier
+    return frozenset(found)

@@ -1,22 +1,31 @@
 """Who may see and change what.
 
 DIC managers change plans and everything in them; finance officers and monitors read the
-whole sub-project; a unit officer sees only the work their unit leads, cooperates on or
-carries out. An object a user may not see answers 404, so its existence is not revealed.
+whole sub-project of their province; a unit officer sees only the work their unit leads,
+cooperates on or carries out. An object a user may not see answers 404, so its existence is
+not revealed.
+
+Province scope: a DIC manager, finance officer or monitor reads the plans of their province
+(the province their unit lies in, with the provinces it took over) and everything hanging off
+them; `in_province` is the one filter every family's `*_visible_to` applies, given the path
+from its model to the plan. A superuser, and a reader whose unit has no area, read every
+province. Plans whose area and issuer have no province (a ministry's) are shared by all.
 """
 
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from tracker.core import roles
+from tracker.core import areas, roles
 from tracker.models import (
     Activity,
     ActivityGroupObjectPermission,
+    Area,
     Plan,
+    PlanImport,
     Target,
     Task,
     TaskGroupObjectPermission,
@@ -68,6 +77,91 @@ def uses_tracker(user: AnyUser) -> bool:
     return follows_work(user) or can_manage_plans(user)
 
 
+def sees_every_province(user: AnyUser) -> bool:
+    """Superusers read every province (so do readers with no province, see `province_ids_of`)."""
+    return user.is_authenticated and user.is_superuser
+
+
+_UNSET = object()
+
+
+def province_ids_of(user: AnyUser) -> frozenset[int] | None:
+    """The provinces whose work a province-wide reader reads, or None for every province: their
+    unit's province and the provinces it took over. Read once per request object (one query
+    for the province, one per step back through the successions; none for a user without a
+    unit)."""
+    if not user.is_authenticated or sees_every_province(user):
+        return None
+    cached = getattr(user, "_province_ids", _UNSET)
+    if cached is _UNSET:
+        cached = None
+        if user.unit_id is not None:
+            # The unit's area with its parents, in one query: the walk up to the province.
+            area = Area.objects.filter(units=user.unit_id).select_related("parent__parent__parent").first()
+            province = areas.province_of(area)
+            if province is not None:
+                cached = areas.province_with_predecessors(province.pk)
+        user._province_ids = cached
+    return cached
+
+
+def plans_in_provinces(province_ids, prefix: str = "") -> Q:
+    """Rows whose plan (at `prefix`, e.g. "activity__plan__") belongs to one of the provinces:
+    the plan's area lies in one, or it covers no area and its issuer lies in one, or neither
+    has an area (a plan shared by every province)."""
+    areas_inside = areas_of_provinces(province_ids)
+    no_area = Q(**{f"{prefix}area__isnull": True})
+    issuer_inside = Q(**{f"{prefix}issuer__area__in": areas_inside}) | Q(**{f"{prefix}issuer__area__isnull": True})
+    return Q(**{f"{prefix}area__in": areas_inside}) | (no_area & issuer_inside)
+
+
+def in_province(user: AnyUser, queryset: QuerySet, plan_path: str = "") -> QuerySet:
+    """The rows of `queryset` in the user's provinces (their plan at `plan_path`); every row
+    for a reader of every province."""
+    province_ids = province_ids_of(user)
+    if province_ids is None:
+        return queryset
+    return queryset.filter(plans_in_provinces(province_ids, plan_path))
+
+
+def areas_of_provinces(province_ids):
+    """The areas of the provinces, themselves included (a subquery)."""
+    return Area.objects.filter(areas.in_subtree_of_any(province_ids)).values("pk")
+
+
+def with_area_in_province(user: AnyUser, queryset: QuerySet, area_path: str, *, shared: bool = True) -> QuerySet:
+    """For the rows that belong to no plan (a commune's radio station, a unit's donation): the
+    rows whose area (at `area_path`, e.g. "received_by__area") lies in the user's provinces,
+    and with `shared` those with no area; every row for a reader of every province."""
+    province_ids = province_ids_of(user)
+    if province_ids is None:
+        return queryset
+    condition = Q(**{f"{area_path}__in": areas_of_provinces(province_ids)})
+    if shared:
+        condition |= Q(**{f"{area_path}__isnull": True})
+    return queryset.filter(condition)
+
+
+def made_in_province(user: AnyUser, queryset: QuerySet, maker_path: str = "created_by") -> QuerySet:
+    """For the rows that belong to the person who made them (a budget import): those made by
+    someone of the user's provinces; every row for a reader of every province (what a reader
+    of every province made may hold any province's work, so it stays theirs)."""
+    return with_area_in_province(user, queryset, f"{maker_path}__unit__area", shared=False)
+
+
+def plan_imports_visible_to(user: AnyUser, queryset: QuerySet[PlanImport] | None = None) -> QuerySet[PlanImport]:
+    """DIC managers' plan imports: a confirmed one belongs to its plan's province, one still in
+    review to the province of the manager who made it (see `made_in_province`)."""
+    queryset = PlanImport.objects.all() if queryset is None else queryset
+    if not can_manage_plans(user):
+        return queryset.none()
+    province_ids = province_ids_of(user)
+    if province_ids is None:
+        return queryset
+    made_here = Q(plan__isnull=True, created_by__unit__area__in=areas_of_provinces(province_ids))
+    return queryset.filter((Q(plan__isnull=False) & plans_in_provinces(province_ids, "plan__")) | made_here)
+
+
 def _granted(model, codename: str, user: AnyUser, **match) -> Exists:
     """Whether one of the user's groups holds an object right (django-guardian's direct
     foreign-key tables, granted by `services.grants_sync`), as a subquery."""
@@ -83,7 +177,7 @@ def activities_visible_to(user: AnyUser, queryset: QuerySet[Activity] | None = N
     their unit leads, cooperates on or carries out a task of."""
     queryset = Activity.objects.all() if queryset is None else queryset
     if sees_whole_programme(user):
-        return queryset
+        return in_province(user, queryset, "plan__")
     if not is_unit_officer(user):
         return queryset.none()
     return queryset.filter(
@@ -94,7 +188,7 @@ def activities_visible_to(user: AnyUser, queryset: QuerySet[Activity] | None = N
 def plans_visible_to(user: AnyUser, queryset: QuerySet[Plan] | None = None) -> QuerySet[Plan]:
     queryset = Plan.objects.all() if queryset is None else queryset
     if sees_whole_programme(user):
-        return queryset
+        return in_province(user, queryset)
     visible = activities_visible_to(user).filter(plan=OuterRef("pk"))
     return queryset.filter(Exists(visible))
 
@@ -103,7 +197,7 @@ def tasks_visible_to(user: AnyUser, queryset: QuerySet[Task] | None = None) -> Q
     """The unit's own tasks, and every task of an activity the unit leads or cooperates on."""
     queryset = Task.objects.all() if queryset is None else queryset
     if sees_whole_programme(user):
-        return queryset
+        return in_province(user, queryset, "activity__plan__")
     if not is_unit_officer(user):
         return queryset.none()
     own = _granted(TaskGroupObjectPermission, "view_task", user, content_object=OuterRef("pk"))
@@ -147,7 +241,7 @@ def can_comment_on(user: AnyUser, task: Task) -> bool:
 def targets_visible_to(user: AnyUser, queryset: QuerySet[Target] | None = None) -> QuerySet[Target]:
     queryset = Target.objects.all() if queryset is None else queryset
     if sees_whole_programme(user):
-        return queryset
+        return in_province(user, queryset, "plan__")
     return queryset.filter(plan__in=plans_visible_to(user))
 
 

@@ -32,8 +32,14 @@ class DemoUser:
     unit: str | None  # the unit's name, or None
     first_name: str  # given name
     last_name: str  # family and middle names
+    # Printed beside the login: what the account is for when it is not the persona of its role.
+    note: str = ""
 
 
+# quanly, taichinh and giamsat work in Lạng Sơn (seed 004 and the sample plan) and see only that
+# province's plans; the other seeds' provinces each get a sample DIC manager of their own — the
+# unit of the seed or of the 2025 history that now holds the DIC's tasks there.
+OTHER_PROVINCE = "Tài khoản mẫu: quản lý của tỉnh khác"
 ADMIN = DemoUser("admin", None, None, "Minh", "Trần Quang")
 DEMO_USERS: tuple[DemoUser, ...] = (
     ADMIN,
@@ -44,6 +50,28 @@ DEMO_USERS: tuple[DemoUser, ...] = (
     DemoUser("giamsat", roles.MONITOR, "Sở Lao động - Thương binh và Xã hội tỉnh Lạng Sơn", "Tuấn", "Vi Văn"),
     DemoUser("bientap", roles.CMS_EDITOR, "Sở Khoa học và Công nghệ tỉnh Lạng Sơn", "Hương", "Đinh Thị"),
     DemoUser("kiemduyet", roles.CMS_MODERATOR, "Sở Khoa học và Công nghệ tỉnh Lạng Sơn", "Dũng", "Lê Anh"),
+    # Seeds 000 and 003 (Tỉnh Thừa Thiên Huế, since 2025 Thành phố Huế).
+    DemoUser(
+        "quanly.hue", roles.DIC_MANAGER, "Sở Khoa học và Công nghệ thành phố Huế", "Bình", "Trần Thị", OTHER_PROVINCE
+    ),
+    # Seed 001 (Tỉnh Bắc Kạn, merged into Tỉnh Thái Nguyên in 2025).
+    DemoUser(
+        "quanly.thainguyen",
+        roles.DIC_MANAGER,
+        "Sở Khoa học và Công nghệ tỉnh Thái Nguyên",
+        "Cường",
+        "Ma Văn",
+        OTHER_PROVINCE,
+    ),
+    # Seed 002 (the city of Thanh Hóa's plan): the city's culture and information office.
+    DemoUser(
+        "quanly.thanhhoa",
+        roles.DIC_MANAGER,
+        "Phòng Văn hóa Thông tin thành phố Thanh Hóa",
+        "Hạnh",
+        "Lê Thị",
+        OTHER_PROVINCE,
+    ),
 )
 
 

@@ -163,13 +163,13 @@ def all_tasks_for_due() -> QuerySet[Task]:
 def tasks_for_due(user: AnyUser) -> QuerySet[Task]:
     """Tasks whose reports and deadlines the user answers for, in issued plans.
 
-    Province-wide readers: every task. A unit officer: the tasks they may see whose unit is
+    Province-wide readers: every task of their province. A unit officer: the tasks they may see whose unit is
     theirs or a collective their unit belongs to — not the tasks of other units on an activity
     they only cooperate on. Draft and closed plans ask for nothing; cancelled tasks neither.
     """
     queryset = all_tasks_for_due()
     if permissions.sees_whole_programme(user):
-        return queryset
+        return permissions.in_province(user, queryset, "activity__plan__")
     if not permissions.is_unit_officer(user) or not getattr(user, "unit_id", None):
         return queryset.none()
     # A subquery rather than a list: one query fewer.
@@ -282,7 +282,9 @@ def expected_dispatches(
     """
     rules = ReportingRule.objects.filter(plan__status=Plan.Status.ISSUED)
     wanted: int | None = unit_id
-    if user is not None and not permissions.sees_whole_programme(user):
+    if user is not None and permissions.sees_whole_programme(user):
+        rules = permissions.in_province(user, rules, "plan__")
+    elif user is not None:
         if not permissions.is_unit_officer(user) or not getattr(user, "unit_id", None):
             return []
         if unit_id is not None and unit_id != user.unit_id:
@@ -361,7 +363,9 @@ def deadlines_for_due(user: AnyUser | None, *, start: datetime.date, end: dateti
         Q(kind=Deadline.Kind.DATE, due_date__gte=start, due_date__lte=end)
         | Q(kind=Deadline.Kind.WINDOW, window_end__gte=start, window_end__lte=end)
     )
-    if user is not None and not permissions.sees_whole_programme(user):
+    if user is not None and permissions.sees_whole_programme(user):
+        queryset = permissions.in_province(user, queryset, "plan__")
+    elif user is not None:
         if not permissions.is_unit_officer(user) or not getattr(user, "unit_id", None):
             return []
         queryset = queryset.filter(
@@ -497,7 +501,8 @@ def due_page(user: AnyUser, *, today: datetime.date, unit_id: int | None = None)
     units = []
     if whole:
         units = sorted(
-            Unit.objects.in_force(today).filter(tasks__isnull=False).distinct().only("pk", "name"),
+            # The units with tasks in the reader's province (a subquery, no query more).
+            Unit.objects.in_force(today).filter(pk__in=tasks_for_due(user).values("unit_id")).only("pk", "name"),
             key=lambda unit: vietnamese_sort_key(unit.name),
         )
     totals = {

@@ -156,10 +156,8 @@ def report_dispatch(request: HttpRequest, rule: int, unit: int) -> HttpResponse:
     """One period of a report a unit sends under a rule: whether it was sent, and the form to
     record it (the unit's officers and the DIC managers). Others who may not see it get 404."""
     user = request.user
-    rule_obj = get_object_or_404(
-        ReportingRule.objects.select_related("plan", "reporter", "recipient").prefetch_related("reporter__members"),
-        pk=rule,
-    )
+    rules = ReportingRule.objects.select_related("plan", "reporter", "recipient").prefetch_related("reporter__members")
+    rule_obj = get_object_or_404(permissions.in_province(user, rules, "plan__"), pk=rule)
     unit_obj = get_object_or_404(Unit, pk=unit)
     own = permissions.is_unit_officer(user) and user.unit_id == unit_obj.pk
     if not (own or permissions.sees_whole_programme(user)) or unit_obj.pk not in rule_obj.reporting_unit_ids():

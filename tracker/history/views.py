@@ -194,7 +194,9 @@ PAGES["radio_station"] = HistoryPage(
     RadioStation,
     # Anyone who sees the registers sees the stations (communes' equipment, no unit's work).
     lambda user: (
-        RadioStation.objects.all() if register_permissions.can_see_registers(user) else RadioStation.objects.none()
+        permissions.with_area_in_province(user, RadioStation.objects.all(), "commune")
+        if register_permissions.can_see_registers(user)
+        else RadioStation.objects.none()
     ),
     "tracker:radio_station_detail",
     related=(Stream(RadioStationState, "station_id", describe=_line_name(_("State"))),),

@@ -51,7 +51,8 @@ def plan_import(request: HttpRequest) -> HttpResponse:
             form.add_error("file", str(error))
         else:
             return redirect("tracker:plan_import_review", pk=plan_import.pk)
-    recent = PlanImport.objects.select_related("created_by", "plan").order_by("-created_at")[:10]
+    recent = permissions.plan_imports_visible_to(request.user).select_related("created_by", "plan")
+    recent = recent.order_by("-created_at")[:10]
     return render(request, TEMPLATES + "upload.html", {"form": form, "recent": recent, "ocr_pages": WEB_OCR_PAGES})
 
 
@@ -59,7 +60,9 @@ def plan_import(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def plan_import_review(request: HttpRequest, pk: int) -> HttpResponse:
     permissions.require_manager(request.user)
-    plan_import = get_object_or_404(PlanImport.objects.select_related("plan"), pk=pk)
+    plan_import = get_object_or_404(
+        permissions.plan_imports_visible_to(request.user, PlanImport.objects.select_related("plan")), pk=pk
+    )
     if plan_import.read_as == PlanImport.ReadAs.XLSX:
         # An Excel import has no draft to review: it became its plan at once (or nothing).
         if plan_import.plan_id:

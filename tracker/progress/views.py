@@ -225,8 +225,8 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         request,
         "tracker/progress/review_queue.html",
         {
-            "reports": selectors_progress.review_queue(),
-            "entries": register_selectors.review_queue(),
+            "reports": selectors_progress.review_queue(request.user),
+            "entries": register_selectors.review_queue(request.user),
             "today": timezone.localdate(),
         },
     )

@@ -1,6 +1,7 @@
 """Who may see and change register entries: the same rights as the task an entry belongs to.
 
-Province-wide readers (DIC managers, finance officers, monitors) see every entry; a unit
+Province-wide readers (DIC managers, finance officers, monitors) see every entry of their
+province (`permissions.in_province`); a unit
 officer sees the entries of the tasks they see (their own unit's, and every task of an
 activity their unit leads or cooperates on) and, for an entry the DIC made without a task, of
 the activities they see. Only the task's unit enters and edits an entry (and DIC managers, for
@@ -19,7 +20,7 @@ from tracker.models import Activity, RegisterEntry, Task
 def entries_visible_to(user: AnyUser, queryset: QuerySet) -> QuerySet:
     """`queryset` (of RegisterEntry or one register) narrowed to what the user may see."""
     if permissions.sees_whole_programme(user):
-        return queryset
+        return permissions.in_province(user, queryset, "activity__plan__")
     if not permissions.is_unit_officer(user):
         return queryset.none()
     return queryset.filter(
@@ -42,7 +43,7 @@ def tasks_to_register_on(user: AnyUser, queryset: QuerySet[Task] | None = None) 
     (those they report on); every task for a DIC manager."""
     queryset = Task.objects.all() if queryset is None else queryset
     if permissions.can_manage_plans(user):
-        return queryset
+        return permissions.in_province(user, queryset, "activity__plan__")
     return permissions.tasks_reported_on_by(user, queryset)
 
 

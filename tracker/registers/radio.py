@@ -74,7 +74,7 @@ def stations_for_entry(user: AnyUser) -> QuerySet[RadioStation]:
     their tasks has no area."""
     stations = RadioStation.objects.select_related("commune__parent")
     if tracker_permissions.can_manage_plans(user):
-        return stations
+        return tracker_permissions.with_area_in_province(user, stations, "commune")
     tasks = permissions.tasks_to_register_on(user)
     if tasks.filter(area__isnull=True).exists():
         return stations
@@ -308,10 +308,10 @@ class Priority:
     }
 
 
-def stations_for_list(on: datetime.date) -> QuerySet[RadioStation]:
-    """Every station with its state on `on` and its priority (seed 004), with the commune and
-    district a row shows (1 query)."""
-    stations = selectors.stations_on(on, RadioStation.objects.select_related("commune__parent"))
+def stations_for_list(on: datetime.date, user: AnyUser) -> QuerySet[RadioStation]:
+    """Every station the user sees (`stations_visible`) with its state on `on` and its priority
+    (seed 004), with the commune and district a row shows (1 query)."""
+    stations = selectors.stations_on(on, stations_visible(user).select_related("commune__parent"))
     # The commune's classification in force on `on` (a 2023 list keeps the 2021–2025 one).
     stations = annotate_classification(stations, on, path="commune", prefix="commune_")
     return stations.annotate(
@@ -332,7 +332,10 @@ def station_sort_key(station: RadioStation, *, by_priority: bool) -> tuple:
 
 
 def stations_visible(user: AnyUser) -> QuerySet[RadioStation]:
-    return RadioStation.objects.all() if permissions.can_see_registers(user) else RadioStation.objects.none()
+    """Every station of the reader's province (a station is its commune's); none for the CMS roles."""
+    if not permissions.can_see_registers(user):
+        return RadioStation.objects.none()
+    return tracker_permissions.with_area_in_province(user, RadioStation.objects.all(), "commune")
 
 
 def station_timeline(station: RadioStation, user: AnyUser) -> list[dict[str, Any]]:

@@ -48,10 +48,11 @@ def entry_any_for_user(user: AnyUser, pk: int) -> RegisterEntry:
     return get_object_or_404(permissions.entries_visible_to(user, RegisterEntry.objects.all()), pk=pk)
 
 
-def review_queue() -> list[RegisterEntry]:
-    """Submitted entries of every register, oldest first (1 query)."""
+def review_queue(user: AnyUser) -> list[RegisterEntry]:
+    """Submitted entries of every register of the manager's province, oldest first (1 query)."""
+    submitted = RegisterEntry.objects.filter(status=RegisterEntry.Status.SUBMITTED)
     return list(
-        RegisterEntry.objects.filter(status=RegisterEntry.Status.SUBMITTED)
+        permissions.entries_visible_to(user, submitted)
         .select_related(*ENTRY_RELATED, "submitted_by")
         .order_by("submitted_at", "pk")
     )
@@ -94,10 +95,12 @@ class RadioFigures:
         return percent(self.ip_clusters, self.clusters)
 
 
-def radio_figures(on: datetime.date, area: Area | None = None) -> RadioFigures:
+def radio_figures(
+    on: datetime.date, area: Area | None = None, stations: QuerySet[RadioStation] | None = None
+) -> RadioFigures:
     """Communes with a (working, connected) station and clusters by technology on a date, in
-    the province or under one area (1 query)."""
-    stations = RadioStation.objects.all()
+    the province (of `stations`, the reader's) or under one area (1 query)."""
+    stations = RadioStation.objects.all() if stations is None else stations
     if area is not None:
         stations = stations.filter(Q(commune=area) | Q(commune__parent=area) | Q(commune__parent__parent=area))
     rows = list(stations_on(on, stations).values(*(f"state_{f}" for f in RadioStationState.STATE_FIELDS)))

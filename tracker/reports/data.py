@@ -25,7 +25,7 @@ from django.db.models import QuerySet
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from tracker.core import extensions, numbers
+from tracker.core import extensions, numbers, permissions
 from tracker.core.areas import area_in_force
 from tracker.core.numbers import percent_one_decimal
 from tracker.core.outcome import FinalState, final_state
@@ -97,6 +97,9 @@ class ReportRequest:
     # The targets by area: as the plan named them (AREAS_RECORDED, "by old units") or by the
     # areas in force on the document's date (AREAS_IN_FORCE, "by new units").
     areas: str = ""
+    # The provinces whose plans a whole-sub-project report covers (those of the person who
+    # asked, `permissions.province_ids_of`); None for every province.
+    province_ids: tuple[int, ...] | None = None
 
     def to_json(self) -> dict:
         values = dataclasses.asdict(self)
@@ -112,6 +115,8 @@ class ReportRequest:
         for key in ("period_start", "period_end", "document_date"):
             if values.get(key):
                 values[key] = datetime.date.fromisoformat(values[key])
+        if values.get("province_ids") is not None:
+            values["province_ids"] = tuple(values["province_ids"])
         return cls(**values)
 
 
@@ -182,10 +187,13 @@ def tasks_with_period_figures(queryset: QuerySet[Task], *, start: datetime.date,
 
 
 def plans_in_scope(request: ReportRequest) -> list[Plan]:
-    """The chosen plan, or every issued (or since closed) plan whose period meets the report's."""
+    """The chosen plan, or every issued (or since closed) plan whose period meets the report's
+    (of the provinces of the person who asked)."""
     plans = Plan.objects.select_related("issuer")
     if request.plan_id:
         return list(plans.filter(pk=request.plan_id))
+    if request.province_ids is not None:
+        plans = plans.filter(permissions.plans_in_provinces(request.province_ids))
     return list(
         plans.filter(
             status__in=REPORTED_PLAN_STATUSES,

@@ -2,14 +2,14 @@
 
 DIC managers produce any report (the programme's monitoring form only they); finance officers
 produce the budget report; unit officers produce their own unit's report on its tasks and
-nothing else. Managers, finance officers and monitors read every generated report of the
+nothing else. Managers, finance officers and monitors read every generated report of their
 province; a unit officer reads only their unit's own reports; anyone else reads none (a
 report they may not see answers 404).
 """
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from tracker.core import extensions, permissions, roles
 from tracker.core.permissions import AnyUser
@@ -51,7 +51,18 @@ def can_produce(user: AnyUser, *, kind: str, plan: Plan | None = None, unit: Uni
 def reports_visible_to(user: AnyUser, queryset: QuerySet[GeneratedReport] | None = None) -> QuerySet[GeneratedReport]:
     queryset = GeneratedReport.objects.all() if queryset is None else queryset
     if permissions.sees_whole_programme(user):
-        return queryset
+        province_ids = permissions.province_ids_of(user)
+        if province_ids is None:
+            return queryset
+        # A plan's report belongs to the plan's province; a unit's report to the unit's; a
+        # whole-sub-project report to the province of the person who asked (it covers theirs;
+        # one asked by a reader of every province covers them all, so it stays theirs).
+        inside = permissions.areas_of_provinces(province_ids)
+        return queryset.filter(
+            (Q(plan__isnull=False) & permissions.plans_in_provinces(province_ids, "plan__"))
+            | Q(plan__isnull=True, unit__isnull=False, unit__area__in=inside)
+            | Q(plan__isnull=True, unit__isnull=True, created_by__unit__area__in=inside)
+        )
     if permissions.is_unit_officer(user) and getattr(user, "unit_id", None):
         return queryset.filter(kind=Kind.UNIT, unit_id=user.unit_id)
     return queryset.none()

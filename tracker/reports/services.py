@@ -9,6 +9,7 @@ fingerprint first.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from django.conf import settings
@@ -18,6 +19,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from tracker.core import jobs as leases
+from tracker.core import permissions
 from tracker.models import GeneratedReport, Plan, Unit, User
 
 from . import data, document, jobs, tasks
@@ -85,6 +87,9 @@ def generated_report_request(
     if not can_produce(actor, kind=request.kind, plan=plan, unit=unit):
         raise PermissionDenied
     _validate(request)
+    # A whole-sub-project report covers the plans of the asker's provinces only.
+    province_ids = permissions.province_ids_of(actor)
+    request = dataclasses.replace(request, province_ids=tuple(sorted(province_ids)) if province_ids else None)
     # The job writes error messages in the language of the person who asked.
     parameters = {**request.to_json(), "language": language or translation.get_language() or settings.LANGUAGE_CODE}
     report = GeneratedReport(

@@ -531,6 +531,9 @@ def test_demo_users_have_their_roles_and_units(demo):
         "giamsat": (roles.MONITOR, "Sở Lao động - Thương binh và Xã hội tỉnh Lạng Sơn"),
         "bientap": (roles.CMS_EDITOR, "Sở Khoa học và Công nghệ tỉnh Lạng Sơn"),
         "kiemduyet": (roles.CMS_MODERATOR, "Sở Khoa học và Công nghệ tỉnh Lạng Sơn"),
+        "quanly.hue": (roles.DIC_MANAGER, "Sở Khoa học và Công nghệ thành phố Huế"),
+        "quanly.thainguyen": (roles.DIC_MANAGER, "Sở Khoa học và Công nghệ tỉnh Thái Nguyên"),
+        "quanly.thanhhoa": (roles.DIC_MANAGER, "Phòng Văn hóa Thông tin thành phố Thanh Hóa"),
     }
     for username, (role, unit) in expected.items():
         user = User.objects.get(username=username)
@@ -557,6 +560,23 @@ def test_the_demo_dic_manager_opens_the_pages_that_replace_the_admin_and_an_offi
     assert client.get(reverse(f"tracker:{name}")).status_code == 200
     client.force_login(User.objects.get(username="canbo.xa"))
     assert client.get(reverse(f"tracker:{name}")).status_code in (403, 404)
+
+
+def test_each_seed_plan_is_seen_by_the_demo_manager_of_its_province_only(demo):
+    from tracker.core import permissions
+
+    seen = {}
+    for username in ("quanly", "quanly.hue", "quanly.thainguyen", "quanly.thanhhoa"):
+        user = User.objects.get(username=username)
+        seen[username] = set(permissions.plans_visible_to(user).values_list("issuer__name", flat=True))
+    assert seen == {
+        "quanly": {"UBND tỉnh Lạng Sơn"},
+        "quanly.hue": {"UBND tỉnh Thừa Thiên Huế"},
+        "quanly.thainguyen": {"UBND tỉnh Bắc Kạn"},
+        "quanly.thanhhoa": {"UBND thành phố Thanh Hóa"},
+    }
+    every_plan = Plan.objects.count()
+    assert sum(permissions.plans_visible_to(User.objects.get(username=u)).count() for u in seen) == every_plan
 
 
 def snapshot() -> dict[str, list[tuple]]:
@@ -637,6 +657,10 @@ def test_sample_progress_reports_cover_each_state(demo):
 def test_command_prints_the_logins(demo):
     for username in ("admin", "quanly", "canbo.xa", "canbo.dai", "taichinh", "giamsat", "bientap", "kiemduyet"):
         assert username in demo.output
+    # The other provinces' managers, labelled as sample accounts.
+    for username in ("quanly.hue", "quanly.thainguyen", "quanly.thanhhoa"):
+        line = next(line for line in demo.output.splitlines() if line.strip().startswith(username + " "))
+        assert "Tài khoản mẫu: quản lý của tỉnh khác" in line
     assert "http://127.0.0.1:8000/accounts/login/" in demo.output
 
 

@@ -39,7 +39,7 @@ class Command(BaseCommand):
                 user.username,
                 demo_password(),
                 str(roles.LABELS[user.role]) if user.role else _("Superuser"),
-                user.unit or "—",
+                f"{user.unit or '—'}" + (f" ({user.note})" if user.note else ""),
             )
             for user in DEMO_USERS
         ]

@@ -169,7 +169,7 @@ def work_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _station_filter(request: HttpRequest):
     on = radio.date_asked(request.GET, timezone.localdate())
-    filterset = radio.RadioStationFilterSet(request.GET or None, queryset=radio.stations_for_list(on))
+    filterset = radio.RadioStationFilterSet(request.GET or None, queryset=radio.stations_for_list(on, request.user))
     return on, filterset
 
 
@@ -192,7 +192,7 @@ def station_list(request: HttpRequest) -> HttpResponse:
         "page_obj": Paginator(rows, 100).get_page(request.GET.get("page")),
         "query": query.urlencode(),
         "figure_query": base.urlencode(),
-        "figures": selectors.radio_figures(on, area=district),
+        "figures": selectors.radio_figures(on, area=district, stations=radio.stations_visible(request.user)),
         "district": district,
         "by_priority": filterset.by_priority,
         "priority_labels": radio.Priority.LABELS,
