@@ -20,6 +20,7 @@ from django.views.decorators.http import require_safe
 from budgets import charts, execution, permissions
 from budgets.models import FundingSource
 from budgets.views import require_budget_reader
+from tracker.core.pagination import paginate
 
 
 def execution_filter_form(request: HttpRequest) -> execution.ExecutionFilterForm:
@@ -30,6 +31,9 @@ def execution_filter_form(request: HttpRequest) -> execution.ExecutionFilterForm
         plans=execution.execution_plans(request.user),
         sources=FundingSource.objects.all(),
     )
+
+
+EXECUTION_ROWS_PER_PAGE = 50
 
 
 @login_required
@@ -57,6 +61,12 @@ def execution_page(request: HttpRequest) -> HttpResponse:
             "form": form,
             "filters": filters,
             "tables": tables,
+            # Each table a page of rows at a time (its total counts them all; the export has
+            # every row); each table's links keep the filters and the other tables' pages.
+            "sections": [
+                (table, paginate(request, table.rows, EXECUTION_ROWS_PER_PAGE, param=f"{table.name}_page"))
+                for table in tables
+            ],
             "total": by_source.total,
             "charts": [chart for chart in drawn if chart["svg"]],
             "current_year": current_year,

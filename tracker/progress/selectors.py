@@ -189,10 +189,11 @@ def report_for_detail(user: AnyUser, pk: int) -> ProgressReport:
     return permissions.get_visible_or_404(queryset, pk=pk)
 
 
-def review_queue(user: AnyUser) -> list[ProgressReport]:
-    """Submitted reports of the manager's province, the longest-waiting first (1 query)."""
+def review_queue(user: AnyUser) -> QuerySet[ProgressReport]:
+    """Submitted reports of the manager's province, the longest-waiting first (one query, or a
+    count and a page when paginated)."""
     submitted = ProgressReport.objects.filter(status=Status.SUBMITTED)
-    return list(
+    return (
         permissions.in_province(user, submitted, "task__activity__plan__")
         .select_related("task", "task__unit", "task__activity", "task__activity__plan", "submitted_by", "revises")
         .order_by("submitted_at", "pk")

@@ -25,6 +25,7 @@ from tracker.core import permissions
 from tracker.core.calendar import periods_for_task
 from tracker.core.files import private_file_response
 from tracker.core.forms import add_service_error, error_messages, service_step
+from tracker.core.pagination import paginate
 from tracker.due import selectors as selectors_due
 from tracker.models import Evidence, ProgressReport
 from tracker.outputs import selectors as output_selectors
@@ -216,17 +217,26 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+REVIEW_PAGE_SIZE = 50
+
+
 @login_required
 @require_safe
 def review_queue(request: HttpRequest) -> HttpResponse:
     if not permissions.can_manage_plans(request.user):
         raise PermissionDenied
+    # Two lists, each with its own pages (a count and a page's rows each); each list's links
+    # keep the other's page.
+    reports = paginate(request, selectors_progress.review_queue(request.user), REVIEW_PAGE_SIZE)
+    entries = paginate(request, register_selectors.review_queue(request.user), REVIEW_PAGE_SIZE, param="entries")
     return render(
         request,
         "tracker/progress/review_queue.html",
         {
-            "reports": selectors_progress.review_queue(request.user),
-            "entries": register_selectors.review_queue(request.user),
+            "reports": reports.page,
+            "reports_paged": reports,
+            "entries": entries.page,
+            "entries_paged": entries,
             "today": timezone.localdate(),
         },
     )

@@ -48,10 +48,11 @@ def entry_any_for_user(user: AnyUser, pk: int) -> RegisterEntry:
     return get_object_or_404(permissions.entries_visible_to(user, RegisterEntry.objects.all()), pk=pk)
 
 
-def review_queue(user: AnyUser) -> list[RegisterEntry]:
-    """Submitted entries of every register of the manager's province, oldest first (1 query)."""
+def review_queue(user: AnyUser) -> QuerySet[RegisterEntry]:
+    """Submitted entries of every register of the manager's province, oldest first (one query,
+    or a count and a page when paginated)."""
     submitted = RegisterEntry.objects.filter(status=RegisterEntry.Status.SUBMITTED)
-    return list(
+    return (
         permissions.entries_visible_to(user, submitted)
         .select_related(*ENTRY_RELATED, "submitted_by")
         .order_by("submitted_at", "pk")

@@ -483,8 +483,9 @@ MY_TASKS_QUERIES = 13
 # 10 their quantities, 11 their evidence, 12 the accepted sums, 13 the comments, 14 the report
 # right, 15 the comment right, 16 the header's unit.
 TASK_DETAIL_QUERIES = 16
-# review_queue: session, user, roles, submitted reports.
-REVIEW_QUERIES = 5
+# review_queue: session, user, roles, the submitted reports' count and page, the register
+# entries' count and page (none when there are none).
+REVIEW_QUERIES = 7
 
 
 def test_page_query_counts_do_not_grow(client, unit_a, officer_a, manager):

@@ -233,7 +233,7 @@ def evidence_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 def review_entries(user) -> list[RegisterEntry]:
     """Submitted register entries for the DIC's review queue (empty for anyone else)."""
-    return selectors.review_queue(user) if tracker_permissions.can_manage_plans(user) else []
+    return list(selectors.review_queue(user)) if tracker_permissions.can_manage_plans(user) else []
 
 
 urlpatterns = [
