@@ -17,6 +17,7 @@ class BudgetsConfig(AppConfig):
 
         extensions.register_dashboard_money(extensions.DashboardMoney(figures=budgets_extensions.dashboard_money))
         extensions.register_report_budget(extensions.ReportBudget(rows=reporting.budget_by_source))
+        extensions.register_money_by_plan(extensions.MoneyByPlan(totals=reporting.money_by_plan))
         extensions.register_panel(
             extensions.PLAN_PAGE,
             extensions.Panel("budget", budgets_extensions.BUDGET_CARD, budgets_extensions.plan_budget_context),

@@ -23,7 +23,7 @@ from budgets import permissions, selectors
 from budgets.models import Allocation, Donation, Estimate, EstimateLine, FundingSource
 from budgets.money import format_vnd, parse_vnd
 from tracker.core import areas
-from tracker.core.permissions import AnyUser, is_unit_officer
+from tracker.core.permissions import AnyUser, in_province, is_unit_officer
 from tracker.core.widgets import DateInput, VietnameseOrderIterator, make_searchable_field
 from tracker.models import Activity, SmartphoneHandover
 from tracker.models.fields import NOTE_MAX_LENGTH
@@ -306,10 +306,12 @@ class AllocationForm(forms.ModelForm):
             "note": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user: AnyUser | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         allocation = self.instance
-        _activity_field(self.fields["activity"], Activity.objects.all())
+        # The activities of the finance officer's province (every one for a reader of every province).
+        activities = Activity.objects.all() if user is None else in_province(user, Activity.objects.all(), "plan__")
+        _activity_field(self.fields["activity"], activities)
         _unit_field(self.fields["unit"], include=[allocation.unit_id])
         self.fields["funding_source"].empty_label = None if allocation.pk else "---------"
         _year_field(self.fields["year"])
@@ -408,7 +410,7 @@ class DonationForm(forms.ModelForm):
         plan_field = self.fields["plan"]
         plan_field.label_from_instance = selectors_work.plan_label
         plan_field.queryset = selectors_work.plans_for_choice(user).order_by("-period_start", "pk")
-        _activity_field(self.fields["activity"], Activity.objects.all())
+        _activity_field(self.fields["activity"], in_province(user, Activity.objects.all(), "plan__"))
         self.fields["kind"].choices = Donation.Kind.choices
         quantity = self.fields["quantity"]
         quantity.min_value = 1

@@ -114,3 +114,14 @@ def disbursement_by_source(
             }
         )
     return rows
+
+
+def money_by_plan() -> dict[int, tuple[int, int]]:
+    """Allocated and disbursed money per plan, all budget years (one query): the national
+    view's disbursement rate by province (tracker.core.extensions.money_by_plan)."""
+    totals = (
+        Allocation.objects.order_by()
+        .values("activity__plan_id")
+        .annotate(allocated=Sum("amount"), disbursed=Sum("disbursed"))
+    )
+    return {row["activity__plan_id"]: (int(row["allocated"] or 0), int(row["disbursed"] or 0)) for row in totals}

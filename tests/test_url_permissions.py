@@ -222,6 +222,8 @@ MADE_BY_A_READER_OF_EVERY_PROVINCE = {
     "budgets:import_apply",
     "budgets:import_retry",
 }
+# Pages for the readers of every province only: a province's readers are refused (403).
+NATIONAL_ONLY = {"tracker:national", "tracker:national_province"}
 COUNTERPART = {
     "manager_home": "manager",
     "finance_home": "finance",
@@ -277,7 +279,7 @@ def test_object_urls_answer_404_to_the_readers_of_another_province(name, world, 
             else:
                 response = client.generic(method, path)
             actual = answer_of(response)
-            allowed = _elsewhere_expected(expected[counterpart])
+            allowed = (403,) if name in NATIONAL_ONLY else _elsewhere_expected(expected[counterpart])
             if actual not in allowed:
                 failures.append(
                     f"{method} {path} as {persona}: expected {' or '.join(map(str, allowed))}, got {actual}"
@@ -306,6 +308,8 @@ def test_urls_answer_the_readers_of_the_objects_province_as_the_readers_of_every
         expected = entry.methods["GET"][counterpart]
         if name in MADE_BY_A_READER_OF_EVERY_PROVINCE and expected not in DENIED:
             expected = 404
+        if name in NATIONAL_ONLY:
+            expected = 403
         if actual != expected:
             failures.append(f"GET {path} as {persona}: expected {expected}, got {actual}")
     assert not failures, "\n".join(failures)

@@ -11,6 +11,7 @@ from tracker.documents.views import urlpatterns as document_urls
 from tracker.due.views import urlpatterns as due_urls
 from tracker.history.views import urlpatterns as history_urls
 from tracker.intake.views import urlpatterns as intake_urls
+from tracker.national.views import urlpatterns as national_urls
 from tracker.people.views import urlpatterns as people_urls
 from tracker.programme.views import urlpatterns as programme_urls
 from tracker.progress.comments import urlpatterns as comment_urls
@@ -41,6 +42,7 @@ urlpatterns = [
     *due_urls,
     *official_report_urls,
     *dashboard_urls,
+    *national_urls,
     *register_urls,
     *radio_register_urls,
     *training_register_urls,

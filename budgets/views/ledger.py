@@ -93,9 +93,11 @@ def _allocation_form(request: HttpRequest, allocation: Allocation, initial: dict
     if request.method == "POST" and "check" in request.POST:
         # "Show what can be allocated": the same form again, with the box filled in, unsaved
         # and without complaining about what is not typed yet.
-        form = AllocationForm(instance=allocation, initial=request.POST.dict())
+        form = AllocationForm(instance=allocation, initial=request.POST.dict(), user=request.user)
     else:
-        form = AllocationForm(request.POST if request.method == "POST" else None, instance=allocation, initial=initial)
+        form = AllocationForm(
+            request.POST if request.method == "POST" else None, instance=allocation, initial=initial, user=request.user
+        )
     if form.is_bound and form.is_valid():
         with service_errors_on(form) as outcome:
             services.allocation_save(allocation=form.instance, actor=request.user)

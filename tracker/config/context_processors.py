@@ -11,4 +11,8 @@ def roles(request: HttpRequest) -> dict:
         "sees_whole_programme": permissions.sees_whole_programme(user),
         "follows_work": permissions.follows_work(user),
         "uses_tracker": permissions.uses_tracker(user),
+        # The national view's link, without a query: readers of every province (a reader whose
+        # unit has no area may open the page too, from its address).
+        "national_view": permissions.sees_every_province(user)
+        or (permissions.sees_whole_programme(user) and not getattr(user, "unit_id", None)),
     }

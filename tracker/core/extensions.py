@@ -95,6 +95,14 @@ class ReportBudget:
 
 
 @dataclass(frozen=True)
+class MoneyByPlan:
+    """`totals()`: allocated and disbursed money (whole đồng, all budget years) per plan id, for
+    the national view's roll-up by province; plans with no money are left out."""
+
+    totals: Callable[[], dict[int, tuple[int, int]]]
+
+
+@dataclass(frozen=True)
 class Panel:
     """A card on a tracker page: `context(user, object)` gives the template's context, or None
     to show nothing (for a user to whom it is no business)."""
@@ -122,6 +130,7 @@ def _empty() -> dict[str, Any]:
     return {
         "dashboard_money": None,
         "report_budget": None,
+        "money_by_plan": None,
         "panels": {slot: {} for slot in PANEL_SLOTS},  # slot → name → Panel, in registration order
         "nav_links": {slot: {} for slot in NAV_SLOTS},  # slot → name → NavLink
         "job_kinds": {},  # name → JobKind
@@ -144,6 +153,19 @@ def register_report_budget(provider: ReportBudget) -> None:
     if current is not None and current != provider:
         raise ValueError("A report budget provider is already registered.")
     registry["report_budget"] = provider
+
+
+def register_money_by_plan(provider: MoneyByPlan) -> None:
+    current = registry["money_by_plan"]
+    if current is not None and current != provider:
+        raise ValueError("A money-by-plan provider is already registered.")
+    registry["money_by_plan"] = provider
+
+
+def money_by_plan() -> dict[int, tuple[int, int]] | None:
+    """(allocated, disbursed) per plan id; None when no app provides money."""
+    provider: MoneyByPlan | None = registry["money_by_plan"]
+    return provider.totals() if provider is not None else None
 
 
 def register_panel(slot: str, panel: Panel) -> None:
@@ -200,6 +222,7 @@ def _copy(state: dict[str, Any]) -> dict[str, Any]:
     return {
         "dashboard_money": state["dashboard_money"],
         "report_budget": state["report_budget"],
+        "money_by_plan": state["money_by_plan"],
         "panels": {slot: dict(entries) for slot, entries in state["panels"].items()},
         "nav_links": {slot: dict(entries) for slot, entries in state["nav_links"].items()},
         "job_kinds": dict(state["job_kinds"]),

@@ -78,8 +78,14 @@ def uses_tracker(user: AnyUser) -> bool:
 
 
 def sees_every_province(user: AnyUser) -> bool:
-    """Superusers read every province (so do readers with no province, see `province_ids_of`)."""
-    return user.is_authenticated and user.is_superuser
+    """Superusers and national monitors read every province (so do the province-wide readers
+    whose unit has no area, see `province_ids_of`)."""
+    return user.is_authenticated and (user.is_superuser or has_role(user, roles.NATIONAL_MONITOR))
+
+
+def reads_every_province(user: AnyUser) -> bool:
+    """Whether the user reads the whole sub-project of every province: the national view's readers."""
+    return sees_whole_programme(user) and province_ids_of(user) is None
 
 
 _UNSET = object()

@@ -77,5 +77,11 @@ def users_managed_by(user: AnyUser, queryset: QuerySet[User] | None = None) -> Q
 
 
 def grantable_roles(user: AnyUser) -> tuple[str, ...]:
-    """The roles the user may give: every role (never superuser or staff, which are not roles)."""
-    return roles.ALL if can_manage_people(user) else ()
+    """The roles the user may give: every role (never superuser or staff, which are not roles),
+    the national monitor's only by those who read every province themselves."""
+    if not can_manage_people(user):
+        return ()
+    if user.is_superuser or province_of(user) is None:
+        return roles.ALL
+    # A province's manager cannot make anyone a reader of every province.
+    return tuple(role for role in roles.ALL if role != roles.NATIONAL_MONITOR)

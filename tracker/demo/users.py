@@ -63,6 +63,15 @@ DEMO_USERS: tuple[DemoUser, ...] = (
         "Ma Văn",
         OTHER_PROVINCE,
     ),
+    # The ministry's national monitor: reads every province, with the national view.
+    DemoUser(
+        "giamsat.bo",
+        roles.NATIONAL_MONITOR,
+        "Bộ Thông tin và Truyền thông",
+        "Quang",
+        "Phạm Văn",
+        "Tài khoản mẫu: giám sát toàn quốc",
+    ),
     # Seed 002 (the city of Thanh Hóa's plan): the city's culture and information office.
     DemoUser(
         "quanly.thanhhoa",

@@ -19,7 +19,7 @@ from tracker.core.forms import set_choices
 from tracker.core.permissions import AnyUser
 from tracker.core.search import accent_free
 from tracker.core.widgets import DateInput
-from tracker.models import Activity, Area, Plan, RegisterEntry, Task, Unit
+from tracker.models import Area, Plan, RegisterEntry, Task, Unit
 from tracker.registers import permissions
 from tracker.work.selectors import activity_label
 
@@ -55,7 +55,8 @@ class EntryForm(forms.ModelForm):
         if self.is_manager:
             task.required = False
             task.help_text = _("Blank for an entry the DIC makes itself; then choose the activity and the unit.")
-            set_choices(self.fields["activity"], Activity.objects.select_related("plan"), vietnamese_order=False)
+            activities = tracker_permissions.activities_visible_to(user).select_related("plan")
+            set_choices(self.fields["activity"], activities, vietnamese_order=False)
             self.fields["activity"].label_from_instance = activity_label
             set_choices(self.fields["unit"], Unit.objects.filter(is_group=False))
             self.fields["activity"].required = False

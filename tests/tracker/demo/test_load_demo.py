@@ -534,6 +534,7 @@ def test_demo_users_have_their_roles_and_units(demo):
         "quanly.hue": (roles.DIC_MANAGER, "Sở Khoa học và Công nghệ thành phố Huế"),
         "quanly.thainguyen": (roles.DIC_MANAGER, "Sở Khoa học và Công nghệ tỉnh Thái Nguyên"),
         "quanly.thanhhoa": (roles.DIC_MANAGER, "Phòng Văn hóa Thông tin thành phố Thanh Hóa"),
+        "giamsat.bo": (roles.NATIONAL_MONITOR, "Bộ Thông tin và Truyền thông"),
     }
     for username, (role, unit) in expected.items():
         user = User.objects.get(username=username)
@@ -577,6 +578,8 @@ def test_each_seed_plan_is_seen_by_the_demo_manager_of_its_province_only(demo):
     }
     every_plan = Plan.objects.count()
     assert sum(permissions.plans_visible_to(User.objects.get(username=u)).count() for u in seen) == every_plan
+    # The ministry's national monitor reads them all.
+    assert permissions.plans_visible_to(User.objects.get(username="giamsat.bo")).count() == every_plan
 
 
 def snapshot() -> dict[str, list[tuple]]:
@@ -657,10 +660,10 @@ def test_sample_progress_reports_cover_each_state(demo):
 def test_command_prints_the_logins(demo):
     for username in ("admin", "quanly", "canbo.xa", "canbo.dai", "taichinh", "giamsat", "bientap", "kiemduyet"):
         assert username in demo.output
-    # The other provinces' managers, labelled as sample accounts.
-    for username in ("quanly.hue", "quanly.thainguyen", "quanly.thanhhoa"):
+    # The other provinces' managers and the national monitor, labelled as sample accounts.
+    for username in ("quanly.hue", "quanly.thainguyen", "quanly.thanhhoa", "giamsat.bo"):
         line = next(line for line in demo.output.splitlines() if line.strip().startswith(username + " "))
-        assert "Tài khoản mẫu: quản lý của tỉnh khác" in line
+        assert "Tài khoản mẫu" in line
     assert "http://127.0.0.1:8000/accounts/login/" in demo.output
 
 
