@@ -7,6 +7,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 
 from django.db.models import Q
 from django.utils import timezone
@@ -53,6 +54,7 @@ from budgets.excel.layout import (
 )
 from budgets.execution import Table
 from budgets.models import Allocation, Disbursement, FundingSource
+from tracker.core.permissions import in_province
 from tracker.core.spreadsheets import new_workbook
 from tracker.core.text import vietnamese_sort_key
 from tracker.models import Activity, Unit, User
@@ -125,10 +127,11 @@ def _choice(code, name: str) -> str:
     return f"{code} – {name}"
 
 
-def _lists_sheet(workbook: Workbook) -> Lists:
+def _lists_sheet(workbook: Workbook, user: User | None = None) -> Lists:
     """The codes to pick from (four queries): funding sources, units in force (and any unit
-    already allocated to), activities, allocations. Each block: code, name, and the
-    "code – name" entry the drop-downs offer."""
+    already allocated to), activities, allocations — those of the user's province. Each block:
+    code, name, and the "code – name" entry the drop-downs offer."""
+    in_scope = (lambda queryset, path: queryset) if user is None else partial(in_province, user)
     sheet = workbook.create_sheet(LISTS_SHEET)
     sources = [(source.code, source.name) for source in FundingSource.objects.all()]
     allocated_units = Allocation.objects.values("unit")
@@ -138,13 +141,15 @@ def _lists_sheet(workbook: Workbook) -> Lists:
     units = [(unit.pk, unit.name) for unit in sorted(units, key=lambda unit: vietnamese_sort_key(unit.name))]
     activities = [
         (activity.pk, activity_text(activity))
-        for activity in Activity.objects.select_related("plan").order_by("-plan__period_start", "plan_id", "order")
+        for activity in in_scope(Activity.objects.select_related("plan"), "plan__").order_by(
+            "-plan__period_start", "plan_id", "order"
+        )
     ]
     allocations = [
         (allocation.pk, allocation_text(allocation))
-        for allocation in Allocation.objects.select_related("activity", "unit", "funding_source").order_by(
-            "-year", "activity__plan_id", "activity__order", "pk"
-        )
+        for allocation in in_scope(
+            Allocation.objects.select_related("activity", "unit", "funding_source"), "activity__plan__"
+        ).order_by("-year", "activity__plan_id", "activity__order", "pk")
     ]
     lists = Lists()
     blocks = [
@@ -295,12 +300,13 @@ def _guide_sheet(workbook: Workbook) -> None:
             cell.font = TITLE_FONT
 
 
-def template_workbook() -> Workbook:
-    """The import template: guide, the two sheets with an example row each, the code lists."""
+def template_workbook(user: User | None = None) -> Workbook:
+    """The import template: guide, the two sheets with an example row each, the code lists (of
+    the user's province)."""
     workbook = new_workbook()
     workbook.remove(workbook.active)
     _guide_sheet(workbook)
-    lists = _lists_sheet(workbook)
+    lists = _lists_sheet(workbook, user)
     intro = [_("Fill in from the row below the header; see the sheet 'Hướng dẫn'.")]
     _data_sheet(
         workbook,
@@ -340,7 +346,7 @@ def allocation_workbook(
     officer (``for_import``) it also carries an empty disbursement sheet and the code lists."""
     workbook = new_workbook()
     workbook.remove(workbook.active)
-    lists = _lists_sheet(workbook) if for_import else Lists()
+    lists = _lists_sheet(workbook, user) if for_import else Lists()
     rows = [_allocation_values(allocation) for allocation in allocations]
     sheet = _data_sheet(
         workbook,

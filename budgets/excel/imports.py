@@ -13,6 +13,7 @@ from io import BytesIO
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
@@ -31,9 +32,14 @@ from budgets.excel.layout import (
 )
 from budgets.models import Allocation, Disbursement, FundingSource
 from budgets.money import format_vnd, parse_vnd
+from tracker.core.permissions import in_province
 from tracker.models import Activity, Unit, User
 
 # --- Reading an uploaded file -------------------------------------------------------------------
+
+
+def _in_province(actor: User | None, queryset: QuerySet, plan_path: str) -> QuerySet:
+    return queryset if actor is None else in_province(actor, queryset, plan_path)
 
 
 @dataclass(frozen=True)
@@ -263,7 +269,9 @@ class Lookups:
     allocations: dict[int, Allocation]
 
     @classmethod
-    def for_sheets(cls, sheets: list[SheetData]) -> Lookups:
+    def for_sheets(cls, sheets: list[SheetData], actor: User | None = None) -> Lookups:
+        """The codes the sheets name, looked up among what the actor may touch: the activities
+        and allocations of their province (an id of another province reads as unknown)."""
         wanted: dict[str, set[int]] = {"activity": set(), "unit": set(), "allocation": set()}
         for sheet in sheets:
             for _row, values in sheet.rows:
@@ -276,11 +284,13 @@ class Lookups:
             sources[_norm(source.name)] = source
         return cls(
             sources=sources,
-            activities=Activity.objects.select_related("plan").in_bulk(wanted["activity"]),
-            units=Unit.objects.in_bulk(wanted["unit"]),
-            allocations=Allocation.objects.select_related("activity", "unit", "funding_source").in_bulk(
-                wanted["allocation"]
+            activities=_in_province(actor, Activity.objects.select_related("plan"), "plan__").in_bulk(
+                wanted["activity"]
             ),
+            units=Unit.objects.in_bulk(wanted["unit"]),
+            allocations=_in_province(
+                actor, Allocation.objects.select_related("activity", "unit", "funding_source"), "activity__plan__"
+            ).in_bulk(wanted["allocation"]),
         )
 
     def source(self, value) -> FundingSource:
@@ -498,11 +508,11 @@ def _parse_disbursement(reader: RowReader) -> DisbursementRow | None:
     )
 
 
-def parse_file(sheets: list[SheetData]) -> ParsedFile:
+def parse_file(sheets: list[SheetData], actor: User | None = None) -> ParsedFile:
     """Every row read and its codes looked up (a fixed number of queries); the problems of
     each cell that cannot be read."""
     parsed = ParsedFile()
-    lookups = Lookups.for_sheets(sheets)
+    lookups = Lookups.for_sheets(sheets, actor)
     seen: dict[tuple, int] = {}
     for sheet in sheets:
         parsed.examples += sheet.examples
@@ -699,7 +709,7 @@ def _run(parsed: ParsedFile, *, actor: User, progress: Progress) -> Outcome:
 
 def check_file(content: bytes, *, actor: User, progress: Progress) -> Outcome:
     """Check every row as the import would write it, then roll everything back."""
-    parsed = parse_file(inspect_file(content))
+    parsed = parse_file(inspect_file(content), actor)
     with transaction.atomic():
         outcome = _run(parsed, actor=actor, progress=progress)
         transaction.set_rollback(True)
@@ -709,7 +719,7 @@ def check_file(content: bytes, *, actor: User, progress: Progress) -> Outcome:
 def apply_file(content: bytes, *, actor: User, progress: Progress) -> Outcome:
     """Write every row, or — at the first sign that something changed since the check —
     none: one transaction."""
-    parsed = parse_file(inspect_file(content))
+    parsed = parse_file(inspect_file(content), actor)
     with transaction.atomic():
         outcome = _run(parsed, actor=actor, progress=progress)
         if outcome.problems:

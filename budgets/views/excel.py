@@ -120,7 +120,7 @@ def disbursement_export(request: HttpRequest) -> HttpResponse:
 @require_safe
 def import_template(request: HttpRequest) -> HttpResponse:
     require_finance(request)
-    return _xlsx(excel.template_workbook(), "mau-nhap-phan-bo-giai-ngan")
+    return _xlsx(excel.template_workbook(request.user), "mau-nhap-phan-bo-giai-ngan")
 
 
 def _jobs_visible_to(user) -> QuerySet[ImportJob]:
