@@ -88,6 +88,7 @@ def world(db):
             received_by=side.department,
             received_on=datetime.date(2026, 3, 2),
             amount=2_000_000,
+            recorded_by=finance,
         )
         side.station = RadioStation.objects.create(commune=side.commune)
         side.entry = TrainingCourse.objects.create(
