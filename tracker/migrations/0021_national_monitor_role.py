@@ -14,5 +14,5 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("tracker", "0019_generatedreport_monitoring_kind")]
+    dependencies = [("tracker", "0020_tt06_content_types")]
     operations = [migrations.RunPython(forwards, backwards)]
