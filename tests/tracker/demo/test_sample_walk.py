@@ -99,6 +99,7 @@ def test_every_page_of_every_seed_plan_marks_its_sample_figures(demo, client):
     # Seed 003's outputs counting the campaign site's sample articles show their badge.
     seed_003 = Plan.objects.get(number_symbol="421/KH-UBND")
     assert len(sample_outputs(seed_003)) == 2
+    client.force_login(manager_of(seed_003))
     page = client.get(reverse("tracker:plan_detail", args=[seed_003.pk])).content.decode()
     assert page.count(SAMPLE_BADGE) >= 2
     assert marked >= 4

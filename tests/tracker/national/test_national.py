@@ -104,10 +104,8 @@ def test_the_drill_down_lists_the_provinces_plans_which_the_monitor_may_read_not
     assert reverse("tracker:plan_detail", args=[plan.pk]) in page
     assert client.get(reverse("tracker:plan_detail", args=[plan.pk])).status_code == 200
     assert client.get(reverse("tracker:plan_edit", args=[plan.pk])).status_code == 403
-    assert (
-        client.get(reverse("tracker:national_province", args=[plan.activities.get().tasks.get().area_id])).status_code
-        == 404
-    )
+    commune = factories.AreaFactory(parent=province)  # an area, but not a province
+    assert client.get(reverse("tracker:national_province", args=[commune.pk])).status_code == 404
 
 
 def test_the_national_monitor_reads_every_province_and_a_provinces_manager_not_the_national_view(
