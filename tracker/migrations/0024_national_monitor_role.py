@@ -14,5 +14,5 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("tracker", "0020_tt06_content_types")]
+    dependencies = [("tracker", "0023_reportingrule_due_following_month")]
     operations = [migrations.RunPython(forwards, backwards)]
