@@ -288,8 +288,11 @@ def test_a_refusal_by_a_service_on_the_last_row_rolls_back_everything(demo, clie
 def test_units_of_another_province_are_not_matched(demo, client):
     """A Lạng Sơn manager importing a Huế plan: every Huế unit is an error in its cell."""
     hue = Plan.objects.get(number_symbol="421/KH-UBND")
+    # Exported by Huế's manager (quanly does not see another province's plan), imported by quanly.
+    client.force_login(User.objects.get(username="quanly.hue"))
+    exported = export(client, hue)
     client.force_login(User.objects.get(username="quanly"))
-    content = edited(export(client, hue), HEADER, {"B4": None})
+    content = edited(exported, HEADER, {"B4": None})
     before = counts()
     response = upload(client, content)
     assert response.status_code == 200 and counts() == before
