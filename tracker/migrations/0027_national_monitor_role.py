@@ -14,5 +14,5 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("tracker", "0023_reportingrule_due_following_month")]
+    dependencies = [("tracker", "0026_remove_area_flags")]
     operations = [migrations.RunPython(forwards, backwards)]
