@@ -14,5 +14,5 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("tracker", "0026_remove_area_flags")]
+    dependencies = [("tracker", "0027_signed_report_copy")]
     operations = [migrations.RunPython(forwards, backwards)]
