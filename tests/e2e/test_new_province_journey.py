@@ -360,6 +360,7 @@ def report_from_phone(browser, base_url: str, link: str, photo) -> ProgressRepor
     set_password(page, link, "Lam-Binh-bao-cao-26")
     log_in(page, base_url, "mai.hoang", "Lam-Binh-bao-cao-26")
     task = Task.objects.get(unit__name=LAM_BINH)
+    page.locator("summary.menu-button").click()  # on a phone the menu opens from its button
     page.locator("a.nav-my-tasks").click()
     expect(page).to_have_url(re.compile(r"/tracker/my-tasks/"))
     page.locator(f"a[data-task='{task.pk}']").click()

@@ -280,7 +280,7 @@ def test_official_report_workbooks_write_no_formula(poisoned, kind, settings, tm
         unit_id=unit.pk if unit else None,
         issuer_id=None if unit else manager.unit.pk,
         place='=HYPERLINK("http://attacker.example")',
-        symbol="+1/BC",
+        symbol="BC-SKHCN",  # number and symbol are validated: formula text cannot reach them
         summary="=1+1 Báo cáo",
         signing_authority="@SUM(1)",
         signer_title="-Giám đốc",
