@@ -268,7 +268,7 @@ def test_seed_001s_september_report_has_one_due_date_on_every_page(demo, client)
     plan = seed_001_plan()
     rule = plan.reporting_rules.get()
     assert (rule.due_day, rule.due_following_month, rule.wording) == (20, True, "trước 20 hàng tháng")
-    client.force_login(User.objects.get(username="quanly"))
+    client.force_login(User.objects.get(username="quanly.thainguyen"))
 
     donations = client.get(reverse("budgets:donation_report"), {"month": "2023-09", "plan": plan.pk})
     dispatch = client.get(

@@ -51,13 +51,15 @@ def put_back_reference_rows() -> None:
     from django.contrib.auth.models import Group, Permission
     from django.core.management.sql import emit_post_migrate_signal
 
+    from tracker.core import roles
     from tracker.models import ActivityType
 
     emit_post_migrate_signal(verbosity=0, interactive=False, db="default")  # content types, permissions
     migration = importlib.import_module("tracker.migrations.0002_roles_and_content_types")
-    for name in migration.ROLES:
+    for name in roles.ALL:  # 0002's roles and those later migrations added (0028: national monitor)
         Group.objects.get_or_create(name=name)
-    for order, (code, name, measure) in enumerate(migration.CONTENT_TYPES, start=1):
+    tt06 = importlib.import_module("tracker.migrations.0020_tt06_content_types")
+    for order, (code, name, measure) in enumerate([*migration.CONTENT_TYPES, *tt06.CONTENT_TYPES], start=1):
         ActivityType.objects.update_or_create(
             code=code, defaults={"name": name, "output_measure": measure, "order": order}
         )

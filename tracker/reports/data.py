@@ -346,7 +346,7 @@ def _accepted_reports(tasks: QuerySet[Task], *, start: datetime.date, end: datet
     )
 
 
-def _texts_by_unit(reports: list[ProgressReport], field: str) -> list[dict]:
+def texts_by_unit(reports: list[ProgressReport], field: str) -> list[dict]:
     """Non-blank texts of the reports with their unit's name, each text once per unit."""
     seen = set()
     entries = []
@@ -404,7 +404,7 @@ def _results(
                     "lead_unit": activity.lead_unit.name,
                     "status": status,
                     "outputs": [_output_entry(output) for output in outputs_by_activity[activity.pk]],
-                    "narratives": _texts_by_unit(reports_by_activity[activity.pk], "narrative"),
+                    "narratives": texts_by_unit(reports_by_activity[activity.pk], "narrative"),
                 }
             )
         if entries or not multiple:
@@ -633,8 +633,8 @@ def _progress_report(request: ReportRequest, *, today: datetime.date, progress: 
         "has_narratives": any(report.narrative.strip() for report in reports),
         "progress_by_type": _progress_by_type(activities, outputs),
         "budget": _budget([activity.pk for activity in activities], start=start, end=end),
-        "difficulties": _texts_by_unit(reports, "difficulties"),
-        "proposals": _texts_by_unit(reports, "proposals"),
+        "difficulties": texts_by_unit(reports, "difficulties"),
+        "proposals": texts_by_unit(reports, "proposals"),
         "recommendations": _paragraphs(request.recommendations),
         "appendix": targets_table(plans[0], areas_on=_areas_on(request, today)) if request.plan_id and plans else None,
         # What inspectors check: the works, courses, products… accepted in the period.
@@ -728,8 +728,8 @@ def _unit_report(request: ReportRequest, *, today: datetime.date, progress: Prog
         "plans": [_plan_entry(plan) for plan in plans.values()],
         "tasks": entries,
         "narratives": narratives,
-        "difficulties": [entry["text"] for entry in _texts_by_unit(reports, "difficulties")],
-        "proposals": [entry["text"] for entry in _texts_by_unit(reports, "proposals")],
+        "difficulties": [entry["text"] for entry in texts_by_unit(reports, "difficulties")],
+        "proposals": [entry["text"] for entry in texts_by_unit(reports, "proposals")],
         "recommendations": _paragraphs(request.recommendations),
     }
     progress(45)

@@ -210,8 +210,9 @@ def test_a_former_name_is_matched_only_in_its_own_district_and_province():
 # --- Report headings by the agency and area in force on the report's date ----------------------
 
 
-def seed_report(issuer_name: str, plan: Plan, day: datetime.date) -> str:
-    manager = User.objects.get(username="quanly")
+def seed_report(manager_name: str, issuer_name: str, plan: Plan, day: datetime.date) -> str:
+    """A report produced by the demo manager of the plan's province (each reads only their own)."""
+    manager = User.objects.get(username=manager_name)
     report = produce(
         manager,
         kind=GeneratedReport.Kind.PROGRESS,
@@ -228,16 +229,16 @@ def seed_report(issuer_name: str, plan: Plan, day: datetime.date) -> str:
 
 def test_a_hue_seed_report_dated_today_is_headed_by_the_city_and_the_science_department(demo_map):
     plan = Plan.objects.get(number_symbol="413/KH-UBND")
-    text = seed_report("Sở Thông tin và Truyền thông tỉnh Thừa Thiên Huế", plan, TODAY)
+    text = seed_report("quanly.hue", "Sở Thông tin và Truyền thông tỉnh Thừa Thiên Huế", plan, TODAY)
     assert "UBND THÀNH PHỐ HUẾ SỞ KHOA HỌC VÀ CÔNG NGHỆ" in text
     assert f"Huế, ngày {TODAY.day:02d}" in text
 
 
 def test_a_bac_kan_seed_report_keeps_2023_names_and_one_dated_today_follows_the_merger(demo_map):
     plan = Plan.objects.get(issuer__name="UBND tỉnh Bắc Kạn", is_sample=False)
-    then = seed_report("Sở Thông tin và Truyền thông tỉnh Bắc Kạn", plan, D(2023, 12, 15))
+    then = seed_report("quanly.thainguyen", "Sở Thông tin và Truyền thông tỉnh Bắc Kạn", plan, D(2023, 12, 15))
     assert "UBND TỈNH BẮC KẠN SỞ THÔNG TIN VÀ TRUYỀN THÔNG" in then
-    now = seed_report("Sở Thông tin và Truyền thông tỉnh Bắc Kạn", plan, TODAY)
+    now = seed_report("quanly.thainguyen", "Sở Thông tin và Truyền thông tỉnh Bắc Kạn", plan, TODAY)
     assert "UBND TỈNH THÁI NGUYÊN SỞ KHOA HỌC VÀ CÔNG NGHỆ" in now
 
 
@@ -245,7 +246,7 @@ def test_a_bac_kan_seed_report_keeps_2023_names_and_one_dated_today_follows_the_
 
 
 def seed_002_targets(**fields) -> tuple[str, dict]:
-    manager = User.objects.get(username="quanly")
+    manager = User.objects.get(username="quanly.thanhhoa")
     report = produce(
         manager,
         kind=GeneratedReport.Kind.TARGETS,

@@ -51,8 +51,10 @@ def test_the_radio_priority_reads_the_classification_in_force_on_the_list_date(c
     AreaClassification.objects.create(area=border, kind="border", valid_from=D(2026, 1, 1))
     RadioStation.objects.create(commune=border)
 
+    reader = factories.UserFactory(is_superuser=True)  # sees every province's stations
+
     def priorities(on):
-        return {s.commune.name: s.priority for s in radio.stations_for_list(on)}
+        return {s.commune.name: s.priority for s in radio.stations_for_list(on, reader)}
 
     # 2023: region III without a station (2); Đàm Thủy not yet a border commune (4).
     assert priorities(D(2023, 6, 1)) == {"Xã Bằng Vân": 2, "Xã Đàm Thủy": 4}

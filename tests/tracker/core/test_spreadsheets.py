@@ -26,6 +26,7 @@ from django.urls import reverse
 from budgets.demo.loader import load_demo_budgets
 from tests import factories
 from tracker.core import roles
+from tracker.core.permissions import plans_visible_to
 from tracker.core.spreadsheets import csv_bytes, new_workbook, workbook_bytes
 from tracker.models import Area, GeneratedReport, Plan, RadioStation, RadioWork, SmartphoneHandover, Task, Unit, User
 from tracker.registers import smartphones
@@ -269,7 +270,8 @@ def test_the_monthly_donation_report_writes_no_formula(client, poisoned):
 def test_official_report_workbooks_write_no_formula(poisoned, kind, settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path)
     manager = User.objects.get(username="quanly")
-    plan = Plan.objects.filter(targets__isnull=False).order_by("pk").first()
+    # A plan of the manager's own province (a manager reads only their province's plans).
+    plan = plans_visible_to(manager, Plan.objects.filter(targets__isnull=False)).order_by("pk").first()
     unit = manager.unit if kind == GeneratedReport.Kind.UNIT else None
     request = data.ReportRequest(
         kind=kind,

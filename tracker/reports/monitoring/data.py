@@ -42,7 +42,14 @@ from tracker.models import (
 from tracker.models.plans import Progress
 from tracker.outputs import selectors as output_selectors
 from tracker.reports import document
-from tracker.reports.data import ReportError, ReportRequest, outputs_with_period_figures, plans_in_scope, targets_table
+from tracker.reports.data import (
+    ReportError,
+    ReportRequest,
+    outputs_with_period_figures,
+    plans_in_scope,
+    targets_table,
+    texts_by_unit,
+)
 
 PeriodType = GeneratedReport.PeriodType
 DOC_TYPE = "BÁO CÁO GIÁM SÁT"
@@ -58,19 +65,6 @@ def _day(value: datetime.date | None) -> str:
 
 def _rate(value) -> str | None:
     return None if value is None else str(value).replace(".", ",")
-
-
-def _texts(reports: list[ProgressReport], field: str) -> list[dict]:
-    """Non-blank texts of the accepted reports with their unit, each once per unit, by unit."""
-    seen = set()
-    entries = []
-    for report in reports:
-        text = getattr(report, field).strip()
-        key = (report.task.unit_id, text)
-        if text and key not in seen:
-            seen.add(key)
-            entries.append({"unit": report.task.unit.name, "text": text})
-    return sorted(entries, key=lambda entry: vietnamese_sort_key(entry["unit"]))
 
 
 def _programme_names(on: datetime.date) -> tuple[str, str]:
@@ -291,8 +285,8 @@ def build(request: ReportRequest, *, today: datetime.date, progress) -> tuple[di
         "indicators": indicators,
         "indicator_counts": _indicator_counts(indicators),
         "activity_results": _results_by_activity(plans, activities, outputs),
-        "difficulties": _texts(reports, "difficulties"),
-        "proposals": _texts(reports, "proposals"),
+        "difficulties": texts_by_unit(reports, "difficulties"),
+        "proposals": texts_by_unit(reports, "proposals"),
         "recommendations": [line.strip() for line in (request.recommendations or "").splitlines() if line.strip()],
         # Targets are set per year and their achieved figures count the whole year
         # (`targets_with_actuals`): shown with the annual report only, never beside a half-year.
