@@ -24,7 +24,7 @@ run: setup
 	DEBUG=1 $(BIN)/python manage.py load_admin_map $(DEMO_PROVINCES)
 	DEBUG=1 $(BIN)/python manage.py load_demo_budgets
 	DEBUG=1 $(BIN)/python manage.py load_cms_demo
-	@echo "quanly, taichinh, kiemduyet and admin set up an authenticator app (two-step verification) at their first login."
+	@echo "The managers (quanly, quanly.hue, quanly.thainguyen, quanly.thanhhoa), taichinh, kiemduyet and admin set up an authenticator app (two-step verification) at their first login."
 	@echo "Starting the tracker at http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
