@@ -130,11 +130,11 @@ def _no_progress(_percent: int) -> None:
 # --- Formatting helpers of the snapshot ----------------------------------------------------
 
 
-def _day(value: datetime.date | None) -> str:
+def day_text(value: datetime.date | None) -> str:
     return f"{value:%d/%m/%Y}" if value else ""
 
 
-def _rate(value: Decimal | None) -> str | None:
+def rate_text(value: Decimal | None) -> str | None:
     """A rate as the document prints it, '37,5' (a string keeps the decimal exact in JSON;
     the Excel file turns it back into a number)."""
     return None if value is None else str(value).replace(".", ",")
@@ -214,7 +214,7 @@ def _plan_entry(plan: Plan) -> dict:
         # "Kế hoạch số 146/KH-UBND ngày … của … về triển khai …"; an unnumbered plan is its title.
         "label": f"{reference} về {_lower_first(plan.title.strip())}" if plan.number_symbol else reference,
         "title": plan.title,
-        "period": f"{_day(plan.period_start)} – {_day(plan.period_end)}",
+        "period": f"{day_text(plan.period_start)} – {day_text(plan.period_end)}",
         "is_sample": plan.is_sample,
     }
 
@@ -310,7 +310,7 @@ def _data_note(kind: str, day: datetime.date) -> str:
         source = "các báo cáo tiến độ đã được chấp nhận và các kết quả đã ghi nhận"
     else:
         source = "các báo cáo tiến độ đã được chấp nhận, các kết quả và số liệu kinh phí đã ghi nhận"
-    return f"Số liệu tổng hợp từ {source} trên Hệ thống theo dõi thực hiện Tiểu dự án 1, tính đến ngày {_day(day)}."
+    return f"Số liệu tổng hợp từ {source} trên Hệ thống theo dõi thực hiện Tiểu dự án 1, tính đến ngày {day_text(day)}."
 
 
 # --- I. General information: who had to report, who did -----------------------------------------
@@ -447,7 +447,7 @@ def _progress_by_type(activities: list[Activity], outputs: list[OutputIndicator]
 # --- III. Budget -------------------------------------------------------------------------------
 
 
-def _budget(activity_ids: list[int], *, start: datetime.date, end: datetime.date) -> dict | None:
+def budget_by_source(activity_ids: list[int], *, start: datetime.date, end: datetime.date) -> dict | None:
     """Money of the activities by source, as of the period's end; one budget year when the
     period lies in one year (budgets: three queries). None when no app provides money."""
     year = start.year if start.year == end.year else None
@@ -460,7 +460,7 @@ def _budget(activity_ids: list[int], *, start: datetime.date, end: datetime.date
             "allocated": row["allocated"],
             "disbursed": row["disbursed"],
             "remaining": row["allocated"] - row["disbursed"],
-            "rate": _rate(row["rate"]),
+            "rate": rate_text(row["rate"]),
         }
         for row in rows
     ]
@@ -470,9 +470,9 @@ def _budget(activity_ids: list[int], *, start: datetime.date, end: datetime.date
         "allocated": allocated,
         "disbursed": disbursed,
         "remaining": allocated - disbursed,
-        "rate": _rate(percent_one_decimal(disbursed, allocated)),
+        "rate": rate_text(percent_one_decimal(disbursed, allocated)),
     }
-    return {"year": year, "date_to": _day(end), "rows": entries, "total": total}
+    return {"year": year, "date_to": day_text(end), "rows": entries, "total": total}
 
 
 # --- Targets by area ---------------------------------------------------------------------------
@@ -539,7 +539,7 @@ def targets_table(plan: Plan, *, areas_on: datetime.date | None = None) -> dict 
             totals.append({"baseline": False, "planned": planned, "actual": achieved, "percent": percent})
     caption = "CHỈ TIÊU VÀ KẾT QUẢ THỰC HIỆN THEO ĐỊA BÀN"
     if areas_on is not None:
-        caption += f" (THEO ĐƠN VỊ HÀNH CHÍNH NGÀY {_day(areas_on)})"
+        caption += f" (THEO ĐƠN VỊ HÀNH CHÍNH NGÀY {day_text(areas_on)})"
     return {
         "caption": caption,
         "plan": document.plan_reference(plan),
@@ -550,7 +550,7 @@ def targets_table(plan: Plan, *, areas_on: datetime.date | None = None) -> dict 
         "is_wide": sum(1 if column["baseline"] else 3 for column in columns) > WIDE_TABLE_FIGURES,
         "rows": rows,
         "totals": totals,
-        "areas_on": _day(areas_on) if areas_on else "",
+        "areas_on": day_text(areas_on) if areas_on else "",
     }
 
 
@@ -632,7 +632,7 @@ def _progress_report(request: ReportRequest, *, today: datetime.date, progress: 
         "results": _results(plans, activities, outputs, reports, multiple=request.plan_id is None, end=end),
         "has_narratives": any(report.narrative.strip() for report in reports),
         "progress_by_type": _progress_by_type(activities, outputs),
-        "budget": _budget([activity.pk for activity in activities], start=start, end=end),
+        "budget": budget_by_source([activity.pk for activity in activities], start=start, end=end),
         "difficulties": texts_by_unit(reports, "difficulties"),
         "proposals": texts_by_unit(reports, "proposals"),
         "recommendations": _paragraphs(request.recommendations),
@@ -704,7 +704,7 @@ def _unit_report(request: ReportRequest, *, today: datetime.date, progress: Prog
                 "activity_code": task.activity.section_code,
                 "deliverable": task.deliverable,
                 "area": task.area.name if task.area_id else "",
-                "due": _day(task.due_date),
+                "due": day_text(task.due_date),
                 "status": str(status_labels.get(task.status, task.status)),
                 "output": output.name if output else "",
                 "unit_of_measure": output.unit_of_measure if output else "",
@@ -754,7 +754,7 @@ def _budget_report(request: ReportRequest, *, today: datetime.date, progress: Pr
     body = {
         "period_text": document.period_phrase(GeneratedReport.PeriodType.CUSTOM, start, end),
         "plans": [_plan_entry(plan) for plan in plans],
-        "budget": _budget(activity_ids, start=start, end=end),
+        "budget": budget_by_source(activity_ids, start=start, end=end),
         "recommendations": _paragraphs(request.recommendations),
     }
     progress(45)

@@ -23,8 +23,7 @@ from collections import defaultdict
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from tracker.core import extensions, numbers
-from tracker.core.numbers import percent_one_decimal
+from tracker.core import numbers
 from tracker.core.text import vietnamese_sort_key
 from tracker.due import selectors as selectors_due
 from tracker.models import (
@@ -45,6 +44,8 @@ from tracker.reports import document
 from tracker.reports.data import (
     ReportError,
     ReportRequest,
+    budget_by_source,
+    day_text,
     outputs_with_period_figures,
     plans_in_scope,
     targets_table,
@@ -57,14 +58,6 @@ FORM_NAME = "Mẫu số 01 Phụ lục II Thông tư số 10/2022/TT-BLĐTBXH ng
 OTHER_CONTENT = "Nội dung khác"
 # Mẫu số 01 is the 6-month and the annual report; the programme asks for no monthly one.
 PERIOD_TYPES = (PeriodType.HALF_YEAR, PeriodType.YEAR)
-
-
-def _day(value: datetime.date | None) -> str:
-    return f"{value:%d/%m/%Y}" if value else ""
-
-
-def _rate(value) -> str | None:
-    return None if value is None else str(value).replace(".", ",")
 
 
 def _programme_names(on: datetime.date) -> tuple[str, str]:
@@ -91,28 +84,6 @@ def _reporting(tasks, *, start: datetime.date, end: datetime.date, today: dateti
         "accepted": sum(1 for item in items if item.state == selectors_due.ACCEPTED),
         "missing": sum(1 for item in items if item.overdue),
     }
-
-
-def _budget(activity_ids: list[int], *, start: datetime.date, end: datetime.date) -> dict | None:
-    """Money by source as of the period's end (the budget year when the period lies in one).
-    None when no app provides money; empty rows when none was allocated."""
-    year = start.year if start.year == end.year else None
-    rows = extensions.report_budget(activity_ids=activity_ids, year=year, date_to=end)
-    if rows is None:
-        return None
-    entries = [
-        {
-            "source": row["source"],
-            "allocated": row["allocated"],
-            "disbursed": row["disbursed"],
-            "rate": _rate(row["rate"]),
-        }
-        for row in rows
-    ]
-    allocated = sum(row["allocated"] for row in rows)
-    disbursed = sum(row["disbursed"] for row in rows)
-    total = {"allocated": allocated, "disbursed": disbursed, "rate": _rate(percent_one_decimal(disbursed, allocated))}
-    return {"year": year, "date_to": _day(end), "rows": entries, "total": total}
 
 
 def _output_row(output: OutputIndicator) -> dict:
@@ -267,13 +238,13 @@ def build(request: ReportRequest, *, today: datetime.date, progress) -> tuple[di
         "programme": programme,
         "subproject": subproject,
         "period_text": period_text,
-        "period_dates": f"từ ngày {_day(start)} đến ngày {_day(end)}",
-        "as_of": _day(min(today, end) if today >= start else end),
+        "period_dates": f"từ ngày {day_text(start)} đến ngày {day_text(end)}",
+        "as_of": day_text(min(today, end) if today >= start else end),
         "plans": [
             {
                 "label": document.plan_reference(plan),
                 "title": plan.title,
-                "period": f"{_day(plan.period_start)} – {_day(plan.period_end)}",
+                "period": f"{day_text(plan.period_start)} – {day_text(plan.period_end)}",
                 "is_sample": plan.is_sample,
             }
             for plan in plans
@@ -281,7 +252,7 @@ def build(request: ReportRequest, *, today: datetime.date, progress) -> tuple[di
         "subjects": sorted(set(units), key=vietnamese_sort_key),
         "areas": _areas(plan_ids, plans),
         "reporting": _reporting(tasks, start=start, end=end, today=today),
-        "budget": _budget([activity.pk for activity in activities], start=start, end=end),
+        "budget": budget_by_source([activity.pk for activity in activities], start=start, end=end),
         "indicators": indicators,
         "indicator_counts": _indicator_counts(indicators),
         "activity_results": _results_by_activity(plans, activities, outputs),
