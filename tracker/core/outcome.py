@@ -50,3 +50,13 @@ def final_state(status: str, results: Iterable[tuple[int | None, int | None]]) -
     if status == Progress.IN_PROGRESS:
         return FinalState.PARTLY
     return FinalState.NO_RESULT
+
+
+def activity_final_state(activity, outputs: Iterable, on: datetime.date) -> FinalState | None:
+    """How the activity ended when its plan's period is over on `on`, else None (it still runs).
+
+    `outputs` are the activity's output indicators annotated with `achieved`; reads
+    `activity.plan`, so select it with the activity."""
+    if not period_is_over(activity.plan, on):
+        return None
+    return final_state(activity.status, [(output.achieved, output.planned_quantity) for output in outputs])

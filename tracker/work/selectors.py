@@ -33,6 +33,7 @@ from django.utils.text import Truncator
 from tracker.core import permissions
 from tracker.core.areas import AREA_DEPTH, in_subtree, within_area
 from tracker.core.calendar import DUE_SOON_DAYS, deadline_state, due_within, overdue
+from tracker.core.outcome import activity_final_state, period_is_over
 from tracker.core.permissions import AnyUser
 from tracker.core.text import vietnamese_sort_key
 from tracker.models import (
@@ -128,10 +129,27 @@ def board_page(
     paginator.count = total  # board_counts has counted the rows already: spare a COUNT query
     page = paginator.get_page(page_number)
     page.object_list = list(page.object_list)
+    ended = [activity for activity in page.object_list if period_is_over(activity.plan, today)]
+    outputs = _achieved_outputs_by_activity(ended)
     for activity in page.object_list:
         activity.cooperating_unit_list.sort(key=lambda unit: vietnamese_sort_key(unit.name))
-        activity.deadline_state = deadline_state(activity.status, activity.due_date, today)
+        # An ended plan's activity shows how it ended, not "not started / overdue".
+        activity.final_state = activity_final_state(activity, outputs.get(activity.pk, ()), today)
+        activity.deadline_state = (
+            "" if activity.final_state else deadline_state(activity.status, activity.due_date, today)
+        )
     return page
+
+
+def _achieved_outputs_by_activity(activities: list[Activity]) -> dict[int, list[OutputIndicator]]:
+    """The activities' outputs with their achieved figures, by activity (1 query, none when
+    the list is empty)."""
+    by_activity: dict[int, list[OutputIndicator]] = {}
+    if not activities:
+        return by_activity
+    for output in annotate_achieved(OutputIndicator.objects.filter(activity__in=activities).order_by()):
+        by_activity.setdefault(output.activity_id, []).append(output)
+    return by_activity
 
 
 def plan_label(plan: Plan) -> str:

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from tracker.core import calendar, numbers, permissions
+from tracker.core import calendar, numbers, outcome, permissions
 from tracker.core.deletion import delete_page
 from tracker.core.forms import service_errors_on
 from tracker.models import Activity, Progress, Task
@@ -69,12 +69,18 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     progress = list(activity.output_indicators.all())
     for output in progress:
         output.percent = numbers.percent(output.achieved, output.planned_quantity)
+    # A plan whose period is over shows how the activity ended, and no deadline badges.
+    ended = outcome.activity_final_state(activity, progress, today)
+    if ended:
+        for task in tasks:
+            task.deadline_state = ""
     return render(
         request,
         "tracker/work/activity_detail.html",
         {
             "activity": activity,
-            "deadline_state": calendar.deadline_state(activity.status, activity.due_date, today),
+            "final_state": ended,
+            "deadline_state": "" if ended else calendar.deadline_state(activity.status, activity.due_date, today),
             "tasks": tasks,
             "progress": progress,
             "records": output_selectors.activity_records(activity),

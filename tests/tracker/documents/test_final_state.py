@@ -93,3 +93,37 @@ def test_final_states_follow_the_results_then_the_status():
     assert final_state(Progress.NOT_STARTED, [(7, None)]) == FinalState.NO_RESULT
     assert final_state(Progress.IN_PROGRESS, []) == FinalState.PARTLY
     assert final_state(Progress.CANCELLED, [(10, 10)]) == FinalState.CANCELLED
+
+
+def test_the_board_shows_how_an_ended_plans_activities_ended(client, manager, ended_plan):
+    client.force_login(manager)
+    response = client.get(reverse("tracker:board"), {"plan": ended_plan.pk})
+
+    states = {activity.section_code: activity.final_state for activity in response.context["page"]}
+    assert states == {"2.1": FinalState.DONE, "2.2": FinalState.PARTLY, "2.3": FinalState.NOT_DONE}
+    content = response.content.decode()
+    assert '<span class="badge overdue">Quá hạn</span>' not in content
+    assert content.count('class="badge final-partly"') == 1
+
+
+def test_the_activity_page_of_an_ended_plan_shows_its_final_state_without_deadline_badges(
+    client, manager, ended_plan
+):
+    activity = ended_plan.activities.get(section_code="2.3")
+    client.force_login(manager)
+    response = client.get(reverse("tracker:activity_detail", args=[activity.pk]))
+
+    assert response.context["final_state"] == FinalState.NOT_DONE
+    content = response.content.decode()
+    assert 'class="badge final-not_done"' in content and "Không hoàn thành" in content
+    assert '<span class="badge overdue">Quá hạn</span>' not in content
+
+
+def test_a_running_plans_activity_keeps_its_overdue_badge(client, manager, ended_plan):
+    Plan.objects.filter(pk=ended_plan.pk).update(period_end=D(2099, 12, 31))
+    activity = ended_plan.activities.get(section_code="2.3")
+    client.force_login(manager)
+    response = client.get(reverse("tracker:activity_detail", args=[activity.pk]))
+
+    assert response.context["final_state"] is None
+    assert '<span class="badge overdue">Quá hạn</span>' in response.content.decode()
