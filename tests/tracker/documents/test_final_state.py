@@ -106,9 +106,7 @@ def test_the_board_shows_how_an_ended_plans_activities_ended(client, manager, en
     assert content.count('class="badge final-partly"') == 1
 
 
-def test_the_activity_page_of_an_ended_plan_shows_its_final_state_without_deadline_badges(
-    client, manager, ended_plan
-):
+def test_the_activity_page_of_an_ended_plan_shows_its_final_state_without_deadline_badges(client, manager, ended_plan):
     activity = ended_plan.activities.get(section_code="2.3")
     client.force_login(manager)
     response = client.get(reverse("tracker:activity_detail", args=[activity.pk]))
