@@ -286,6 +286,29 @@ def test_general_information_names_the_plan_the_units_the_period_and_the_accepte
     assert body["targets"] is None
 
 
+def test_part_i5_is_laid_out_as_the_form_opens_it_in_the_sheet_and_the_preview(world, client):
+    """I.5 "Nội dung giám sát" alone, then its items "- Theo dõi, kiểm tra công tác …" (the style
+    of the form's first lettered part), the plans under the first one — the same lines in the
+    Excel sheet and the document the PDF is printed from."""
+    from tracker.reports.monitoring.excel import MONITORING_CONTENTS
+
+    body = world.report.snapshot["body"]
+    cells = [row[0] for row in workbook(world.report)["Mẫu số 01"].iter_rows(values_only=True) if row[0]]
+    start = cells.index("5. Nội dung giám sát:")
+    assert cells[start + 1].startswith("- Theo dõi, kiểm tra công tác tổ chức thực hiện ")
+    plans = [f"+ {plan['label']}; thời gian thực hiện: {plan['period']};" for plan in body["plans"]]
+    assert cells[start + 2 : start + 2 + len(plans)] == plans
+    assert (
+        tuple(cells[start + 2 + len(plans) : start + 2 + len(plans) + len(MONITORING_CONTENTS)]) == MONITORING_CONTENTS
+    )
+    assert cells[start + 2 + len(plans) + len(MONITORING_CONTENTS)] == "II. KẾT QUẢ GIÁM SÁT"
+    client.force_login(world.manager)
+    preview = client.get(reverse("tracker:generated_report_preview", args=[world.report.pk])).content.decode()
+    positions = [preview.index("5. Nội dung giám sát:")]
+    positions += [preview.index(text) for text in (cells[start + 1], *plans, *MONITORING_CONTENTS)]
+    assert positions == sorted(positions)
+
+
 def test_every_page_of_the_pdf_and_every_sheet_say_sample(world):
     reader = PdfReader(io.BytesIO(services.generated_report_file(world.report, "pdf")[0]))
     assert len(reader.pages) == world.report.page_count >= 3

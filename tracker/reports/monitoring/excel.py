@@ -16,6 +16,18 @@ from tracker.reports.excel import Header, Row, SheetWriter, targets_headers, tar
 
 TEXT_WIDTH = 105  # characters across the first sheet's columns (7 + 46 + 4 × 13)
 
+# I.5 "Nội dung giám sát" after the plans. The form (Mẫu số 01 as khql-neu.edu.vn's copy opens
+# it) divides I.5 into lettered parts, the first "a) Nội dung giám sát của chủ chương trình",
+# whose items begin "Theo dõi, kiểm tra công tác …"; the rest was not readable, so these items
+# follow that style without a letter and their wording is the tracker's. The document template
+# (templates/tracker/reports/monitoring.html) prints the same lines.
+MONITORING_CONTENTS = (
+    "- Theo dõi, kiểm tra công tác quản lý, chỉ đạo và chế độ báo cáo của các cơ quan, đơn vị thực hiện;",
+    "- Theo dõi, kiểm tra tình hình huy động, phân bổ và sử dụng nguồn vốn;",
+    "- Theo dõi, kiểm tra kết quả thực hiện các nội dung, chỉ tiêu so với kế hoạch;",
+    "- Tổng hợp khó khăn, vướng mắc và kiến nghị, đề xuất của các cơ quan, đơn vị.",
+)
+
 
 def _rate(text: str | None) -> float | None:
     return float(Decimal(text.replace(",", "."))) if text else None
@@ -72,15 +84,13 @@ def _report_sheet(book: Workbook, snapshot: dict) -> None:
     subject = body["programme"] or "Chương trình mục tiêu quốc gia giảm nghèo bền vững"
     if body["subproject"]:
         subject = f"{body['subproject']} thuộc {subject}"
-    _paragraph(writer, f"5. Nội dung giám sát: việc tổ chức thực hiện {subject} theo các kế hoạch:")
+    _paragraph(writer, "5. Nội dung giám sát:")
+    _paragraph(writer, f"- Theo dõi, kiểm tra công tác tổ chức thực hiện {subject} theo các kế hoạch:")
     for plan in body["plans"]:
         sample = " (dữ liệu mẫu)" if plan["is_sample"] and "mẫu" not in plan["label"] else ""
-        _paragraph(writer, f"- {plan['label']}{sample}; thời gian thực hiện: {plan['period']};")
-    _paragraph(
-        writer,
-        "gồm: công tác quản lý, tổ chức thực hiện và chế độ báo cáo; tình hình huy động, phân bổ và sử dụng "
-        "nguồn vốn; kết quả thực hiện các nội dung, chỉ tiêu so với kế hoạch; khó khăn, vướng mắc và kiến nghị.",
-    )
+        _paragraph(writer, f"+ {plan['label']}{sample}; thời gian thực hiện: {plan['period']};")
+    for line in MONITORING_CONTENTS:
+        _paragraph(writer, line)
     writer.skip()
     _paragraph(writer, "II. KẾT QUẢ GIÁM SÁT", bold=True)
     _paragraph(writer, "1. Công tác quản lý, tổ chức thực hiện và chế độ báo cáo", bold=True)
