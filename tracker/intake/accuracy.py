@@ -154,8 +154,10 @@ def score_plan(draft: Draft, plan: Plan) -> Score:
               bool(candidates) and unit_of(candidates[0].unit) == deadline.responsible_unit)  # fmt: skip
 
     for rule in plan.reporting_rules.select_related("reporter", "recipient"):
-        expected = (FREQUENCIES[rule.frequency], rule.due_day, rule.due_month)
-        candidates = [r for r in draft.reporting_rules if (r.frequency, r.due_day, r.due_month) == expected]
+        expected = (FREQUENCIES[rule.frequency], rule.due_day, rule.due_month, rule.due_following_month)
+        candidates = [
+            r for r in draft.reporting_rules if (r.frequency, r.due_day, r.due_month, r.due_following_month) == expected
+        ]
         key = f"reporting_rules[{rule.wording or rule.title[:30]}]"
         s.add(f"{key}.schedule", expected, bool(candidates), candidates)
         s.add(f"{key}.reporter", rule.reporter.name, candidates and candidates[0].reporter,

@@ -68,6 +68,8 @@ class ReportingRule:
     frequency: str  # monthly | quarterly | semiannual | annual | once
     due_day: int | None
     due_month: int | None
+    # A monthly report due on that day of the next month (the report of a complete month).
+    due_following_month: bool = False
     text: str = ""
     source: Span = None
     uncertain: bool = False

@@ -341,6 +341,9 @@ class ReviewForm(forms.Form):
                     "due_month": forms.IntegerField(
                         label=_("due in month"), min_value=1, max_value=12, initial=rule.due_month
                     ),
+                    "due_following_month": forms.BooleanField(
+                        label=_("due in the following month"), initial=rule.due_following_month
+                    ),
                     "wording": forms.CharField(label=_("as written"), initial=rule.text),
                 },
                 source=rule.source,
@@ -468,6 +471,7 @@ class ReviewForm(forms.Form):
                     "frequency": item["frequency"],
                     "due_day": item["due_day"],
                     "due_month": item["due_month"],
+                    "due_following_month": bool(item.get("due_following_month")) and item["frequency"] == "monthly",
                     "wording": item["wording"] or "",
                 }
             )

@@ -781,7 +781,7 @@ class PlanParser:
             recipient = self.draft.issuer  # "báo cáo UBND tỉnh" in a plan of that province
         patterns = [
             ("monthly", r"(?:trước\s+(?:ngày\s+)?(?P<day>\d{1,2})\s+(?:hằng|hàng|mỗi)\s+tháng)|(?:(?:hằng|hàng|mỗi)\s+"
-             r"tháng[^.;]{0,40}?trước\s+ngày\s+(?P<day2>\d{1,2}))"),
+             r"tháng[^.;]{0,40}?trước\s+ngày\s+(?P<day2>\d{1,2})(?:\s+(?:của\s+)?tháng\s+(?:sau|kế\s+tiếp|tiếp\s+theo))?)"),
             ("quarterly", r"(?:hằng|hàng|mỗi)\s+quý[^.;]{0,60}?trước\s+ngày\s+(?P<day>\d{1,2})"),
             ("semiannual", r"6\s+tháng(?:\s+đầu\s+năm)?[^.;\d]{0,30}?trước\s+ngày\s+(?P<day>\d{1,2})\s*/\s*"
              r"(?P<month>\d{1,2})(?:\s*/\s*\d{4})?"),
@@ -796,6 +796,10 @@ class PlanParser:
                 groups = match.groupdict()
                 day = int(groups.get("day") or groups.get("day2"))
                 month = int(groups["month"]) if groups.get("month") else None
+                # "trước ngày 20 hằng tháng" / "… tháng sau": the report of a complete month, due
+                # in the next (the reading the demo and the donations report use); "trong tháng"
+                # keeps it in the month reported on.
+                following = frequency == "monthly" and not re.search(r"trong\s+tháng", match.group(0), re.I)
                 self.draft.reporting_rules.append(
                     ReportingRule(
                         reporter=unit,
@@ -803,6 +807,7 @@ class PlanParser:
                         frequency=frequency,
                         due_day=day,
                         due_month=month,
+                        due_following_month=following,
                         text=match.group(0),
                         source=(line.start + match.start(), line.start + match.end()),
                         uncertain=recipient_match is None,

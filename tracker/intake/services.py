@@ -234,6 +234,7 @@ def import_confirm(*, plan_import: PlanImport, reviewed: Reviewed, actor: User) 
                     frequency=FREQUENCIES[item["frequency"]],
                     due_day=item["due_day"],
                     due_month=item["due_month"],
+                    due_following_month=item.get("due_following_month", False),
                     active_from=plan.period_start,
                     active_to=plan.period_end,
                     wording=item["wording"][:255],

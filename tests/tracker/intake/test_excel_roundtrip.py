@@ -125,6 +125,7 @@ def shape(plan: Plan) -> dict:
                 "frequency",
                 "due_day",
                 "due_month",
+                "due_following_month",
                 "active_from",
                 "active_to",
                 "wording",

@@ -100,3 +100,21 @@ def test_unit_lists_split_where_a_new_unit_starts_not_inside_a_name():
         "Báo Thừa Thiên Huế",
         "Đài Phát thanh và Truyền hình tỉnh",
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, following",
+    [
+        ("Sở Khoa học và Công nghệ báo cáo UBND tỉnh trước ngày 20 hằng tháng.", True),
+        ("Hằng tháng, báo cáo UBND tỉnh trước ngày 5 của tháng sau.", True),
+        ("Hằng tháng, báo cáo UBND tỉnh trong tháng, trước ngày 25.", False),
+    ],
+)
+def test_a_monthly_rule_says_whether_it_is_due_in_the_following_month(sentence, following):
+    text = (FIXTURES / "plan_2026_two_tier.txt").read_text(encoding="utf-8")
+    text = text.replace(
+        "Tổng hợp, báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh trước ngày 15 hằng tháng;", sentence
+    )
+    rules = [rule for rule in parse_text(text).reporting_rules if rule.frequency == "monthly"]
+
+    assert [rule.due_following_month for rule in rules] == [following]

@@ -264,6 +264,7 @@ def _rows(plan: Plan) -> dict[str, list[list]]:
                 choice_label("frequency", rule.frequency),
                 rule.due_day,
                 rule.due_month,
+                yes_no(rule.due_following_month),
                 rule.active_from,
                 rule.active_to,
                 rule.wording,

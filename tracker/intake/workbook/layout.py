@@ -135,6 +135,7 @@ RULE_COLUMNS = [
     Column("frequency", "Định kỳ", 16, "choice:frequency", required=True),
     Column("due_day", "Hạn: ngày", 10, "int", required=True),
     Column("due_month", "Hạn: tháng", 10, "int"),
+    Column("due_following_month", "Hạn vào tháng sau", 12, "bool"),
     Column("active_from", "Áp dụng từ ngày", 14, "date"),
     Column("active_to", "Áp dụng đến ngày", 14, "date"),
     Column("wording", "Như văn bản", 30),

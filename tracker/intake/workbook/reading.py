@@ -660,6 +660,7 @@ def read_plan(content: bytes, *, actor: User) -> PlanFile:
                     "frequency": reader.choice("frequency", "frequency", required=True),
                     "due_day": reader.int("due_day", required=True),
                     "due_month": reader.int("due_month"),
+                    "due_following_month": reader.bool("due_following_month"),
                     "active_from": reader.date("active_from"),
                     "active_to": reader.date("active_to"),
                     "wording": reader.text("wording"),

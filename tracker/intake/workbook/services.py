@@ -119,6 +119,7 @@ FIELD_COLUMNS: dict[str, dict[str, str]] = {
             "frequency",
             "due_day",
             "due_month",
+            "due_following_month",
             "active_from",
             "active_to",
             "wording",
