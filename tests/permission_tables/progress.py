@@ -2,8 +2,11 @@
 province-wide readers (finance, monitor) see but do not write; officer_b and the CMS editor do
 not see unit A's task (404)."""
 
+import io
+
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from PIL import Image
 
 from tests.permission_tables import Entry, answers
 from tracker.models import Evidence
@@ -27,6 +30,38 @@ def _evidence(world) -> Evidence:
     return world.evidence
 
 
+def _photo(world) -> Evidence:
+    """A real photo on unit A's draft report, for its thumbnail."""
+    if not hasattr(world, "photo"):
+        buffer = io.BytesIO()
+        Image.new("RGB", (40, 30), "green").save(buffer, "PNG")
+        world.photo = Evidence.objects.create(
+            report=world.draft_report,
+            file=ContentFile(buffer.getvalue(), name="anh-that.png"),
+            original_name="anh-that.png",
+            content_type="image/png",
+            size=len(buffer.getvalue()),
+            width=40,
+            height=30,
+            uploaded_by=world.users["officer_a"],
+        )
+    return world.photo
+
+
+def _catch_up(world) -> dict:
+    """One waiting month of unit A's task (May 2026), reported with figures."""
+    return {
+        "periods-TOTAL_FORMS": "1",
+        "periods-INITIAL_FORMS": "1",
+        "periods-MIN_NUM_FORMS": "0",
+        "periods-MAX_NUM_FORMS": "1000",
+        "periods-0-period": "2026-05-01_2026-05-31",
+        "periods-0-action": "report",
+        "periods-0-percent_complete": "30",
+        "shared_note": "Đã lắp đặt 2 cụm loa.",
+    }
+
+
 def _period(world) -> str:
     report = world.draft_report
     return f"{report.period_start:%Y-%m-%d}_{report.period_end:%Y-%m-%d}"
@@ -48,6 +83,19 @@ ENTRIES = {
         },
         data=lambda w: {"percent_complete": "40", "narrative": "Đã lắp đặt 2 cụm loa.", "action": "save"},
     ),
+    "tracker:report_catch_up": Entry(
+        path=lambda w: reverse("tracker:report_catch_up", args=[w.task_a.pk]),
+        methods={
+            "GET": answers(officer_a=200, manager=403, finance=403, monitor=403, others=404),
+            "POST": UNIT_WRITES,
+        },
+        data=_catch_up,
+    ),
+    "tracker:report_nothing": Entry(
+        path=lambda w: reverse("tracker:report_nothing", args=[w.task_a.pk]),
+        methods={"GET": answers(others=405), "POST": UNIT_WRITES},
+        data=lambda w: {"period": "2026-06-01_2026-06-30"},
+    ),
     "tracker:review_queue": Entry(
         path=lambda w: reverse("tracker:review_queue"), methods={"GET": answers(manager=200, others=403)}
     ),
@@ -66,6 +114,9 @@ ENTRIES = {
     ),
     "tracker:evidence_download": Entry(
         path=lambda w: reverse("tracker:evidence_download", args=[_evidence(w).pk]), methods={"GET": SEEN}
+    ),
+    "tracker:evidence_preview": Entry(
+        path=lambda w: reverse("tracker:evidence_preview", args=[_photo(w).pk]), methods={"GET": SEEN}
     ),
     # officer_a's POST removes the file, so the personas after them find nothing (404).
     "tracker:evidence_remove": Entry(

@@ -3,6 +3,7 @@ a file's type is read from its content, never its name, and one bad file attache
 
 from __future__ import annotations
 
+import io
 import zipfile
 
 import filetype
@@ -11,6 +12,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from tracker.models.progress import PREVIEW_TYPES
 
 OOXML = {
     "word/": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -107,3 +111,45 @@ def evidence_types(uploads: list[UploadedFile]) -> list[str]:
     if errors:
         raise ValidationError({"evidence": errors})
     return types
+
+
+# EXIF orientations that turn a photo a quarter turn: its shown width and height swap.
+_QUARTER_TURNS = {5, 6, 7, 8}
+EXIF_ORIENTATION = 0x0112
+
+
+def image_size(upload, mime: str) -> tuple[int, int] | None:
+    """A photo's width and height as shown (its EXIF rotation applied), read from its header
+    only; None for anything else or a photo Pillow cannot read."""
+    if mime not in PREVIEW_TYPES:
+        return None
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:  # lazy: reads the header, not the pixels
+            width, height = image.size
+            if image.getexif().get(EXIF_ORIENTATION) in _QUARTER_TURNS:
+                width, height = height, width
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return None
+    finally:
+        upload.seek(0)
+    return width, height
+
+
+def thumbnail(stored, box: int) -> bytes:
+    """A JPEG of the stored photo fitted in box×box pixels, turned upright by its EXIF
+    orientation (Pillow, already installed for Wagtail's images). Raises OSError (or
+    Pillow's errors) when the file is gone or unreadable."""
+    with stored.open("rb") as handle, Image.open(handle) as image:
+        image.draft("RGB", (box, box))  # JPEG: decode at a reduced scale, much faster
+        image = ImageOps.exif_transpose(image)
+        image.thumbnail((box, box))
+        if image.mode not in ("RGB", "L"):
+            # Transparent PNG/WebP on white, as the page shows them.
+            background = Image.new("RGB", image.size, "white")
+            rgba = image.convert("RGBA")
+            background.paste(rgba, mask=rgba.getchannel("A"))
+            image = background
+        buffer = io.BytesIO()
+        image.save(buffer, "JPEG", quality=80, optimize=True)
+    return buffer.getvalue()

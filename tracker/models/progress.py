@@ -45,6 +45,14 @@ class ProgressReport(models.Model):
     narrative = limited_text(LONG_TEXT_MAX_LENGTH, _("what was done"), blank=True)
     difficulties = limited_text(LONG_TEXT_MAX_LENGTH, _("difficulties and obstacles"), blank=True)
     proposals = limited_text(LONG_TEXT_MAX_LENGTH, _("proposals"), blank=True)
+    # "Nothing happened in this period": the report is sent (so the period counts as reported,
+    # on time or late like any other) but carries no quantities, and the official reports
+    # leave it out of their figures and texts (`tracker.progress.services.progress_report_nothing`).
+    nothing_to_report = models.BooleanField(
+        _("nothing to report"),
+        default=False,
+        help_text=_("Nothing was done in the period: the report carries no quantities."),
+    )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
     revises = models.ForeignKey(
         "self",
@@ -197,6 +205,11 @@ class OutputRecord(models.Model):
         return f"{self.title} ({self.quantity})"
 
 
+# Photos a browser shows, and the box their thumbnails fit in (pixels).
+PREVIEW_TYPES = frozenset({"image/jpeg", "image/png", "image/webp"})
+PREVIEW_BOX = 320
+
+
 class Evidence(models.Model):
     """A photo, PDF or Office document attached to a report; its type is checked by content."""
 
@@ -205,6 +218,10 @@ class Evidence(models.Model):
     original_name = models.CharField(_("file name"), max_length=255)
     content_type = models.CharField(_("type"), max_length=100)
     size = models.PositiveIntegerField(_("size (bytes)"))
+    # A photo's size in pixels as it shows (after its EXIF rotation), read when it is attached:
+    # the pages give its thumbnail a width and height without opening the file.
+    width = models.PositiveIntegerField(_("width (pixels)"), null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(_("height (pixels)"), null=True, blank=True, editable=False)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
     history = HistoricalRecords()
@@ -216,6 +233,23 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+    @property
+    def has_preview(self) -> bool:
+        """A photo the browser can show (HEIC is not one): the pages show its thumbnail."""
+        return self.content_type in PREVIEW_TYPES
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.content_type == "application/pdf"
+
+    @property
+    def preview_size(self) -> tuple[int, int] | None:
+        """The thumbnail's width and height (the photo fitted in PREVIEW_BOX), when known."""
+        if not (self.width and self.height):
+            return None
+        scale = min(1.0, PREVIEW_BOX / max(self.width, self.height))
+        return max(1, round(self.width * scale)), max(1, round(self.height * scale))
 
 
 class TaskComment(models.Model):

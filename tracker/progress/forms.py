@@ -60,6 +60,11 @@ class ProgressReportForm(forms.Form):
     proposals = forms.CharField(
         label=_("Proposals"), required=False, max_length=LONG_TEXT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
     )
+    nothing_to_report = forms.BooleanField(
+        label=_("Nothing to report in this period"),
+        required=False,
+        help_text=_("Nothing was done in the period: leave the quantities empty."),
+    )
     evidence = MultipleFileField(
         label=_("Photos and documents"),
         help_text=_("Photos (JPEG, PNG, WebP, HEIC), PDF, Word, Excel or PowerPoint files."),
@@ -85,9 +90,104 @@ class ProgressReportForm(forms.Form):
     def text_fields(self):
         return [self[name] for name in ("narrative", "difficulties", "proposals")]
 
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("nothing_to_report") and any(value is not None for value in self.quantities().values()):
+            raise forms.ValidationError(
+                _("A report with nothing to report carries no quantities; clear them or untick it.")
+            )
+        return cleaned
+
     def quantities(self) -> dict[OutputIndicator, int | None]:
         return {output: self.cleaned_data.get(quantity_field_name(output)) for output in self.outputs}
 
 
 class ReturnForm(forms.Form):
     reason = forms.CharField(label=_("Reason for returning"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
+
+
+# --- Catching up: several periods of a task in one form ---------------------------------------
+
+
+class CatchUpRowForm(forms.Form):
+    """One period of the catch-up form: report it with figures, say nothing happened, or
+    leave it for later. `period` is the period's key (`selectors.period_param`), checked by
+    the view against the periods still waiting."""
+
+    REPORT, NOTHING, SKIP = "report", "nothing", "skip"
+
+    period = forms.CharField(widget=forms.HiddenInput)
+    action = forms.ChoiceField(
+        label=_("This period"),
+        choices=[
+            (REPORT, _("Report the figures")),
+            (NOTHING, _("Nothing to report")),
+            (SKIP, _("Not now")),
+        ],
+        initial=REPORT,
+        widget=forms.RadioSelect,
+    )
+    percent_complete = forms.IntegerField(
+        label=_("Percent complete"),
+        required=False,
+        min_value=0,
+        max_value=100,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": 100}),
+    )
+    note = forms.CharField(
+        label=_("Note for this period"),
+        required=False,
+        max_length=LONG_TEXT_MAX_LENGTH,
+        help_text=_("Empty: the shared note below."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, outputs: list[OutputIndicator], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.outputs = outputs
+        for output in outputs:
+            self.fields[quantity_field_name(output)] = forms.IntegerField(
+                label=f"{output.name} ({output.unit_of_measure})",
+                required=False,
+                min_value=0,
+                widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+            )
+
+    def quantity_fields(self):
+        return [self[quantity_field_name(output)] for output in self.outputs]
+
+    def quantities(self) -> dict[OutputIndicator, int | None]:
+        return {output: self.cleaned_data.get(quantity_field_name(output)) for output in self.outputs}
+
+    def clean(self):
+        cleaned = super().clean()
+        action = cleaned.get("action")
+        if action == self.REPORT and cleaned.get("percent_complete") is None:
+            self.add_error("percent_complete", _("Give the percentage complete, or choose “Nothing to report”."))
+        if action == self.NOTHING and any(value is not None for value in self.quantities().values()):
+            self.add_error(
+                None, _("A period with nothing to report takes no quantities; clear them or choose to report figures.")
+            )
+        return cleaned
+
+
+class BaseCatchUpFormSet(forms.BaseFormSet):
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        if all(form.cleaned_data.get("action") == CatchUpRowForm.SKIP for form in self.forms):
+            raise forms.ValidationError(_("Choose at least one period to report."))
+
+
+CatchUpFormSet = forms.formset_factory(CatchUpRowForm, formset=BaseCatchUpFormSet, extra=0, max_num=500)
+
+
+class CatchUpNoteForm(forms.Form):
+    shared_note = forms.CharField(
+        label=_("Shared note"),
+        required=False,
+        max_length=LONG_TEXT_MAX_LENGTH,
+        help_text=_("What was done, or why nothing was: written into every period that has no note of its own."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

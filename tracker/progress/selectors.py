@@ -92,6 +92,43 @@ def next_due(states: list[PeriodState]) -> PeriodState | None:
     return None
 
 
+WAITING = ("missing", Status.DRAFT, Status.RETURNED)
+
+
+def catch_up_states(states: list[PeriodState], today: datetime.date) -> list[PeriodState]:
+    """The periods the unit can catch up on in one go: still waiting for it (not reported, a
+    draft, or returned) and already due or over, oldest first."""
+    return [
+        state
+        for state in states
+        if state.state in WAITING
+        and (state.state == Status.RETURNED or state.period.due < today or state.period.end < today)
+    ]
+
+
+def catch_up_initial(states: list[PeriodState], reports: list[ProgressReport]) -> list[dict]:
+    """The catch-up form's rows: an open report's own figures, or else the percentage of the
+    latest report sent for an earlier period (no query: `reports` come with their quantities)."""
+    sent = sorted(
+        (report for report in reports if report.status in (Status.ACCEPTED, Status.SUBMITTED)),
+        key=lambda report: (report.period_end, report.created_at, report.pk),
+    )
+    rows = []
+    for state in states:
+        report = state.report if state.state in (Status.DRAFT, Status.RETURNED) else None
+        earlier = [r.percent_complete for r in sent if r.period_end < state.period.end]
+        row = {
+            "period": state.param,
+            "action": "nothing" if report and report.nothing_to_report else "report",
+            "percent_complete": report.percent_complete if report else (earlier[-1] if earlier else None),
+            "note": report.narrative if report else "",
+        }
+        if report:
+            row.update({f"quantity_{q.output_indicator_id}": q.quantity for q in report.quantities.all()})
+        rows.append(row)
+    return rows
+
+
 # --- "Việc của tôi" -------------------------------------------------------------------------
 
 
@@ -103,11 +140,13 @@ def _rules_prefetch() -> str:
     return "activity__plan__reporting_rules__reporter__members"
 
 
-def my_tasks(user: AnyUser, *, today: datetime.date) -> dict[str, list[Task]]:
-    """The tasks the officer's unit reports on, grouped overdue / soon / later / done (5 queries:
-    tasks, reports, rules, their reporters' members, and the user's roles)."""
+def my_tasks(user: AnyUser, *, today: datetime.date) -> dict[str, list]:
+    """The tasks the officer's unit reports on, grouped overdue / soon / later / done, and
+    first of all the reports the DIC returned (each a (task, period state) pair, whatever the
+    task's status: a completed task's returned report is still the unit's to correct) (5
+    queries: tasks, reports, rules, their reporters' members, and the user's roles)."""
     if not permissions.is_unit_officer(user):
-        return {"overdue": [], "soon": [], "later": [], "done": []}
+        return {"returned": [], "overdue": [], "soon": [], "later": [], "done": []}
     reportable = Exists(
         TaskGroupObjectPermission.objects.filter(
             group__user=user, permission__codename="report_task", content_object=OuterRef("pk")
@@ -119,7 +158,7 @@ def my_tasks(user: AnyUser, *, today: datetime.date) -> dict[str, list[Task]]:
         .prefetch_related(_reports_prefetch(), _rules_prefetch())
         .order_by("due_date", "pk")
     )
-    groups: dict[str, list[Task]] = {"overdue": [], "soon": [], "later": [], "done": []}
+    groups: dict[str, list] = {"returned": [], "overdue": [], "soon": [], "later": [], "done": []}
     soon = due_soon_end(today)
     for task in tasks:
         rules = list(task.activity.plan.reporting_rules.all())
@@ -127,6 +166,8 @@ def my_tasks(user: AnyUser, *, today: datetime.date) -> dict[str, list[Task]]:
         task.period_states = period_states(task, reports, today, rules)
         task.next_report = next_due(task.period_states)
         task.latest_report = reports[-1] if reports else None
+        task.catch_up = catch_up_states(task.period_states, today)
+        groups["returned"].extend((task, state) for state in task.period_states if state.state == Status.RETURNED)
         if task.status not in OPEN_STATUSES:
             groups["done"].append(task)
             continue

@@ -10,7 +10,8 @@ records its actor in history through `save_tracked` / `delete_tracked`.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -20,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from tracker.core import permissions
 from tracker.core.calendar import ReportingPeriod, periods_for_task
-from tracker.core.evidence import evidence_types
+from tracker.core.evidence import evidence_types, image_size
 from tracker.core.history import delete_tracked, save_tracked
 from tracker.models import (
     Evidence,
@@ -124,11 +125,18 @@ def progress_save_draft(
     difficulties: str = "",
     proposals: str = "",
     quantities: Mapping[OutputIndicator, int | None] | None = None,
+    nothing_to_report: bool = False,
 ) -> ProgressReport:
-    """Create or update the task's open (draft or returned) report for the period."""
+    """Create or update the task's open (draft or returned) report for the period.
+
+    `nothing_to_report`: nothing was done in the period; the report takes no quantity."""
     _require_reporter(actor, task)
     period = _period_of(task, period)
     quantities = quantities or {}
+    if nothing_to_report and any(quantity is not None for quantity in quantities.values()):
+        raise ValidationError(
+            {"quantities": [_("A report with nothing to report carries no quantities; clear them or untick it.")]}
+        )
     _check_figures(task, percent_complete, quantities)
     # Lock the task row: two officers saving the first draft at once make one report.
     Task.objects.select_for_update().filter(pk=task.pk).first()
@@ -158,9 +166,88 @@ def progress_save_draft(
     report.narrative = narrative.strip()
     report.difficulties = difficulties.strip()
     report.proposals = proposals.strip()
+    report.nothing_to_report = nothing_to_report
     save_tracked(report, actor=actor)
     _sync_quantities(report, quantities, actor=actor)
     return report
+
+
+def last_percent(task: Task, before: datetime.date) -> int:
+    """The percentage of the task's latest report sent for a period ending before `before`
+    (accepted or awaiting review), or 0: what a period with nothing to report carries over."""
+    latest = (
+        ProgressReport.objects.filter(task=task, period_end__lt=before, status__in=(Status.ACCEPTED, Status.SUBMITTED))
+        .order_by("-period_end", "-created_at", "-pk")
+        .values_list("percent_complete", flat=True)
+        .first()
+    )
+    return latest or 0
+
+
+@transaction.atomic
+def progress_report_nothing(*, task: Task, period: ReportingPeriod, actor: User, note: str = "") -> ProgressReport:
+    """Send "nothing to report in this period" in one step: the period's open report (or a new
+    one) becomes a report with no quantities, the task's last percentage carried over, and is
+    submitted. It counts as sent (on time or late) like any report; the DIC still accepts it."""
+    period = _period_of(task, period)
+    report = progress_save_draft(
+        task=task,
+        period=period,
+        actor=actor,
+        percent_complete=last_percent(task, period.end),
+        narrative=note,
+        quantities={},
+        nothing_to_report=True,
+    )
+    return progress_submit(report=report, actor=actor)
+
+
+@dataclass
+class CatchUpEntry:
+    """One period of a catch-up: its figures, or `nothing_to_report`."""
+
+    period: ReportingPeriod
+    percent_complete: int = 0
+    note: str = ""
+    quantities: dict[OutputIndicator, int | None] = field(default_factory=dict)
+    nothing_to_report: bool = False
+
+
+@transaction.atomic
+def progress_catch_up(
+    *, task: Task, entries: Sequence[CatchUpEntry], actor: User, shared_note: str = ""
+) -> list[ProgressReport]:
+    """Report several periods of a task at once and submit them: all or nothing. Each period
+    goes through `progress_save_draft` and `progress_submit` (their rules and history apply);
+    an entry with no note of its own takes the shared one. An error names its period."""
+    _require_reporter(actor, task)
+    if not entries:
+        raise ValidationError(_("Choose at least one period to report."))
+    shared_note = (shared_note or "").strip()
+    submitted = []
+    for entry in sorted(entries, key=lambda item: (item.period.end, item.period.start)):
+        note = (entry.note or "").strip() or shared_note
+        try:
+            if entry.nothing_to_report:
+                report = progress_report_nothing(task=task, period=entry.period, actor=actor, note=note)
+            else:
+                report = progress_save_draft(
+                    task=task,
+                    period=entry.period,
+                    actor=actor,
+                    percent_complete=entry.percent_complete,
+                    narrative=note,
+                    quantities=entry.quantities,
+                )
+                report = progress_submit(report=report, actor=actor)
+        except ValidationError as error:
+            words = _period_words(entry.period)
+            label = entry.period.label or f"{words['start']}–{words['end']}"
+            raise ValidationError(
+                [_("%(period)s: %(message)s") % {"period": label, "message": message} for message in error.messages]
+            ) from error
+        submitted.append(report)
+    return submitted
 
 
 @transaction.atomic
@@ -203,6 +290,8 @@ def progress_accept(*, report: ProgressReport, actor: User) -> ProgressReport:
 def _update_task_status(report: ProgressReport, *, actor: User, accepted_on: datetime.date) -> None:
     """100 % → completed (on the period's end, or the acceptance day if that is earlier);
     any progress → in progress. A completed or cancelled task is left as it is."""
+    if report.nothing_to_report:
+        return  # nothing happened in the period: the task's progress stays where it was
     task = Task.objects.select_related("activity").get(pk=report.task_id)
     if task.status in (Progress.COMPLETED, Progress.CANCELLED):
         return
@@ -258,6 +347,7 @@ def progress_correct(*, report: ProgressReport, actor: User) -> ProgressReport:
             narrative=current.narrative,
             difficulties=current.difficulties,
             proposals=current.proposals,
+            nothing_to_report=current.nothing_to_report,
             revises=current,
             created_by=actor,
         ),
@@ -295,8 +385,16 @@ def evidence_attach_many(*, report: ProgressReport, uploads: Iterable[UploadedFi
     attached = []
     for upload, mime in zip(uploads, types, strict=True):
         name = (upload.name or "file")[-255:]
+        width, height = image_size(upload, mime) or (None, None)
         evidence = Evidence(
-            report=report, file=upload, original_name=name, content_type=mime, size=upload.size, uploaded_by=actor
+            report=report,
+            file=upload,
+            original_name=name,
+            content_type=mime,
+            size=upload.size,
+            width=width,
+            height=height,
+            uploaded_by=actor,
         )
         attached.append(save_tracked(evidence, actor=actor))
     return attached

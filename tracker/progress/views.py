@@ -19,20 +19,30 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from tracker.core import permissions
-from tracker.core.calendar import periods_for_task
+from tracker.core.calendar import ReportingPeriod, periods_for_task
+from tracker.core.evidence import thumbnail
 from tracker.core.files import private_file_response
 from tracker.core.forms import add_service_error, error_messages, service_step
 from tracker.core.pagination import paginate
 from tracker.due import selectors as selectors_due
-from tracker.models import Evidence, ProgressReport
+from tracker.models import Evidence, ProgressReport, Task
+from tracker.models.progress import PREVIEW_BOX
 from tracker.outputs import selectors as output_selectors
 from tracker.progress import selectors as selectors_progress
 from tracker.progress import services as progress_services
 from tracker.progress.comments import comments_for_tasks
-from tracker.progress.forms import ProgressReportForm, ReturnForm, quantity_field_name
+from tracker.progress.forms import (
+    CatchUpFormSet,
+    CatchUpNoteForm,
+    CatchUpRowForm,
+    ProgressReportForm,
+    ReturnForm,
+    quantity_field_name,
+)
 from tracker.progress.selectors import Status
 from tracker.registers import selectors as register_selectors
 
@@ -61,6 +71,8 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
         "tracker/progress/my_tasks.html",
         {
             "sections": sections,
+            # First thing to do: the reports the DIC sent back, whatever their task's status.
+            "returned": groups["returned"],
             "unit_reports": unit_reports,
             "today": today,
             "is_officer": permissions.is_unit_officer(request.user),
@@ -87,6 +99,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "task": task,
             "states": states,
+            "catch_up": selectors_progress.catch_up_states(states, today),
             "reports": reports,
             "can_report": permissions.can_report_on(request.user, task),
             "outputs": outputs,
@@ -142,6 +155,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "narrative": report.narrative,
             "difficulties": report.difficulties,
             "proposals": report.proposals,
+            "nothing_to_report": report.nothing_to_report,
             **{f"quantity_{row.output_indicator_id}": row.quantity for row in report.quantities.all()},
         }
     form = (
@@ -163,6 +177,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     difficulties=form.cleaned_data["difficulties"],
                     proposals=form.cleaned_data["proposals"],
                     quantities=form.quantities(),
+                    nothing_to_report=form.cleaned_data["nothing_to_report"],
                 )
                 if form.cleaned_data["evidence"]:
                     progress_services.evidence_attach_many(
@@ -193,6 +208,98 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "quantity_names": [quantity_field_name(o) for o in outputs],
             "counted_outputs": counted,
         },
+    )
+
+
+def _task_period(task: Task, param: str) -> ReportingPeriod:
+    """The task's reporting period named by `param` ("2026-03-01_2026-03-31"), or 404."""
+    wanted = selectors_progress.parse_period_param(param)
+    period = next((p for p in periods_for_task(task) if (p.start, p.end) == wanted), None)
+    if period is None:
+        raise Http404
+    return period
+
+
+@login_required
+@require_POST
+def report_nothing(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Nothing to report in this period", in one tap from the task's page."""
+    task = _reportable_task(request, pk)
+    period = _task_period(task, request.POST.get("period", ""))
+    service_step(
+        request,
+        progress_services.progress_report_nothing,
+        _("“Nothing to report” was sent to the DIC for %(period)s.") % {"period": period.label},
+        task=task,
+        period=period,
+    )
+    return redirect(reverse("tracker:task_detail", args=[task.pk]) + "#periods")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_catch_up(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every period of the task still waiting and already due or over, on one form: each
+    reported with its figures, as "nothing to report", or left for later; all submitted in
+    one transaction or none."""
+    today = timezone.localdate()
+    task = _reportable_task(request, pk)
+    reports = list(task.progress_reports.prefetch_related("quantities").order_by("created_at", "pk"))
+    states = selectors_progress.catch_up_states(selectors_progress.period_states(task, reports, today), today)
+    by_param = {state.param: state for state in states}
+    outputs = [
+        output
+        for output in task.activity.output_indicators.order_by("order", "id")
+        if not output.is_counted_from_records
+    ]
+    formset = CatchUpFormSet(
+        request.POST if request.method == "POST" else None,
+        initial=selectors_progress.catch_up_initial(states, reports),
+        form_kwargs={"outputs": outputs},
+        prefix="periods",
+    )
+    note_form = CatchUpNoteForm(request.POST if request.method == "POST" else None)
+    rows = [(form, by_param.get(form["period"].value())) for form in formset]
+    if request.method == "POST" and formset.is_valid() and note_form.is_valid():
+        entries = []
+        for form, state in rows:
+            action = form.cleaned_data["action"]
+            if action == CatchUpRowForm.SKIP:
+                continue
+            if state is None:  # reported meanwhile (another tab, a colleague): say so
+                form.add_error(None, _("This period no longer waits for a report; open the task's page again."))
+                continue
+            entries.append(
+                progress_services.CatchUpEntry(
+                    period=state.period,
+                    percent_complete=form.cleaned_data["percent_complete"] or 0,
+                    note=form.cleaned_data["note"],
+                    quantities=form.quantities(),
+                    nothing_to_report=action == CatchUpRowForm.NOTHING,
+                )
+            )
+        if not any(form.errors for form, _state in rows):
+            try:
+                submitted = progress_services.progress_catch_up(
+                    task=task, entries=entries, actor=request.user, shared_note=note_form.cleaned_data["shared_note"]
+                )
+            except ValidationError as error:
+                add_service_error(note_form, error)
+            else:
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)d report was submitted to the DIC.",
+                        "%(count)d reports were submitted to the DIC.",
+                        len(submitted),
+                    )
+                    % {"count": len(submitted)},
+                )
+                return redirect(reverse("tracker:task_detail", args=[task.pk]) + "#periods")
+    return render(
+        request,
+        "tracker/progress/catch_up.html",
+        {"task": task, "formset": formset, "note_form": note_form, "rows": rows, "has_outputs": bool(outputs)},
     )
 
 
@@ -305,6 +412,27 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
     return evidence_file_response(_visible_evidence(request, pk))
 
 
+@login_required
+@require_safe
+def evidence_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """A photo's thumbnail, shown in the report and review pages, for whoever may see the
+    report (404 otherwise, and for a file that is not a photo a browser shows)."""
+    evidence = _visible_evidence(request, pk)
+    if not evidence.has_preview:
+        raise Http404
+    try:
+        data = thumbnail(evidence.file, PREVIEW_BOX)
+    except Exception as error:  # a file gone or unreadable: no thumbnail, the link stays
+        raise Http404 from error
+    response = HttpResponse(data, content_type="image/jpeg")
+    response["Content-Disposition"] = "inline"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    # Private: the browser may keep it, a shared cache may not.
+    response["Cache-Control"] = "private, max-age=86400"
+    return response
+
+
 def evidence_file_response(evidence) -> FileResponse:
     """A stored evidence file (a report's or a register entry's), always as an attachment
     with the type found by content: never rendered inline by the browser."""
@@ -329,11 +457,14 @@ urlpatterns = [
     path("my-tasks/", my_tasks, name="my_tasks"),
     path("tasks/<int:pk>/", task_detail, name="task_detail"),
     path("tasks/<int:pk>/report/", report_edit, name="report_edit"),
+    path("tasks/<int:pk>/catch-up/", report_catch_up, name="report_catch_up"),
+    path("tasks/<int:pk>/nothing-to-report/", report_nothing, name="report_nothing"),
     path("reports/review/", review_queue, name="review_queue"),
     path("reports/<int:pk>/", report_detail, name="report_detail"),
     path("reports/<int:pk>/accept/", report_accept, name="report_accept"),
     path("reports/<int:pk>/return/", report_return, name="report_return"),
     path("reports/<int:pk>/correct/", report_correct, name="report_correct"),
     path("evidence/<int:pk>/", evidence_download, name="evidence_download"),
+    path("evidence/<int:pk>/preview/", evidence_preview, name="evidence_preview"),
     path("evidence/<int:pk>/remove/", evidence_remove, name="evidence_remove"),
 ]

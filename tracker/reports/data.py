@@ -338,9 +338,11 @@ def _reporting_counts(tasks: QuerySet[Task], *, start: datetime.date, end: datet
 
 
 def _accepted_reports(tasks: QuerySet[Task], *, start: datetime.date, end: datetime.date) -> list[ProgressReport]:
-    """Accepted reports of the tasks whose period ends in the report's period (1 query)."""
+    """Accepted reports of the tasks whose period ends in the report's period (1 query); a
+    report of "nothing to report" adds no figure, percentage or text, so it is left out."""
     return list(
         ProgressReport.objects.filter(status=ACCEPTED, task__in=tasks, period_end__gte=start, period_end__lte=end)
+        .exclude(nothing_to_report=True)
         .select_related("task", "task__unit")
         .order_by("period_end", "created_at", "pk")
     )
