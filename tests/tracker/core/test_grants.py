@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests import factories
-from tracker.core import permissions, roles
+from tracker.core import grants, permissions, roles
 from tracker.documents import services as document_services
 from tracker.models import ActivityGroupObjectPermission, Progress, ProgressReport, Task, TaskGroupObjectPermission
 from tracker.progress import services as progress_services
@@ -126,3 +126,39 @@ def test_moving_a_task_to_another_unit_still_rewrites_the_grants(manager, office
     services.task_assign(task=task, actor=manager)
     assert {group for group, _ in task_rights(task)} == {unit_b.officer_group.name}
     assert not permissions.tasks_visible_to(officer_a).exists()
+
+
+def all_rights() -> tuple[set, set]:
+    return (
+        set(ActivityGroupObjectPermission.objects.values_list("content_object_id", "group_id", "permission_id")),
+        set(TaskGroupObjectPermission.objects.values_list("content_object_id", "group_id", "permission_id")),
+    )
+
+
+def test_the_set_wise_sync_grants_what_syncing_one_activity_at_a_time_grants(manager, unit_a, unit_b):
+    """grants_sync_many (bulk loads) leaves exactly the rights grants_sync leaves: leads,
+    cooperating units, task units and a collective's members; stale rights are removed."""
+    collective = factories.UnitFactory(is_group=True, kind="peoples_committee")
+    collective.members.set([unit_a, unit_b])
+    first = factories.ActivityFactory()
+    second = factories.ActivityFactory(lead_unit=unit_b)
+    services.activity_save(activity=first, actor=manager, cooperating_units=[unit_a])
+    factories.TaskFactory(activity=first, unit=unit_b)
+    factories.TaskFactory(activity=second, unit=collective)
+    factories.TaskFactory(activity=second, unit=unit_a)
+    for activity in (first, second):
+        grants.grants_sync(activity=activity)
+    expected = all_rights()
+    # A stale right (as if a task had moved away) and missing ones (as after a bulk insert).
+    TaskGroupObjectPermission.objects.filter(content_object__activity=second).delete()
+    ActivityGroupObjectPermission.objects.filter(content_object=first).delete()
+    stale = TaskGroupObjectPermission.objects.filter(content_object__activity=first).first()
+    TaskGroupObjectPermission.objects.create(
+        content_object=stale.content_object,
+        group=grants.unit_officer_group(factories.UnitFactory()),
+        permission=stale.permission,
+    )
+
+    grants.grants_sync_many(activities=[first, second])
+
+    assert all_rights() == expected
