@@ -36,6 +36,12 @@ class BudgetsConfig(AppConfig):
             extensions.AREA_FIGURES,
             extensions.Panel("donations", budgets_extensions.AREA_DONATIONS, budgets_extensions.area_donations_context),
         )
+        # The national benchmark's allocations and disbursements, and the budget pages it measures.
+        from budgets import benchmark
+
+        extensions.register_benchmark_part(
+            extensions.BenchmarkPart("budgets", build=benchmark.build, pages=benchmark.pages)
+        )
         # The tracker's sweeper also looks after the Excel imports whose worker died.
         extensions.register_job_kind(tasks.IMPORT_JOBS)
         extensions.register_nav_link(

@@ -16,6 +16,12 @@ class CmsConfig(AppConfig):
         from tracker.core import extensions
 
         outputs.connect()
+        # The national benchmark's campaign and articles, and the site's pages it measures.
+        from cms import benchmark
+
+        extensions.register_benchmark_part(
+            extensions.BenchmarkPart("cms", build=benchmark.build, pages=benchmark.pages)
+        )
         # The tracker's menu links to Wagtail's admin only through what is registered here.
         extensions.register_nav_link(
             extensions.NAV_SITE,

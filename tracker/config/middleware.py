@@ -7,6 +7,8 @@ every official whose browser happens to be in English; the product's language is
 import re
 
 from django.conf import settings
+from django.db import connection
+from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
@@ -75,3 +77,43 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+# The path the benchmark's trivial page answers on (TrivialPageMiddleware, BENCHMARK only).
+TRIVIAL_PATH = "/__benchmark__/trivial"
+QUERY_COUNT_HEADER = "X-Query-Count"
+
+
+class QueryCountMiddleware:
+    """BENCHMARK only (first in the chain): the number of SQL queries the request ran, the
+    middleware's included, in the X-Query-Count header — counted with an execute wrapper, so
+    without DEBUG and its query log."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request):
+        count = 0
+
+        def counter(execute, sql, params, many, context):
+            nonlocal count
+            count += 1
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(counter):
+            response = self.get_response(request)
+        response[QUERY_COUNT_HEADER] = str(count)
+        return response
+
+
+class TrivialPageMiddleware:
+    """BENCHMARK only (last in the chain): TRIVIAL_PATH answers a few bytes after every other
+    middleware ran, which is what a view that does nothing costs."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == TRIVIAL_PATH:
+            return HttpResponse(b"ok", content_type="text/plain")
+        return self.get_response(request)

@@ -138,6 +138,14 @@ if not DEBUG:
     # Production serves collected static files itself; development uses runserver's finder.
     MIDDLEWARE.insert(2, "whitenoise.middleware.WhiteNoiseMiddleware")
 
+# `manage.py benchmark --national` runs gunicorn with BENCHMARK=1: every response then says how
+# many SQL queries it took (X-Query-Count), and /__benchmark__/trivial answers a minimal page
+# after the whole middleware stack (the throughput of a view that does nothing). Never in use.
+BENCHMARK = env_bool("BENCHMARK", False)
+if BENCHMARK:
+    MIDDLEWARE.insert(0, "tracker.config.middleware.QueryCountMiddleware")
+    MIDDLEWARE.append("tracker.config.middleware.TrivialPageMiddleware")
+
 ROOT_URLCONF = "tracker.config.urls"
 WSGI_APPLICATION = "tracker.config.wsgi.application"
 

@@ -15,7 +15,9 @@ Extension points:
 - `NavLink`: a link of the main menu, at a slot (`NAV_WORK`, `NAV_SITE`), through
   ``{% extension_nav_links slot %}``;
 - `tracker.core.jobs.JobKind`: another app's background jobs, looked after by the tracker's
-  sweeper (`recover_jobs`) with the official reports' own.
+  sweeper (`recover_jobs`) with the official reports' own;
+- `BenchmarkPart`: another app's share of the national benchmark's dataset (its rows, built
+  after the tracker's) and the pages it adds to the measurement (`manage.py benchmark --national`).
 """
 
 from __future__ import annotations
@@ -123,6 +125,17 @@ class NavLink:
     css_class: str = ""
 
 
+@dataclass(frozen=True)
+class BenchmarkPart:
+    """`build(dataset)`: add the app's rows to the national benchmark's dataset (an object with
+    the fraction, the provinces and the personas, see `tracker.management.national`), in the
+    dataset's transaction; `pages(dataset)`: the app's pages to measure, name → path."""
+
+    name: str
+    build: Callable[[Any], None]
+    pages: Callable[[Any], dict[str, str]]
+
+
 # --- The registry ---------------------------------------------------------------------------------
 
 
@@ -134,6 +147,7 @@ def _empty() -> dict[str, Any]:
         "panels": {slot: {} for slot in PANEL_SLOTS},  # slot → name → Panel, in registration order
         "nav_links": {slot: {} for slot in NAV_SLOTS},  # slot → name → NavLink
         "job_kinds": {},  # name → JobKind
+        "benchmark_parts": {},  # name → BenchmarkPart, in registration order
     }
 
 
@@ -189,6 +203,14 @@ def job_kinds() -> tuple[JobKind, ...]:
     return tuple(registry["job_kinds"].values())
 
 
+def register_benchmark_part(part: BenchmarkPart) -> None:
+    registry["benchmark_parts"][part.name] = part
+
+
+def benchmark_parts() -> tuple[BenchmarkPart, ...]:
+    return tuple(registry["benchmark_parts"].values())
+
+
 def dashboard_money(user: AnyUser) -> MoneyFigures | None:
     """The user's money figures; None when no app provides money or it is none of theirs."""
     provider: DashboardMoney | None = registry["dashboard_money"]
@@ -226,6 +248,7 @@ def _copy(state: dict[str, Any]) -> dict[str, Any]:
         "panels": {slot: dict(entries) for slot, entries in state["panels"].items()},
         "nav_links": {slot: dict(entries) for slot, entries in state["nav_links"].items()},
         "job_kinds": dict(state["job_kinds"]),
+        "benchmark_parts": dict(state["benchmark_parts"]),
     }
 
 

@@ -4,6 +4,12 @@ Performance goals live here, not in timed tests: the tests assert constant query
 this command shows what a page costs on this machine. Everything it writes is rolled back.
 
     DEBUG=1 .venv/bin/python manage.py benchmark --scale 10 --repeat 5
+
+With --national it builds (or reuses) the national-scale dataset of a fraction and measures
+the main pages over HTTP against gunicorn, writing JSON (tracker/management/national_run.py):
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/h_bench \
+        .venv/bin/python manage.py benchmark --national --fraction 0.1 --json bench-0.1.json
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from tracker.documents import services as document_services
+from tracker.management import national_run
 from tracker.management.benchmarking import MANAGER, BenchmarkCommand
 from tracker.models import (
     REGISTER_MODELS,
@@ -40,6 +47,33 @@ ENTRY_LINES = {
 class Command(BenchmarkCommand):
     help = "Time the main pages and count their SQL queries at the demo's size and at N times it."
     scale_help = "Multiply the sample plan this many times."
+
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        national = parser.add_argument_group("national benchmark")
+        national.add_argument("--national", action="store_true", help="The national-scale benchmark over HTTP.")
+        national.add_argument("--fraction", type=float, default=0.1, help="Of the national scale (0 < F ≤ 1).")
+        national.add_argument("--json", dest="json_path", default="benchmark-national.json", help="Write results here.")
+        national.add_argument("--rebuild", action="store_true", help="Build the fraction's dataset again.")
+        national.add_argument("--here", action="store_true", help="Build and measure in this very database.")
+        national.add_argument("--client", action="store_true", help="Measure with Django's test client, no gunicorn.")
+        national.add_argument(
+            "--burst-seconds", type=float, default=2.0, help="Length of each page's throughput burst."
+        )
+
+    def handle(self, *args, **options):
+        if not options["national"]:
+            return super().handle(*args, scale=options["scale"], repeat=options["repeat"])
+        national_run.run(
+            self,
+            fraction=options["fraction"],
+            json_path=options["json_path"],
+            repeat=options["repeat"],
+            rebuild=options["rebuild"],
+            here=options["here"],
+            client=options["client"],
+            burst_seconds=options["burst_seconds"],
+        )
 
     def multiply(self, copies: int, *, actor: User) -> None:
         # The copies are written as the DIC manager would write them, through the services
