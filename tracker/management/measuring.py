@@ -247,7 +247,11 @@ def measure(
                 if round_number and (cell.status != 200 or (cell.timings and cell.timings[0] > SLOW_MS)):
                     continue
                 started = time.perf_counter()
-                answer = session.request("GET", path)
+                try:
+                    answer = session.request("GET", path)
+                except OSError as error:  # no answer within REQUEST_TIMEOUT (or the worker was killed)
+                    answer = Answer(0, {}, b"")
+                    log(f"{page} as {persona}: no answer ({error})")
                 elapsed = (time.perf_counter() - started) * 1000
                 cell.status, cell.queries, cell.bytes = answer.status, answer.queries, len(answer.body)
                 if answer.status == 200:

@@ -36,6 +36,7 @@ def fraction_database(name: str, fraction: float) -> str:
 def run(
     command,
     *,
+    build_only: bool = False,
     fraction: float,
     json_path: str,
     repeat: int,
@@ -49,6 +50,7 @@ def run(
     if connection.vendor == "postgresql" and not here:
         _run_in_fraction_database(
             command,
+            build_only=build_only,
             fraction=fraction,
             json_path=json_path,
             repeat=repeat,
@@ -72,6 +74,8 @@ def run(
         log(f"dataset of fraction {fraction:g} built in {time.monotonic() - started:.0f} s")
         national.vacuum_analyze()
     log(f"rows: {national.row_counts()}")
+    if build_only:
+        return
     pages = national.all_pages()
     credentials = {
         persona: measuring.prepare_login(User.objects.get(username=username))
@@ -131,7 +135,9 @@ def _measure_with_gunicorn(pages, credentials, *, repeat: int, burst_seconds: fl
     return cells, trivial, rss
 
 
-def _run_in_fraction_database(command, *, fraction, json_path, repeat, rebuild, client, burst_seconds) -> None:
+def _run_in_fraction_database(
+    command, *, build_only, fraction, json_path, repeat, rebuild, client, burst_seconds
+) -> None:
     import psycopg
 
     settings_dict = connection.settings_dict
@@ -168,6 +174,7 @@ def _run_in_fraction_database(command, *, fraction, json_path, repeat, rebuild, 
         str(repeat),
         "--burst-seconds",
         str(burst_seconds),
+        *(["--build-only"] if build_only else []),
     ]
     if client:
         arguments.append("--client")

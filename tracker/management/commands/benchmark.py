@@ -55,6 +55,9 @@ class Command(BenchmarkCommand):
         national.add_argument("--fraction", type=float, default=0.1, help="Of the national scale (0 < F ≤ 1).")
         national.add_argument("--json", dest="json_path", default="benchmark-national.json", help="Write results here.")
         national.add_argument("--rebuild", action="store_true", help="Build the fraction's dataset again.")
+        national.add_argument(
+            "--build-only", action="store_true", help="Build (or reuse) the dataset; measure nothing."
+        )
         national.add_argument("--here", action="store_true", help="Build and measure in this very database.")
         national.add_argument("--client", action="store_true", help="Measure with Django's test client, no gunicorn.")
         national.add_argument(
@@ -70,6 +73,7 @@ class Command(BenchmarkCommand):
             json_path=options["json_path"],
             repeat=options["repeat"],
             rebuild=options["rebuild"],
+            build_only=options["build_only"],
             here=options["here"],
             client=options["client"],
             burst_seconds=options["burst_seconds"],
