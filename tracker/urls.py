@@ -12,6 +12,7 @@ from tracker.due.views import urlpatterns as due_urls
 from tracker.history.views import urlpatterns as history_urls
 from tracker.intake.views import urlpatterns as intake_urls
 from tracker.national.views import urlpatterns as national_urls
+from tracker.notifications.views import urlpatterns as notification_urls
 from tracker.people.views import urlpatterns as people_urls
 from tracker.programme.views import urlpatterns as programme_urls
 from tracker.progress.comments import urlpatterns as comment_urls
@@ -40,6 +41,7 @@ urlpatterns = [
     *history_urls,
     *comment_urls,
     *due_urls,
+    *notification_urls,
     *official_report_urls,
     *dashboard_urls,
     *national_urls,

@@ -28,7 +28,8 @@ from django.utils.translation import gettext as _
 
 from tracker.core import calendar, roles
 from tracker.due import selectors as selectors_due
-from tracker.models import Unit, User
+from tracker.models import Notification, Unit, User
+from tracker.notifications.services import notify_due
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ class Outcome:
     failed: int = 0
     recipients: list[str] = field(default_factory=list)
     sent_user_ids: list[int] = field(default_factory=list)
+    notified: int = 0  # in-app notifications written (due soon, overdue), e-mail or not
 
 
 @dataclass
@@ -193,13 +195,49 @@ def _run(
     return outcome
 
 
+def due_notifications(snap: Snapshot) -> list[tuple]:
+    """The in-app reminders of the day for every active unit officer, with or without an
+    e-mail address: each task's reports due within 7 days, one by one, and its overdue
+    reports as one notification (counted, named by the latest period). Reports a unit sends
+    with no task carrying them stay in the digest and on the due page. Two queries."""
+    officers = (
+        User.objects.filter(is_active=True, groups__name=roles.UNIT_OFFICER, unit__isnull=False)
+        .distinct()
+        .order_by("pk")
+    )
+    items = []
+    for user in officers:
+        for unit_id in [user.unit_id, *snap.collectives_of.get(user.unit_id, [])]:
+            section = snap.sections.get(unit_id)
+            if section is None:
+                continue
+            overdue: dict[int, list[selectors_due.ExpectedReport]] = defaultdict(list)
+            for item in section.overdue_reports:
+                if item.task is not None:
+                    overdue[item.task.pk].append(item)
+            for group in overdue.values():
+                latest = max(group, key=lambda item: (item.period.end, item.period.start))
+                period = latest.period
+                items.append(
+                    (user, Notification.Kind.OVERDUE, latest.task, period.start, period.end, period.due, len(group))
+                )
+            for item in section.reports_7:
+                if item.task is not None:
+                    period = item.period
+                    items.append((user, Notification.Kind.DUE_SOON, item.task, period.start, period.end, period.due, 1))
+    return items
+
+
 def send_due_digests(*, today: datetime.date, dry_run: bool = False, progress: Progress | None = None) -> Outcome:
     """One digest per active user who wants it, has an e-mail address and has something
     overdue, returned or due in the next 7 days: officers their units' items, DIC managers
-    the province-wide summary."""
+    the province-wide summary. Before the e-mails, every unit officer's in-app reminders
+    (the bell), each written once."""
     snap = snapshot(today)
+    notified = 0 if dry_run else notify_due(due_notifications(snap))
     recipients = [user for user in _recipients(wants_digest=True) if user.last_digest_on != today]
     outcome = _run(recipients, lambda user: digest_for(user, snap), dry_run=dry_run, progress=progress)
+    outcome.notified = notified
     if outcome.sent_user_ids:
         # Not history-tracked plumbing; one query for the whole run.
         User.objects.filter(pk__in=outcome.sent_user_ids).update(last_digest_on=today)

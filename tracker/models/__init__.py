@@ -1,5 +1,6 @@
 from .calendar import Deadline, ReportDispatch, ReportingRule
 from .intake import PlanImport
+from .notifications import Notification
 from .organisation import Area, AreaClassification, AreaSuccession, EffectiveQuerySet, Unit, User
 from .plans import (
     OPEN_STATUSES,
@@ -53,6 +54,7 @@ from .reports import SignedReportCopy as SignedReportCopy
 from .security import AuthEvent
 
 __all__ = [
+    "Notification",
     "AuthEvent",
     "PlanImport",
     "REGISTER_MODELS",

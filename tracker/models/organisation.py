@@ -428,9 +428,15 @@ class User(AbstractUser):
     # The same for the escalations to DIC managers: recorded when one went out, not re-sent
     # the same day.
     last_escalation_on = models.DateField(_("last escalation sent"), null=True, blank=True, editable=False)
+    # How many of the person's notifications are unread: the bell in the header shows it with
+    # no query of its own (the user row is read for every page anyway). Recounted from the rows
+    # by `tracker.notifications.services` whenever a notification is written or read.
+    unread_notifications = models.PositiveIntegerField(_("unread notifications"), default=0, editable=False)
     # Who changed a person's name, e-mail, unit, roles or active state (roles in the reason);
-    # the password and the bookkeeping of logins and digests are not history.
-    history = HistoricalRecords(excluded_fields=["password", "last_login", "last_digest_on", "last_escalation_on"])
+    # the password and the bookkeeping of logins, digests and notifications are not history.
+    history = HistoricalRecords(
+        excluded_fields=["password", "last_login", "last_digest_on", "last_escalation_on", "unread_notifications"]
+    )
 
     class Meta:
         verbose_name = _("user")

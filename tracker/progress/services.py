@@ -33,6 +33,7 @@ from tracker.models import (
     TaskComment,
     User,
 )
+from tracker.notifications.services import notify_comment, notify_report_reviewed
 from tracker.work.services import task_assign
 
 Status = ProgressReport.Status
@@ -284,6 +285,7 @@ def progress_accept(*, report: ProgressReport, actor: User) -> ProgressReport:
             save_tracked(old, actor=actor, reason=_("Superseded by a correction"))
     save_tracked(current, actor=actor)
     _update_task_status(current, actor=actor, accepted_on=timezone.localdate(current.reviewed_at))
+    notify_report_reviewed(report=current, actor=actor)
     return _refresh(report, current)
 
 
@@ -319,6 +321,7 @@ def progress_return(*, report: ProgressReport, actor: User, reason: str) -> Prog
     current.reviewed_at = timezone.now()
     current.reviewed_by = actor
     save_tracked(current, actor=actor)
+    notify_report_reviewed(report=current, actor=actor)
     return _refresh(report, current)
 
 
@@ -431,4 +434,6 @@ def comment_post(*, task: Task, author: User, body: str) -> TaskComment:
     if len(body) > COMMENT_MAX_LENGTH:
         message = _("A comment is at most %(limit)d characters long (this one has %(length)d).")
         raise ValidationError({"body": message % {"limit": COMMENT_MAX_LENGTH, "length": len(body)}})
-    return save_tracked(TaskComment(task=task, author=author, body=body), actor=author)
+    comment = save_tracked(TaskComment(task=task, author=author, body=body), actor=author)
+    notify_comment(comment=comment)
+    return comment
