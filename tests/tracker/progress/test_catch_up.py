@@ -10,6 +10,8 @@ import io
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from PIL import Image
@@ -328,3 +330,35 @@ def test_a_sideways_phone_photo_is_measured_and_shown_upright(client, monthly, o
     client.force_login(officer_a)
     response = client.get(reverse("tracker:evidence_preview", args=[photo.pk]))
     assert Image.open(io.BytesIO(response.content)).size == (160, 320)
+
+
+def test_catch_up_page_costs_the_same_for_2_or_8_waiting_periods(client, unit_a, officer_a):
+    """session, user, the task (with activity, plan, unit), roles, the report right, the
+    reports, their quantities, the rules, their reporters' members, the outputs (twice: the
+    form's and the figures'), whatever the number of periods."""
+    today = timezone.localdate()
+    counts = []
+    for months in (2, 8):
+        plan = factories.PlanFactory(
+            period_start=_months_ago(today, months), period_end=today + datetime.timedelta(days=90)
+        )
+        ReportingRule.objects.create(
+            plan=plan,
+            title="Báo cáo tháng",
+            reporter=unit_a,
+            frequency=ReportingRule.Frequency.MONTHLY,
+            due_day=20,
+            active_from=plan.period_start,
+            active_to=plan.period_end,
+        )
+        activity = factories.ActivityFactory(plan=plan, start_date=plan.period_start, due_date=plan.period_end)
+        factories.OutputIndicatorFactory(activity=activity)
+        task = factories.TaskFactory(activity=activity, unit=unit_a, due_date=today + datetime.timedelta(days=30))
+        first = periods_for_task(task)[0]
+        ps.progress_save_draft(task=task, period=first, actor=officer_a, percent_complete=5)
+        client.force_login(officer_a)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(catch_up_url(task))
+        assert len(response.context["rows"]) >= months
+        counts.append(len(queries))
+    assert counts[0] == counts[1] <= 14, counts
