@@ -8,13 +8,15 @@ are the last line of defence if anything else tries.
 
 from __future__ import annotations
 
+import copy
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from budgets.models import Allocation, Disbursement, Donation, DonationTransfer, Estimate, EstimateLine
 from budgets.money import format_vnd
@@ -80,21 +82,45 @@ def allocation_save(*, allocation: Allocation, actor: User | None) -> Allocation
             or 0
         )
         if others + allocation.amount > approved:
-            raise ValidationError(
-                {
-                    "amount": _(
-                        "Approved estimates give this activity %(approved)s from this source in %(year)s;"
-                        " %(others)s is already allocated, so at most %(left)s can be allocated here."
-                    )
-                    % {
-                        "approved": format_vnd(approved),
-                        "year": allocation.year,
-                        "others": format_vnd(others),
-                        "left": format_vnd(max(approved - others, 0)),
-                    }
-                }
-            )
+            raise over_approval_error(approved=approved, others=others, year=allocation.year)
     return save_tracked(allocation, actor=actor)
+
+
+def over_approval_error(*, approved: int, others: int, year: int) -> ValidationError:
+    """An allocation that would take an activity's allocations from a source past what
+    approved estimates give it (here and in the import's set-wise check)."""
+    return ValidationError(
+        {
+            "amount": _(
+                "Approved estimates give this activity %(approved)s from this source in %(year)s;"
+                " %(others)s is already allocated, so at most %(left)s can be allocated here."
+            )
+            % {
+                "approved": format_vnd(approved),
+                "year": year,
+                "others": format_vnd(others),
+                "left": format_vnd(max(approved - others, 0)),
+            }
+        }
+    )
+
+
+def not_positive_error() -> ValidationError:
+    return ValidationError({"amount": _("A disbursement must be a positive amount.")})
+
+
+def over_remaining_error(remaining: int) -> ValidationError:
+    return ValidationError(
+        {
+            "amount": _("This would exceed the allocation: only %(remaining)s remain to be disbursed.")
+            % {"remaining": format_vnd(remaining)}
+        }
+    )
+
+
+def disbursement_reason(voucher_number: str) -> str:
+    """The reason on the allocation's history row that a payment's running total leaves."""
+    return _("Disbursement %(voucher)s") % {"voucher": voucher_number}
 
 
 @transaction.atomic
@@ -111,15 +137,10 @@ def disbursement_record(
     if isinstance(amount, bool) or not isinstance(amount, int):
         raise ValidationError({"amount": _("The amount must be a whole number of đồng.")})
     if amount <= 0:
-        raise ValidationError({"amount": _("A disbursement must be a positive amount.")})
+        raise not_positive_error()
     locked = _lock(allocation)
     if amount > locked.remaining:
-        raise ValidationError(
-            {
-                "amount": _("This would exceed the allocation: only %(remaining)s remain to be disbursed.")
-                % {"remaining": format_vnd(locked.remaining)}
-            }
-        )
+        raise over_remaining_error(locked.remaining)
     disbursement = Disbursement(
         allocation=locked,
         amount=amount,
@@ -130,12 +151,81 @@ def disbursement_record(
         recorded_at=timezone.now(),
     )
     disbursement.full_clean()  # before touching the total, so a bad voucher writes nothing
-    _add_with_history(
-        locked, disbursed=amount, actor=actor, reason=_("Disbursement %(voucher)s") % {"voucher": voucher_number}
-    )
+    _add_with_history(locked, disbursed=amount, actor=actor, reason=disbursement_reason(voucher_number))
     save_tracked(disbursement, actor=actor)
     allocation.disbursed = locked.disbursed
     return disbursement
+
+
+IMPORT_BATCH = 500
+
+
+def _set_columns(model, objects: list, fields: list[str]) -> None:
+    """UPDATE each object's row to its values of ``fields``: one statement run for a chunk of
+    rows (``executemany``). Django's ``bulk_update`` builds a CASE per field and row, which
+    costs more than the import's whole check at a few thousand rows. The caller writes the
+    history rows (``Model.history.bulk_history_create``)."""
+    columns = [model._meta.get_field(name) for name in fields]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(column.column)} = %s" for column in columns)
+    sql = f"UPDATE {quote(model._meta.db_table)} SET {assignments} WHERE {quote(model._meta.pk.column)} = %s"
+    rows = [
+        [column.get_db_prep_save(getattr(instance, column.attname), connection) for column in columns] + [instance.pk]
+        for instance in objects
+    ]
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), IMPORT_BATCH):
+            cursor.executemany(sql, rows[start : start + IMPORT_BATCH])
+
+
+@transaction.atomic
+def import_write(
+    *,
+    created: list[Allocation],
+    changed: list[Allocation],
+    payments: list[Disbursement],
+    actor: User,
+) -> None:
+    """Write an Excel import's rows set-wise, in chunks, with a history row for each change
+    as ``allocation_save`` and ``disbursement_record`` would have left one by one.
+
+    The caller has checked every row as those services would (budgets.excel.imports) and
+    holds the locks they take (the allocations and activities concerned). ``payments`` name
+    their allocation by the very objects in ``created``/``changed`` or read under the lock,
+    whose ``disbursed`` is the total before this import; each payment leaves its own
+    history row on the allocation with the running total, as ``_add_with_history`` does.
+    """
+    if created:
+        for allocation in created:
+            allocation.disbursed = 0
+        bulk_create_with_history(created, Allocation, batch_size=IMPORT_BATCH, default_user=actor)
+    if changed:
+        _set_columns(Allocation, changed, ["amount", "decision_number", "decision_date", "note"])
+        Allocation.history.bulk_history_create(changed, batch_size=IMPORT_BATCH, update=True, default_user=actor)
+    if not payments:
+        return
+    totals: dict[int, Allocation] = {}
+    snapshots = []
+    now = timezone.now()
+    reason = disbursement_reason("%(voucher)s")  # translated once, not per payment
+    for payment in payments:
+        allocation = payment.allocation
+        payment.allocation = allocation  # the id it has now that a new allocation is written
+        total = totals.get(allocation.pk)
+        if total is None:
+            total = totals[allocation.pk] = Allocation(pk=allocation.pk, disbursed=allocation.disbursed)
+        total.disbursed += payment.amount
+        snapshot = copy.copy(allocation)
+        snapshot.disbursed = total.disbursed
+        snapshot._change_reason = reason.replace("%(voucher)s", payment.voucher_number)
+        snapshots.append(snapshot)
+        payment.recorded_by, payment.recorded_at = actor, now
+    # The running totals are set, not added: their rows are locked since they were read.
+    _set_columns(Allocation, list(totals.values()), ["disbursed"])
+    Allocation.history.bulk_history_create(snapshots, batch_size=IMPORT_BATCH, update=True, default_user=actor)
+    bulk_create_with_history(payments, Disbursement, batch_size=IMPORT_BATCH, default_user=actor)
+    for allocation in {id(payment.allocation): payment.allocation for payment in payments}.values():
+        allocation.disbursed = totals[allocation.pk].disbursed
 
 
 @transaction.atomic

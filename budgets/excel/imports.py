@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import datetime
 import re
 import unicodedata
@@ -11,10 +12,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from io import BytesIO
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet, Sum
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import load_workbook
 
 from budgets import services
@@ -30,7 +32,7 @@ from budgets.excel.layout import (
     allocation_text,
     column_of,
 )
-from budgets.models import Allocation, Disbursement, FundingSource
+from budgets.models import Allocation, Disbursement, Estimate, EstimateLine, FundingSource
 from budgets.money import format_vnd, parse_vnd
 from tracker.core.permissions import in_province
 from tracker.models import Activity, Unit, User
@@ -303,7 +305,8 @@ class Lookups:
 
 
 class RowReader:
-    """Reads one row's cells, collecting a Problem for each cell that cannot be read."""
+    """Reads one row's cells, collecting a Problem for each cell that cannot be read. (Its
+    messages are lazy: translated only for a cell in error, not for each of thousands of cells.)"""
 
     def __init__(self, sheet: SheetData, row: int, values: dict, lookups: Lookups):
         self.sheet, self.row, self.values, self.lookups = sheet, row, values, lookups
@@ -332,7 +335,7 @@ class RowReader:
             return None
 
     def year(self, key: str = "year", *, required: bool = True) -> int | None:
-        year = self._read(key, _read_int, _("'%(value)s' is not a year."), required=required)
+        year = self._read(key, _read_int, gettext_lazy("'%(value)s' is not a year."), required=required)
         if year is not None and not 2000 <= year <= 2100:
             self.problem(key, _("'%(value)s' is not a year.") % {"value": year})
             return None
@@ -342,13 +345,16 @@ class RowReader:
         return self._read(
             key,
             _read_money,
-            _("'%(value)s' is not a whole amount of đồng; write it as 1234567 or 1.234.567."),
+            gettext_lazy("'%(value)s' is not a whole amount of đồng; write it as 1234567 or 1.234.567."),
             required=True,
         )
 
     def date(self, key: str) -> datetime.date | None:
         return self._read(
-            key, _read_date, _("'%(value)s' is not a date; write it as dd/mm/yyyy (e.g. 15/07/2022)."), required=True
+            key,
+            _read_date,
+            gettext_lazy("'%(value)s' is not a date; write it as dd/mm/yyyy (e.g. 15/07/2022)."),
+            required=True,
         )
 
     def text(self, key: str, *, required: bool = False) -> str:
@@ -368,7 +374,7 @@ class RowReader:
         return self._object(
             "activity",
             self.lookups.activities,
-            _("No activity has the code '%(value)s' (see the sheet 'Danh mục')."),
+            gettext_lazy("No activity has the code '%(value)s' (see the sheet 'Danh mục')."),
             required=required,
         )
 
@@ -376,7 +382,7 @@ class RowReader:
         return self._object(
             "unit",
             self.lookups.units,
-            _("No unit has the code '%(value)s' (see the sheet 'Danh mục')."),
+            gettext_lazy("No unit has the code '%(value)s' (see the sheet 'Danh mục')."),
             required=required,
         )
 
@@ -384,7 +390,7 @@ class RowReader:
         return self._object(
             "allocation",
             self.lookups.allocations,
-            _("No allocation has the code '%(value)s' (see the sheet 'Danh mục')."),
+            gettext_lazy("No allocation has the code '%(value)s' (see the sheet 'Danh mục')."),
             required=False,
         )
 
@@ -392,7 +398,7 @@ class RowReader:
         return self._read(
             "funding_source",
             self.lookups.source,
-            _("No funding source has the code '%(value)s' (see the sheet 'Danh mục')."),
+            gettext_lazy("No funding source has the code '%(value)s' (see the sheet 'Danh mục')."),
             required=required,
         )
 
@@ -432,6 +438,7 @@ class ParsedFile:
     problems: list[Problem] = field(default_factory=list)
     rows: int = 0
     examples: int = 0
+    lookups: Lookups | None = None
 
 
 def _parse_allocation(reader: RowReader, seen: dict[tuple, int]) -> AllocationRow | None:
@@ -512,7 +519,7 @@ def parse_file(sheets: list[SheetData], actor: User | None = None) -> ParsedFile
     """Every row read and its codes looked up (a fixed number of queries); the problems of
     each cell that cannot be read."""
     parsed = ParsedFile()
-    lookups = Lookups.for_sheets(sheets, actor)
+    lookups = parsed.lookups = Lookups.for_sheets(sheets, actor)
     seen: dict[tuple, int] = {}
     for sheet in sheets:
         parsed.examples += sheet.examples
@@ -550,9 +557,10 @@ class Outcome:
 
     MAX_CHANGES_SHOWN = 500
 
-    def change(self, sheet: str, row: int, text: str) -> None:
+    def change(self, sheet: str, row: int, text: Callable[[], str]) -> None:
+        """Note a change for the page; its text is made only for the changes shown."""
         if len(self.changes) < self.MAX_CHANGES_SHOWN:
-            self.changes.append({"sheet": sheet, "row": row, "text": text})
+            self.changes.append({"sheet": sheet, "row": row, "text": text()})
 
     def summary(self) -> dict:
         return {
@@ -580,14 +588,183 @@ def _service_problems(error: ValidationError, sheet: str, row: int) -> list[Prob
     return [Problem(sheet, row, None, message) for message in error.messages]
 
 
-def _apply_allocation(item: AllocationRow, outcome: Outcome, actor: User) -> None:
-    existing = item.allocation
-    if existing is None:
-        existing = Allocation.objects.filter(
-            year=item.year, activity=item.activity, unit=item.unit, funding_source=item.source
-        ).first()
+# The import checks its rows set-wise: what the services would read row by row (the stored
+# allocation, the approved estimates, the payments already recorded) is read once per table,
+# and each row is checked against that state as the services would check it, the state
+# moving with every row that passes (a later row sees an earlier row's allocation and
+# payments), as it did when every row went through the services in its own savepoint.
+
+
+def _chunks(ids, size: int = 1000):
+    ids = sorted(ids)
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+@dataclass
+class _Related:
+    """The activities, units and funding sources the file names, already read (the messages
+    name them): given to the allocations read for the state instead of joining them again."""
+
+    activity: dict
+    unit: dict
+    funding_source: dict
+
+    @classmethod
+    def of(cls, lookups: Lookups) -> _Related:
+        related = cls(dict(lookups.activities), dict(lookups.units), {s.pk: s for s in lookups.sources.values()})
+        for allocation in lookups.allocations.values():
+            related.activity.setdefault(allocation.activity_id, allocation.activity)
+            related.unit.setdefault(allocation.unit_id, allocation.unit)
+        return related
+
+
+def _attach(allocation: Allocation, related: _Related) -> None:
+    for name, known in (
+        ("activity", related.activity),
+        ("unit", related.unit),
+        ("funding_source", related.funding_source),
+    ):
+        found = known.get(getattr(allocation, f"{name}_id"))
+        if found is not None:  # else read when a message needs it (an allocation the file does not name)
+            setattr(allocation, name, found)
+
+
+def _key(allocation: Allocation) -> tuple:
+    return (allocation.year, allocation.activity_id, allocation.unit_id, allocation.funding_source_id)
+
+
+@dataclass
+class _State:
+    """The stored figures the file's rows touch, as the rows before the current one left them."""
+
+    allocations: dict[tuple, Allocation]  # by (year, activity, unit, source)
+    allocated: dict[tuple, int]  # by (activity, year, source): what all its allocations add up to
+    approved: dict[tuple, int]  # by (activity, year, source): what approved estimates give it
+    disbursed: dict[tuple, int]  # by allocation key: the running total
+    vouchers: set[tuple]  # (allocation key, voucher number) of every payment (not a reversal)
+    recorded: set[tuple]  # (allocation key, voucher, date, amount) of payments not reversed
+
+    @classmethod
+    def read(cls, parsed: ParsedFile, *, lock: bool, lookups: Lookups) -> _State:
+        """A fixed number of queries (per chunk of a thousand activities). With ``lock`` (the
+        import being written) the allocations and then the activities are locked, as
+        ``allocation_save`` and ``disbursement_record`` lock them."""
+        activity_ids = {item.activity.pk for item in parsed.allocations}
+        activity_ids |= {item.key[1] for item in parsed.disbursements if item.key}
+        activity_ids |= {item.allocation.activity_id for item in parsed.disbursements if item.allocation}
+        vouchers = {item.voucher_number for item in parsed.disbursements}
+        if lock:
+            for chunk in _chunks(activity_ids):
+                list(
+                    Allocation.objects.select_for_update(no_key=True)
+                    .filter(activity_id__in=chunk)
+                    .order_by("pk")
+                    .values_list("pk", flat=True)
+                )
+            for chunk in _chunks(activity_ids):
+                list(
+                    Activity.objects.select_for_update(no_key=True)
+                    .filter(pk__in=chunk)
+                    .order_by("pk")
+                    .values_list("pk", flat=True)
+                )
+        state = cls(allocations={}, allocated={}, approved={}, disbursed={}, vouchers=set(), recorded=set())
+        related = _Related.of(lookups)
+        for chunk in _chunks(activity_ids):
+            for allocation in Allocation.objects.filter(activity_id__in=chunk).order_by():
+                _attach(allocation, related)
+                state.allocations[_key(allocation)] = allocation
+                state.disbursed[_key(allocation)] = allocation.disbursed
+                group = (allocation.activity_id, allocation.year, allocation.funding_source_id)
+                state.allocated[group] = state.allocated.get(group, 0) + allocation.amount
+            lines = (
+                EstimateLine.objects.filter(estimate__activity_id__in=chunk, estimate__status=Estimate.Status.APPROVED)
+                .values_list("estimate__activity_id", "estimate__year", "funding_source_id")
+                .annotate(total=Sum("appraised_amount"))
+                .order_by()
+            )
+            for activity_id, year, source_id, total in lines:
+                state.approved[(activity_id, year, source_id)] = total or 0
+            if vouchers:
+                payments = (
+                    Disbursement.objects.filter(
+                        allocation__activity_id__in=chunk, reverses__isnull=True, voucher_number__in=vouchers
+                    )
+                    .annotate(reversed=Exists(Disbursement.objects.filter(reverses=OuterRef("pk"))))
+                    .values_list(
+                        "allocation__year",
+                        "allocation__activity_id",
+                        "allocation__unit_id",
+                        "allocation__funding_source_id",
+                        "voucher_number",
+                        "voucher_date",
+                        "amount",
+                        "reversed",
+                    )
+                    .order_by()
+                )
+                for *key, voucher, date, amount, reversed_ in payments:
+                    state.vouchers.add((tuple(key), voucher))
+                    if not reversed_:
+                        state.recorded.add((tuple(key), voucher, date, amount))
+        return state
+
+
+def _constraint_errors(instance, passes: dict[str, Callable]) -> dict:
+    """What ``full_clean`` would say, without a query: the fields' own checks, then each
+    constraint of the model checked in Python (each one named in ``passes``, a test sees to
+    it), with the constraint's own message."""
+    errors: dict = {}
+    try:
+        instance.clean_fields(exclude={field.name for field in instance._meta.fields if field.is_relation})
+        instance.clean()
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    for constraint in instance._meta.constraints:
+        if not passes[constraint.name](instance):
+            errors.setdefault(NON_FIELD_ERRORS, []).append(
+                ValidationError(constraint.get_violation_error_message(), code=constraint.violation_error_code)
+            )
+    return errors
+
+
+def _allocation_checks(state: _State) -> dict[str, Callable]:
+    return {
+        "allocation_amount_positive": lambda allocation: allocation.amount > 0,
+        "allocation_disbursed_not_negative": lambda allocation: allocation.disbursed >= 0,
+        "allocation_disbursed_within_amount": lambda allocation: allocation.disbursed <= allocation.amount,
+        # An existing allocation is found by this key, so a new one never repeats it.
+        "allocation_unique_per_activity_unit_source_year": lambda allocation: (
+            allocation.pk is not None or _key(allocation) not in state.allocations
+        ),
+    }
+
+
+def _disbursement_checks(state: _State, key: tuple) -> dict[str, Callable]:
+    return {
+        "disbursement_amount_not_zero": lambda payment: payment.amount != 0,
+        "disbursement_sign_matches_kind": lambda payment: payment.amount > 0,  # an import records no reversal
+        "disbursement_reversed_once": lambda payment: True,  # it reverses nothing
+        "disbursement_voucher_unique_per_allocation": lambda payment: (
+            (key, payment.voucher_number) not in state.vouchers
+        ),
+    }
+
+
+@dataclass
+class _Writes:
+    created: list[Allocation] = field(default_factory=list)
+    changed: list[Allocation] = field(default_factory=list)
+    payments: list[Disbursement] = field(default_factory=list)
+
+
+def _check_allocation(item: AllocationRow, outcome: Outcome, state: _State, writes: _Writes) -> None:
+    """As ``allocation_save`` would check the row (its approved-estimates rule, then
+    ``full_clean``), against the state; the state moves when it passes."""
+    key = (item.year, item.activity.pk, item.unit.pk, item.source.pk)
+    existing = state.allocations.get(key)
     if existing is not None:
-        existing = Allocation.objects.get(pk=existing.pk)  # the stored values, not a stale copy
         unchanged = (existing.amount, existing.decision_number, existing.decision_date, existing.note) == (
             item.amount,
             item.decision_number,
@@ -598,56 +775,64 @@ def _apply_allocation(item: AllocationRow, outcome: Outcome, actor: User) -> Non
             outcome.unchanged += 1
             return
         before = existing.amount
-        allocation = existing
+        allocation = copy.copy(existing)
     else:
         before = 0
-        allocation = Allocation(activity=item.activity, unit=item.unit, funding_source=item.source, year=item.year)
+        allocation = Allocation(
+            activity=item.activity, unit=item.unit, funding_source=item.source, year=item.year, disbursed=0
+        )
     allocation.amount = item.amount
     allocation.decision_number = item.decision_number
     allocation.decision_date = item.decision_date
     allocation.note = item.note
-    services.allocation_save(allocation=allocation, actor=actor)
+    group = (item.activity.pk, item.year, item.source.pk)
+    if allocation.amount:
+        approved = state.approved.get(group, 0)
+        others = state.allocated.get(group, 0) - before
+        if others + allocation.amount > approved:
+            raise services.over_approval_error(approved=approved, others=others, year=item.year)
+    errors = _constraint_errors(allocation, _allocation_checks(state))
+    if errors:
+        raise ValidationError(errors)
+    state.allocations[key] = allocation
+    state.disbursed.setdefault(key, allocation.disbursed)
+    state.allocated[group] = state.allocated.get(group, 0) - before + item.amount
+    (writes.changed if existing is not None else writes.created).append(allocation)
     outcome.allocated_before += before
     outcome.allocated_after += item.amount
     if existing is None:
         outcome.created += 1
-        text = _("New: %(allocation)s, %(amount)s") % {
-            "allocation": allocation_text(allocation),
-            "amount": format_vnd(item.amount),
-        }
+        outcome.change(
+            ALLOCATION_SHEET,
+            item.row,
+            lambda: (
+                _("New: %(allocation)s, %(amount)s")
+                % {"allocation": allocation_text(allocation), "amount": format_vnd(item.amount)}
+            ),
+        )
     else:
         outcome.changed += 1
-        text = _("Changed: %(allocation)s, %(before)s → %(after)s") % {
-            "allocation": allocation_text(allocation),
-            "before": format_vnd(before),
-            "after": format_vnd(item.amount),
-        }
-    outcome.change(ALLOCATION_SHEET, item.row, text)
-
-
-def _apply_disbursement(item: DisbursementRow, outcome: Outcome, actor: User) -> None:
-    if item.allocation is not None:
-        allocation = Allocation.objects.select_related("activity", "unit", "funding_source").get(pk=item.allocation.pk)
-    else:
-        year, activity_id, unit_id, source_id = item.key
-        allocation = (
-            Allocation.objects.select_related("activity", "unit", "funding_source")
-            .filter(year=year, activity_id=activity_id, unit_id=unit_id, funding_source_id=source_id)
-            .first()
+        outcome.change(
+            ALLOCATION_SHEET,
+            item.row,
+            lambda: (
+                _("Changed: %(allocation)s, %(before)s → %(after)s")
+                % {
+                    "allocation": allocation_text(allocation),
+                    "before": format_vnd(before),
+                    "after": format_vnd(item.amount),
+                }
+            ),
         )
-        if allocation is None:
-            raise ValidationError(
-                {"allocation": _("No allocation matches this year, activity, unit and funding source.")}
-            )
-    recorded = Disbursement.objects.filter(
-        allocation=allocation,
-        voucher_number=item.voucher_number,
-        voucher_date=item.voucher_date,
-        amount=item.amount,
-        reverses__isnull=True,
-        reversals__isnull=True,
-    ).exists()
-    if recorded:
+
+
+def _check_disbursement(item: DisbursementRow, outcome: Outcome, state: _State, writes: _Writes) -> None:
+    """As the import and ``disbursement_record`` would check the payment, against the state."""
+    key = _key(item.allocation) if item.allocation is not None else item.key
+    allocation = state.allocations.get(key)
+    if allocation is None:
+        raise ValidationError({"allocation": _("No allocation matches this year, activity, unit and funding source.")})
+    if (key, item.voucher_number, item.voucher_date, item.amount) in state.recorded:
         raise ValidationError(
             {
                 "voucher_number": _(
@@ -660,48 +845,65 @@ def _apply_disbursement(item: DisbursementRow, outcome: Outcome, actor: User) ->
                 }
             }
         )
-    services.disbursement_record(
+    if item.amount <= 0:
+        raise services.not_positive_error()
+    remaining = allocation.amount - state.disbursed[key]
+    if item.amount > remaining:
+        raise services.over_remaining_error(remaining)
+    payment = Disbursement(
         allocation=allocation,
         amount=item.amount,
         voucher_number=item.voucher_number,
         voucher_date=item.voucher_date,
-        actor=actor,
         note=item.note,
     )
+    errors = _constraint_errors(payment, _disbursement_checks(state, key))
+    if errors:
+        raise ValidationError(errors)
+    state.disbursed[key] += item.amount
+    state.vouchers.add((key, item.voucher_number))
+    state.recorded.add((key, item.voucher_number, item.voucher_date, item.amount))
+    writes.payments.append(payment)
     outcome.disbursements += 1
     outcome.disbursed += item.amount
     outcome.change(
         DISBURSEMENT_SHEET,
         item.row,
-        _("Payment %(voucher)s of %(date)s: %(amount)s on %(allocation)s")
-        % {
-            "voucher": item.voucher_number,
-            "date": item.voucher_date.strftime("%d/%m/%Y"),
-            "amount": format_vnd(item.amount),
-            "allocation": allocation_text(allocation),
-        },
+        lambda: (
+            _("Payment %(voucher)s of %(date)s: %(amount)s on %(allocation)s")
+            % {
+                "voucher": item.voucher_number,
+                "date": item.voucher_date.strftime("%d/%m/%Y"),
+                "amount": format_vnd(item.amount),
+                "allocation": allocation_text(allocation),
+            }
+        ),
     )
 
 
 Progress = Callable[[int, int], None]
-PROGRESS_EVERY = 25
+PROGRESS_EVERY = 250
 
 
-def _run(parsed: ParsedFile, *, actor: User, progress: Progress) -> Outcome:
-    """Every row through its service, each in a savepoint so that one refusal leaves the
-    others to be checked; allocations first, so disbursements can name new ones."""
+def _run(parsed: ParsedFile, *, actor: User, progress: Progress, write: bool) -> Outcome:
+    """Every row checked as its service would check it, in the file's order (allocations
+    first, so payments can name new ones); a refused row leaves the state as it was for the
+    rows after it. With ``write`` and no problem at all, the rows are written set-wise."""
     outcome = Outcome(problems=list(parsed.problems), examples=parsed.examples, rows=parsed.rows)
-    work = [(ALLOCATION_SHEET, item, _apply_allocation) for item in parsed.allocations] + [
-        (DISBURSEMENT_SHEET, item, _apply_disbursement) for item in parsed.disbursements
+    state = _State.read(parsed, lock=write, lookups=parsed.lookups)
+    writes = _Writes()
+    work = [(ALLOCATION_SHEET, item, _check_allocation) for item in parsed.allocations] + [
+        (DISBURSEMENT_SHEET, item, _check_disbursement) for item in parsed.disbursements
     ]
-    for done, (sheet, item, apply) in enumerate(work, start=1):
+    for done, (sheet, item, check) in enumerate(work, start=1):
         try:
-            with transaction.atomic():
-                apply(item, outcome, actor)
+            check(item, outcome, state, writes)
         except ValidationError as error:
             outcome.problems += _service_problems(error, sheet, item.row)
         if done % PROGRESS_EVERY == 0:
             progress(done, len(work))
+    if write and not outcome.problems:
+        services.import_write(created=writes.created, changed=writes.changed, payments=writes.payments, actor=actor)
     progress(len(work), len(work))
     outcome.problems.sort(key=lambda problem: (problem.sheet != ALLOCATION_SHEET, problem.row or 0))
     return outcome
@@ -710,10 +912,7 @@ def _run(parsed: ParsedFile, *, actor: User, progress: Progress) -> Outcome:
 def check_file(content: bytes, *, actor: User, progress: Progress) -> Outcome:
     """Check every row as the import would write it, then roll everything back."""
     parsed = parse_file(inspect_file(content), actor)
-    with transaction.atomic():
-        outcome = _run(parsed, actor=actor, progress=progress)
-        transaction.set_rollback(True)
-    return outcome
+    return _run(parsed, actor=actor, progress=progress, write=False)
 
 
 def apply_file(content: bytes, *, actor: User, progress: Progress) -> Outcome:
@@ -721,7 +920,4 @@ def apply_file(content: bytes, *, actor: User, progress: Progress) -> Outcome:
     none: one transaction."""
     parsed = parse_file(inspect_file(content), actor)
     with transaction.atomic():
-        outcome = _run(parsed, actor=actor, progress=progress)
-        if outcome.problems:
-            transaction.set_rollback(True)
-    return outcome
+        return _run(parsed, actor=actor, progress=progress, write=True)

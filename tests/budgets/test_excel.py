@@ -567,3 +567,57 @@ def test_a_new_units_allocation_can_be_imported_against_an_approval(client, fina
     job = job_of(upload(english(client, finance), content))
     client.post(reverse("budgets:import_apply", args=[job.pk]))
     assert Allocation.objects.get(unit=unit).amount == 6 * M
+
+
+# --- Set-wise: the same queries for 2 rows as for 40 -------------------------------------------
+
+
+def test_the_imports_python_checks_cover_every_constraint_of_allocations_and_payments(world):
+    """The import checks rows without a query, constraint by constraint: a constraint added to
+    the models must get its check there too (else the import would let the database refuse it)."""
+    from budgets.excel.imports import _allocation_checks, _disbursement_checks, _State
+
+    state = _State(allocations={}, allocated={}, approved={}, disbursed={}, vouchers=set(), recorded=set())
+    assert set(_allocation_checks(state)) == {constraint.name for constraint in Allocation._meta.constraints}
+    assert set(_disbursement_checks(state, ())) == {constraint.name for constraint in Disbursement._meta.constraints}
+
+
+def _import_queries(finance, rows: int, activity, units) -> tuple[int, int, int]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from budgets.excel.imports import apply_file, check_file
+
+    content = xlsx(
+        [[None, 2026, activity.pk, unit.pk, "central_budget", M, "12/QĐ", "01/03/2026", None] for unit in units[:rows]],
+        disbursements=[
+            [None, 2026, activity.pk, unit.pk, "central_budget", f"PC-{unit.pk}", "02/03/2026", M // 2, None]
+            for unit in units[:rows]
+        ],
+    )
+    with CaptureQueriesContext(connection) as checked:
+        outcome = check_file(content, actor=finance, progress=lambda *_: None)
+    assert outcome.problems == [] and outcome.created == rows and outcome.disbursements == rows
+    with CaptureQueriesContext(connection) as applied:
+        outcome = apply_file(content, actor=finance, progress=lambda *_: None)
+    assert outcome.problems == []
+    return len(checked), len(applied), Allocation.history.filter(history_user=finance, unit__in=units[:rows]).count()
+
+
+def test_an_import_checks_and_writes_set_wise_with_a_history_row_per_change(finance):
+    """Two rows or forty: the same number of queries to check the file and to write it, and
+    still a history row for each allocation created and each payment on it."""
+    activity = factories.ActivityFactory()
+    approved_estimate(activity=activity, year=2026, amount=100 * M, funding_source=source())
+    units = [factories.CommuneCommitteeFactory() for _ in range(42)]
+    small = _import_queries(finance, 2, activity, units[:2])
+    large = _import_queries(finance, 40, activity, units[2:])
+    assert small[:2] == large[:2]
+    assert (small[2], large[2]) == (2 * 2, 40 * 2)  # created, then paid from
+    paid = Allocation.objects.get(unit=units[5])
+    assert (paid.amount, paid.disbursed) == (M, M // 2)
+    assert [(row.history_type, row.disbursed, row.history_change_reason) for row in paid.history.order_by("pk")] == [
+        ("+", 0, None),
+        ("~", M // 2, f"Disbursement PC-{units[5].pk}"),
+    ]
+    assert Disbursement.objects.get(allocation=paid).history.get().history_user == finance
