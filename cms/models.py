@@ -43,6 +43,7 @@ from wagtail.search import index
 from cms import public
 from cms.blocks import ArticleBodyBlock, TopicBlock
 from cms.richtext import INTRO_FEATURES, validate_safe_rich_text
+from tracker.core.public_figures import cached_public_figures
 from tracker.core.text import slugify_vi, strip_diacritics
 from tracker.models import Activity, Language, LegalDocument, OutputIndicator, OutputRecord, Plan
 from tracker.models.progress import ProgressReport
@@ -711,18 +712,26 @@ class HeadlineFigure:
     label: str
 
 
-def headline_figures() -> list[HeadlineFigure]:
-    """The home page's few numbers: published articles, campaigns, and outreach achieved."""
-    from django.utils.translation import gettext as _
-
-    articles = ArticlePage.objects.live().public().count()
-    campaigns = CampaignPage.objects.live().public().count()
+def _tracker_figures() -> tuple[int, int]:
+    """Products counted towards the public plans and their accepted progress reports: scans of
+    the tracker's largest tables, cached (tracker.core.public_figures, refreshed by the services
+    that change them)."""
     records = OutputRecord.objects.filter(output_indicator__activity__plan__in=public.public_plans()).aggregate(
         n=Sum("quantity")
     )["n"]
     accepted_reports = ProgressReport.objects.filter(
         Q(status=ProgressReport.Status.ACCEPTED), task__activity__plan__in=public.public_plans()
     ).count()
+    return records or 0, accepted_reports
+
+
+def headline_figures() -> list[HeadlineFigure]:
+    """The home page's few numbers: published articles, campaigns, and outreach achieved."""
+    from django.utils.translation import gettext as _
+
+    articles = ArticlePage.objects.live().public().count()
+    campaigns = CampaignPage.objects.live().public().count()
+    records, accepted_reports = cached_public_figures(_tracker_figures)
     figures = [
         HeadlineFigure(articles, _("articles published")),
         HeadlineFigure(campaigns, _("campaigns")),

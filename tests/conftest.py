@@ -17,6 +17,15 @@ def _force_login_gives_the_second_factor():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (the local-memory cache outlives a test's rolled-
+    back data: a figure cached by one test must not be read by the next)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def unit_a(db):
     return factories.CommuneCommitteeFactory(name="UBND xã A")

@@ -96,8 +96,9 @@ def test_home_and_campaign_pages_cost_the_same_whatever_the_number_of_articles(
 
 
 # A reader's visit to the home page: the site and the page (2), the campaigns, the latest
-# articles with their images and renditions (2 + 2), the four headline counts (4), the
-# sections and the navigation (2 + 1), and a few of Wagtail's own lookups.
+# articles with their images and renditions (2 + 2), the two headline counts of pages (2; the
+# tracker's two are cached), the sections and the navigation (2 + 1), and a few of Wagtail's
+# own lookups.
 HOME_QUERIES = 22
 # The campaign page: site and page (2), kind counts, articles with images and renditions,
 # the page count, topics, the navigation, parent for the crumbs.

@@ -18,6 +18,7 @@ from tracker.core.calendar import today
 from tracker.core.deletion import delete_guarded
 from tracker.core.grants import grants_sync, unit_officer_group
 from tracker.core.history import delete_tracked, save_tracked
+from tracker.core.public_figures import public_figures_changed
 from tracker.models import (
     Activity,
     Area,
@@ -144,6 +145,7 @@ def programme_component_save(*, component: ProgrammeComponent, actor: User | Non
 def plan_save(*, plan: Plan, actor: User | None, legal_bases: Iterable[LegalDocument] | None = None) -> Plan:
     """Save a plan and, when given, its legal bases in the order they are cited."""
     save_tracked(plan, actor=actor)
+    public_figures_changed()  # its status or sample flag decides whether the public counts it
     if legal_bases is not None:
         _sync_legal_bases(plan, list(legal_bases), actor=actor)
     return plan
@@ -227,6 +229,7 @@ def plan_delete(*, plan: Plan, actor: User | None) -> None:
 @transaction.atomic
 def plan_close(*, plan: Plan, actor: User | None) -> Plan:
     plan.status = Plan.Status.CLOSED
+    public_figures_changed()
     return save_tracked(plan, actor=actor, reason="closed")
 
 

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tracker.core.history import delete_tracked, save_tracked
+from tracker.core.public_figures import public_figures_changed
 from tracker.models import Area, OutputIndicator, OutputRecord, User
 
 
@@ -53,11 +54,13 @@ def output_record_set(
     }
     record = OutputRecord.objects.select_for_update().filter(source=source).first()
     if record is None:
+        public_figures_changed()  # the public home adds up the records' quantities
         return save_tracked(OutputRecord(source=source, **values), actor=actor)
     if all(getattr(record, field) == value for field, value in values.items()):
         return record
     for field, value in values.items():
         setattr(record, field, value)
+    public_figures_changed()
     return save_tracked(record, actor=actor)
 
 
@@ -68,4 +71,5 @@ def output_record_clear(*, source: str, actor: User | None) -> bool:
     if record is None:
         return False
     delete_tracked(record, actor=actor)
+    public_figures_changed()
     return True

@@ -23,6 +23,7 @@ from tracker.core import permissions
 from tracker.core.calendar import ReportingPeriod, periods_for_task
 from tracker.core.evidence import evidence_types, image_size
 from tracker.core.history import delete_tracked, save_tracked
+from tracker.core.public_figures import public_figures_changed
 from tracker.models import (
     Evidence,
     OutputIndicator,
@@ -284,6 +285,7 @@ def progress_accept(*, report: ProgressReport, actor: User) -> ProgressReport:
             old.status = Status.SUPERSEDED
             save_tracked(old, actor=actor, reason=_("Superseded by a correction"))
     save_tracked(current, actor=actor)
+    public_figures_changed()  # the public home counts the accepted reports
     _update_task_status(current, actor=actor, accepted_on=timezone.localdate(current.reviewed_at))
     notify_report_reviewed(report=current, actor=actor)
     return _refresh(report, current)
