@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from tracker.core import areas, roles
@@ -168,10 +168,30 @@ def plan_imports_visible_to(user: AnyUser, queryset: QuerySet[PlanImport] | None
     return queryset.filter((Q(plan__isnull=False) & plans_in_provinces(province_ids, "plan__")) | made_here)
 
 
-def _granted(model, codename: str, user: AnyUser, **match) -> Exists:
-    """Whether one of the user's groups holds an object right (django-guardian's direct
-    foreign-key tables, granted by `services.grants_sync`), as a subquery."""
-    return Exists(model.objects.filter(group__user=user, permission__codename=codename, **match))
+# The unit officers' filters name the objects the user's groups hold a right on as one
+# uncorrelated subquery of ids (`pk IN (SELECT …)`), never as correlated EXISTS: PostgreSQL turns
+# an IN over a subquery into a semi-join estimated from the grant rows of the user's groups (a
+# few dozen), where an OR of two EXISTS was planned as a filter run for every task, estimated at
+# thousands of rows and a cost high enough to switch JIT on (0.4–0.9 s per query at national
+# scale instead of milliseconds). Tasks seen through both kinds of grant are one UNION.
+
+
+def _granted_ids(model, codename: str, user: AnyUser) -> QuerySet:
+    """The ids of the objects on which one of the user's groups holds a right (django-guardian's
+    direct foreign-key tables, granted by `grants.grants_sync`), as a subquery."""
+    return model.objects.filter(group__user=user, permission__codename=codename).order_by().values("content_object_id")
+
+
+def visible_task_ids(user: AnyUser) -> QuerySet:
+    """A unit officer's tasks as a subquery of ids: those granted to their unit, and every
+    task of an activity their unit oversees (leads or cooperates on); one UNION of both."""
+    own = _granted_ids(TaskGroupObjectPermission, "view_task", user)
+    overseen = (
+        Task.objects.filter(activity_id__in=_granted_ids(ActivityGroupObjectPermission, "oversee_activity", user))
+        .order_by()
+        .values("pk")
+    )
+    return own.union(overseen)
 
 
 def is_unit_officer(user: AnyUser) -> bool:
@@ -186,17 +206,14 @@ def activities_visible_to(user: AnyUser, queryset: QuerySet[Activity] | None = N
         return in_province(user, queryset, "plan__")
     if not is_unit_officer(user):
         return queryset.none()
-    return queryset.filter(
-        _granted(ActivityGroupObjectPermission, "view_activity", user, content_object=OuterRef("pk"))
-    )
+    return queryset.filter(pk__in=_granted_ids(ActivityGroupObjectPermission, "view_activity", user))
 
 
 def plans_visible_to(user: AnyUser, queryset: QuerySet[Plan] | None = None) -> QuerySet[Plan]:
     queryset = Plan.objects.all() if queryset is None else queryset
     if sees_whole_programme(user):
         return in_province(user, queryset)
-    visible = activities_visible_to(user).filter(plan=OuterRef("pk"))
-    return queryset.filter(Exists(visible))
+    return queryset.filter(pk__in=activities_visible_to(user).order_by().values("plan_id"))
 
 
 def tasks_visible_to(user: AnyUser, queryset: QuerySet[Task] | None = None) -> QuerySet[Task]:
@@ -206,9 +223,7 @@ def tasks_visible_to(user: AnyUser, queryset: QuerySet[Task] | None = None) -> Q
         return in_province(user, queryset, "activity__plan__")
     if not is_unit_officer(user):
         return queryset.none()
-    own = _granted(TaskGroupObjectPermission, "view_task", user, content_object=OuterRef("pk"))
-    oversees = _granted(ActivityGroupObjectPermission, "oversee_activity", user, content_object=OuterRef("activity"))
-    return queryset.filter(own | oversees)
+    return queryset.filter(pk__in=visible_task_ids(user))
 
 
 def tasks_reported_on_by(user: AnyUser, queryset: QuerySet[Task] | None = None) -> QuerySet[Task]:
@@ -216,7 +231,7 @@ def tasks_reported_on_by(user: AnyUser, queryset: QuerySet[Task] | None = None) 
     queryset = Task.objects.all() if queryset is None else queryset
     if not is_unit_officer(user):
         return queryset.none()
-    return queryset.filter(_granted(TaskGroupObjectPermission, "report_task", user, content_object=OuterRef("pk")))
+    return queryset.filter(pk__in=_granted_ids(TaskGroupObjectPermission, "report_task", user))
 
 
 def can_report_on(user: AnyUser, task: Task) -> bool:
