@@ -118,7 +118,7 @@ def over_remaining_error(remaining: int) -> ValidationError:
     )
 
 
-def disbursement_reason(voucher_number: str) -> str:
+def payment_reason(voucher_number: str) -> str:
     """The reason on the allocation's history row that a payment's running total leaves."""
     return _("Disbursement %(voucher)s") % {"voucher": voucher_number}
 
@@ -151,7 +151,7 @@ def disbursement_record(
         recorded_at=timezone.now(),
     )
     disbursement.full_clean()  # before touching the total, so a bad voucher writes nothing
-    _add_with_history(locked, disbursed=amount, actor=actor, reason=disbursement_reason(voucher_number))
+    _add_with_history(locked, disbursed=amount, actor=actor, reason=payment_reason(voucher_number))
     save_tracked(disbursement, actor=actor)
     allocation.disbursed = locked.disbursed
     return disbursement
@@ -207,7 +207,7 @@ def import_write(
     totals: dict[int, Allocation] = {}
     snapshots = []
     now = timezone.now()
-    reason = disbursement_reason("%(voucher)s")  # translated once, not per payment
+    reason = payment_reason("%(voucher)s")  # translated once, not per payment
     for payment in payments:
         allocation = payment.allocation
         payment.allocation = allocation  # the id it has now that a new allocation is written
