@@ -7,10 +7,13 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# Debian packages: Chromium for the browser tests, gettext to compile translations,
-# Liberation Serif 2 / DejaVu and Pango for WeasyPrint's PDFs.
+# axe-core (package.json, pinned with its checksum in package-lock.json), which the browser
+# tests inject into each page to check its accessibility; installed once, used offline.
+AXE := node_modules/axe-core/axe.min.js
+# Debian packages: Chromium for the browser tests (and Node.js, whose npm installs axe-core),
+# gettext to compile translations, Liberation Serif 2 / DejaVu and Pango for WeasyPrint's PDFs.
 APT_PACKAGES := python3-venv chromium gettext fonts-liberation2 fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 \
-	tesseract-ocr tesseract-ocr-vie poppler-utils
+	tesseract-ocr tesseract-ocr-vie poppler-utils nodejs
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # The official 2025 map of the demo's provinces only (the whole country: `manage.py load_admin_map`).
@@ -31,7 +34,7 @@ run: setup
 test: setup
 	DEBUG=1 $(BIN)/pytest -n auto $(PYTEST_ARGS)
 
-setup: system-packages $(STAMP) messages
+setup: system-packages $(STAMP) $(AXE) messages
 
 system-packages:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -49,6 +52,10 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.lock
 	touch $(STAMP)
+
+$(AXE): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(AXE)
 
 messages: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv -v 0

@@ -9,8 +9,9 @@ chart, so nothing is conveyed by length or colour alone.
 
 The charts are generic: a row carries its label, its numbers (for the geometry) and the texts
 to print, already formatted by the caller (money by budgets, quantities by the tracker), so
-this module knows nothing of đồng or of outputs. A row may carry a link (``href``): on a page
-the whole row is then a link to the list behind the figure.
+this module knows nothing of đồng or of outputs. A row may carry a link (``href``) to the list
+behind the figure: the links are listed under the chart, named by their rows' labels, not put
+inside it (an image, ``role="img"``, has no interactive content for assistive technology).
 
 Coordinates are in the units of the viewBox; the browser scales the chart to its box.
 """
@@ -148,23 +149,23 @@ def svg(
     css_class: str,
     width: str = "100%",
     font: str = FONT,
+    links: Sequence[tuple[str, str]] = (),
 ) -> SafeString:
     # Safe: every text in it went through escape().
+    listed = "".join(f'<li><a href="{escape(href)}">{escape(label)}</a></li>' for href, label in links)
+    after = f'<ul class="chart-links" aria-label="{escape(title)}">{listed}</ul>' if listed else ""
     return mark_safe(
         f'<svg xmlns="http://www.w3.org/2000/svg" class="{escape(css_class)}" id="{escape(chart_id)}" '
         f'viewBox="0 0 {WIDTH} {n(height)}" width="{escape(width)}" role="img" aria-label="{escape(title)}" '
         f'aria-describedby="{escape(chart_id)}-desc" font-family="{escape(font)}">'
         f"<title>{escape(title)}</title>"
-        f'<desc id="{escape(chart_id)}-desc">{escape(description)}</desc>' + "".join(body) + "</svg>"
+        f'<desc id="{escape(chart_id)}-desc">{escape(description)}</desc>' + "".join(body) + "</svg>" + after
     )
 
 
-def _row_group(sentence: str, href: str, body: list[str]) -> list[str]:
-    """A row's elements in a group titled with its figures, inside a link when it has one."""
-    group = ['<g class="chart-row">', f"<title>{escape(sentence)}</title>", *body, "</g>"]
-    if href:
-        return [f'<a href="{escape(href)}">', *group, "</a>"]
-    return group
+def _row_group(sentence: str, body: list[str]) -> list[str]:
+    """A row's elements in a group titled with its figures."""
+    return ['<g class="chart-row">', f"<title>{escape(sentence)}</title>", *body, "</g>"]
 
 
 # Layout of one row of the bar chart: its label and rate, the bar, its figures.
@@ -216,7 +217,6 @@ def bars(
         part_width = track * min(row.part, row.whole) / scale if row.whole else 0
         body += _row_group(
             row.sentence,
-            row.href,
             [
                 text(PAD, top + ROW_LABEL_Y, Truncator(row.label).chars(LABEL_CHARS)),
                 text(WIDTH - PAD, top + ROW_LABEL_Y, row.rate_text, anchor="end", bold=True),
@@ -238,6 +238,7 @@ def bars(
         css_class=css_class,
         width=width,
         font=font,
+        links=[(row.href, row.label) for row in rows if row.href],
     )
 
 
@@ -273,7 +274,6 @@ def rate_columns(*, chart_id: str, title: str, rows: Sequence[Column], css_class
         centre = x + column / 2
         body += _row_group(
             row.sentence,
-            row.href,
             [
                 f'<rect x="{n(x)}" y="{n(bottom - height)}" width="{n(column)}" height="{n(height)}" fill="{DARK}"/>',
                 text(centre, bottom - height - 6, row.rate_text, size=12, anchor="middle", bold=True),
@@ -282,5 +282,11 @@ def rate_columns(*, chart_id: str, title: str, rows: Sequence[Column], css_class
         )
     description = "; ".join(row.sentence for row in rows) + "."
     return svg(
-        chart_id=chart_id, title=title, description=description, height=bottom + 28, body=body, css_class=css_class
+        chart_id=chart_id,
+        title=title,
+        description=description,
+        height=bottom + 28,
+        body=body,
+        css_class=css_class,
+        links=[(row.href, row.label) for row in rows if row.href],
     )
