@@ -6,7 +6,11 @@
         │   └── CampaignPage                 a topic, its period and the plan it belongs to
         │       └── ArticlePage              tin, bài, phóng sự, phỏng vấn, infographic, video
         ├── DocumentLibraryPage (one)        legal bases and plans from the tracker, downloadable
-        └── ProgressPage (one)               aggregate progress safe to publish
+        ├── ProgressPage (one)               aggregate progress safe to publish
+        └── ContactPage (one)                questions and feedback, read by the moderators
+
+Around every page, the portal's frame (`PortalSettings`, a site setting): the governing body
+and agency in the banner, and in the footer who runs the site, how to reach them, its licence.
 
 An article may name the tracker activity it is an output of and the output it counts
 towards; once published it counts there (see `cms.outputs`), and stops counting when it is
@@ -20,12 +24,14 @@ import datetime
 from dataclasses import dataclass
 
 from django import forms
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Q, QuerySet, Sum
 from django.http import QueryDict
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -35,7 +41,11 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.mail import send_mail
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PagePermissionTester
 from wagtail.search import index
@@ -43,9 +53,10 @@ from wagtail.search import index
 from cms import public
 from cms.blocks import ArticleBodyBlock, TopicBlock
 from cms.richtext import INTRO_FEATURES, validate_safe_rich_text
+from tracker.core import roles
 from tracker.core.public_figures import cached_public_figures
 from tracker.core.text import slugify_vi, strip_diacritics
-from tracker.models import Activity, Language, LegalDocument, OutputIndicator, OutputRecord, Plan
+from tracker.models import Activity, Language, LegalDocument, OutputIndicator, OutputRecord, Plan, User
 from tracker.models.progress import ProgressReport
 from tracker.work.selectors import plan_label
 
@@ -182,7 +193,7 @@ class SectionPage(SiteRightsMixin, VietnameseSlugMixin, Page):
 
 class HomePage(SectionPage):
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms.CampaignIndexPage", "cms.DocumentLibraryPage", "cms.ProgressPage"]
+    subpage_types = ["cms.CampaignIndexPage", "cms.DocumentLibraryPage", "cms.ProgressPage", "cms.ContactPage"]
 
     class Meta:
         verbose_name = _("home page")
@@ -585,6 +596,151 @@ class ProgressPage(SectionPage):
         context["progress"] = public.public_progress()
         context["articles_published"] = live_articles().count()
         return context
+
+
+# --- The portal's frame and the contact page --------------------------------------------------
+
+
+@register_setting(icon="site")
+class PortalSettings(BaseSiteSetting):
+    """What a Vietnamese government portal shows around every page: the governing body and the
+    agency in its banner; who runs it, how to reach them and its licence in its footer. Edited
+    by the site administrator (Settings → Portal frame in /cms/); a blank field is left out."""
+
+    governing_body = models.CharField(
+        _("governing body"),
+        max_length=200,
+        blank=True,
+        help_text=_("Cơ quan chủ quản, e.g. the province's People's Committee."),
+    )
+    agency = models.CharField(
+        _("agency running the site"), max_length=200, blank=True, help_text=_("The department that runs the site.")
+    )
+    responsible_person = models.CharField(
+        _("person responsible"), max_length=200, blank=True, help_text=_("Name and title of the person responsible.")
+    )
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    phone = models.CharField(_("phone"), max_length=60, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    licence = models.CharField(
+        _("licence"), max_length=300, blank=True, help_text=_("The licence number, its date and who issued it.")
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("governing_body"), FieldPanel("agency")], heading=_("Banner")),
+        MultiFieldPanel(
+            [
+                FieldPanel("responsible_person"),
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+                FieldPanel("licence"),
+            ],
+            heading=_("Footer"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("portal frame")
+
+
+class ContactFormField(AbstractFormField):
+    page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class ContactPageForm(WagtailAdminFormPageForm):
+    """Wagtail's form-page editor (it checks the fields' names) with the site's slugs."""
+
+    def clean_slug(self):
+        return ascii_slug(self.cleaned_data.get("slug") or "")
+
+
+# A field people never see (it is off-screen and skipped by the keyboard): a robot that fills
+# every field is thanked and nothing is kept. And at most CONTACT_LIMIT messages an hour from
+# one address, so a flood neither fills the moderators' list nor their mailboxes.
+HONEYPOT = "website"
+CONTACT_LIMIT = 5
+CONTACT_WINDOW = 3600
+
+
+def contact_allowed(request) -> bool:
+    """Counts this POST against its address's hourly allowance; False once it is spent."""
+    key = f"cms:contact:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, CONTACT_WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, CONTACT_WINDOW)
+        count = 1
+    return count <= CONTACT_LIMIT
+
+
+class ContactPage(SiteRightsMixin, VietnameseSlugMixin, AbstractEmailForm):
+    """Hỏi đáp – Góp ý: a citizen asks a question or sends feedback. The message is kept as a
+    form submission that the moderators (and the site administrator) read in /cms/ (Forms),
+    and each moderator with an e-mail address, and the page's own "to" addresses, get it by
+    e-mail. Editors write the page but do not read the messages (cms/wagtail_hooks.py)."""
+
+    base_form_class = ContactPageForm
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES, validators=[validate_safe_rich_text])
+    thank_you_text = RichTextField(
+        _("thank-you text"), blank=True, features=INTRO_FEATURES, validators=[validate_safe_rich_text]
+    )
+
+    content_panels = [
+        *AbstractEmailForm.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]), FieldPanel("subject")],
+            heading=_("E-mail"),
+        ),
+    ]
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+    template = "cms/contact_page.html"
+    landing_page_template = "cms/contact_page_landing.html"
+
+    class Meta:
+        verbose_name = _("contact page")
+
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        form.fields[HONEYPOT] = forms.CharField(required=False, label=_("Leave this field empty"))
+        return form
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            if request.POST.get(HONEYPOT):
+                return self.render_landing_page(request, None, *args, **kwargs)
+            if not contact_allowed(request):
+                form = self.get_form(request.POST, page=self, user=request.user)
+                form.add_error(None, _("Too many messages from your connection: please try again in an hour."))
+                context = self.get_context(request)
+                context["form"] = form
+                return TemplateResponse(request, self.get_template(request), context, status=429)
+        return super().serve(request, *args, **kwargs)
+
+    def process_form_submission(self, form):
+        form.cleaned_data.pop(HONEYPOT, None)
+        submission = self.get_submission_class().objects.create(form_data=form.cleaned_data, page=self)
+        self.send_mail(form)
+        return submission
+
+    def recipients(self) -> list[str]:
+        addresses = [address.strip() for address in self.to_address.split(",") if address.strip()]
+        moderators = User.objects.filter(groups__name=roles.CMS_MODERATOR, is_active=True).exclude(email="")
+        return list(dict.fromkeys([*addresses, *moderators.values_list("email", flat=True)]))
+
+    def send_mail(self, form):
+        recipients = self.recipients()
+        if not recipients:
+            return
+        subject = self.subject or str(_("New question or feedback from the campaign site"))
+        # The message is kept whatever the mail server says: the moderators read it in /cms/.
+        send_mail(subject, self.render_email(form), recipients, self.from_address or None, fail_silently=True)
 
 
 # --- Queries over the page tree (the pages own them, as bakerydemo's BlogIndexPage.get_posts) ---

@@ -1,5 +1,5 @@
 """Wagtail admin configuration: the target-audience list as a snippet moderators keep, and the
-refusal to delete an article that counts as a tracker output."""
+refusal to delete an article that counts as a tracker output, and who reads the contact form's messages."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.models import Audience, counted_articles_under
+from tracker.core import permissions, roles
 
 
 class AudienceViewSet(SnippetViewSet):
@@ -32,3 +33,12 @@ def refuse_deleting_a_counted_article(request, page):
         messages.error(request, _("This article counts as a tracker output: unpublish it instead of deleting it."))
         return redirect("wagtailadmin_pages:edit", page.pk)
     return None
+
+
+@hooks.register("filter_form_submissions_for_user")
+def only_moderators_read_the_messages(user, editable_forms):
+    """The contact page's messages (names, addresses, questions) are read by the moderators and
+    the site administrator; editors, who may edit the page, do not see them."""
+    if user.is_superuser or roles.CMS_MODERATOR in permissions.role_names(user):
+        return editable_forms
+    return editable_forms.none()

@@ -262,3 +262,29 @@ LIBRARY_EXTRACT = {
         "Bản trích để minh họa thư viện văn bản; không thay thế văn bản gốc.",
     ],
 }
+
+
+# The portal's frame (cms.PortalSettings): seed 003's plan 421/KH-UBND is issued by the
+# province's People's Committee and led by its Department of Information and Communications.
+# No person, address, phone, e-mail or licence number is given anywhere: those stay blank, and
+# the licence line says that this is a sample site.
+PORTAL_FRAME = {
+    "governing_body": "Ủy ban nhân dân tỉnh Thừa Thiên Huế",
+    "agency": "Sở Thông tin và Truyền thông tỉnh Thừa Thiên Huế",
+    "licence": "Trang mẫu để trình diễn phần mềm, chưa được cấp phép (mẫu)",
+}
+
+CONTACT_PAGE = {
+    "title": "Hỏi đáp – Góp ý",
+    "slug": "hoi-dap-gop-y",
+    "intro": "<p>Gửi câu hỏi hoặc góp ý về các chiến dịch truyền thông, hỗ trợ điện thoại thông minh và nền tảng "
+    "số. Bộ phận kiểm duyệt của trang sẽ trả lời qua thư điện tử hoặc điện thoại.</p>",
+    "thank_you": "<p>Cảm ơn bạn. Câu hỏi, góp ý đã được chuyển tới bộ phận kiểm duyệt của trang.</p>",
+    # (label, Wagtail field type, required, help text)
+    "fields": [
+        ("Họ và tên", "singleline", True, ""),
+        ("Thư điện tử", "email", False, "Để chúng tôi trả lời bạn (thư điện tử hoặc số điện thoại)."),
+        ("Số điện thoại", "singleline", False, ""),
+        ("Câu hỏi, góp ý", "multiline", True, ""),
+    ],
+}

@@ -22,11 +22,21 @@ from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.log_actions import LogContext
-from wagtail.models import Collection, Page, Revision
+from wagtail.models import Collection, Page, Revision, Site
 
 from cms.demo import content
 from cms.demo.images import draw, sample_pdf
-from cms.models import ArticlePage, Audience, CampaignIndexPage, CampaignPage, DocumentLibraryPage, LibraryAttachment
+from cms.models import (
+    ArticlePage,
+    Audience,
+    CampaignIndexPage,
+    CampaignPage,
+    ContactFormField,
+    ContactPage,
+    DocumentLibraryPage,
+    LibraryAttachment,
+    PortalSettings,
+)
 from cms.outputs import sync_article_output
 from tracker.core import history as services
 from tracker.models import Activity, OutputIndicator, OutputRecord, Plan, User
@@ -227,6 +237,45 @@ def _library(plan: Plan, collection: Collection, *, editor: User, moderator: Use
     _publish(library, editor=editor, moderator=moderator)
 
 
+def _portal_frame() -> None:
+    """The frame's fields the seeds give (plan 421/KH-UBND: issued by the province's People's
+    Committee, the Department of Information and Communications leading it); the rest is left
+    blank — an invented phone number or licence would read as an official fact — except the
+    licence line, which says plainly that this is a demonstration site. Set once: what the site
+    administrator changed later is kept."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return
+    frame = PortalSettings.for_site(site)
+    if frame.governing_body or frame.agency or frame.licence:
+        return
+    for name, value in content.PORTAL_FRAME.items():
+        setattr(frame, name, value)
+    frame.full_clean()
+    frame.save()
+
+
+def _contact_page(home: Page, *, editor: User, moderator: User) -> None:
+    if ContactPage.objects.exists():
+        return
+    data = content.CONTACT_PAGE
+    page = ContactPage(
+        title=data["title"],
+        slug=data["slug"],
+        intro=data["intro"],
+        thank_you_text=data["thank_you"],
+        show_in_menus=True,
+    )
+    for order, (label, field_type, required, help_text) in enumerate(data["fields"]):
+        page.form_fields.add(
+            ContactFormField(
+                sort_order=order, label=label, field_type=field_type, required=required, help_text=help_text
+            )
+        )
+    home.specific.add_child(instance=page)
+    _publish(page, editor=editor, moderator=moderator)
+
+
 @transaction.atomic
 def load_cms_demo() -> CmsDemoResult:
     before = _counts()
@@ -243,5 +292,7 @@ def load_cms_demo() -> CmsDemoResult:
     campaign = _campaign(index, plan, _image(collection, theme, palette, title), editor=editor, moderator=moderator)
     _articles(campaign, outputs, collection, editor=editor, moderator=moderator)
     _library(plan, collection, editor=editor, moderator=moderator)
+    _portal_frame()
+    _contact_page(index.get_parent(), editor=editor, moderator=moderator)
     after = _counts()
     return CmsDemoResult(created={label: after[label] - before[label] for label in after})

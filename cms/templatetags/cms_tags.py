@@ -32,6 +32,16 @@ def absolute(context, path: str) -> str:
     return request.build_absolute_uri(path)
 
 
+@register.simple_tag(takes_context=True)
+def portal_settings(context):
+    """The portal's frame for this site (cms.models.PortalSettings; one query, cached on the
+    request), or None outside a request."""
+    from cms.models import PortalSettings
+
+    request = context.get("request")
+    return PortalSettings.for_request(request) if request is not None else None
+
+
 @register.inclusion_tag("cms/includes/site_nav.html", takes_context=True)
 def site_nav(context) -> dict:
     """The site's sections as the header lists them (one query, the home page's children)."""
@@ -48,6 +58,7 @@ def site_nav(context) -> dict:
             for section in sections
         ],
         "request": request,
+        "portal": portal_settings(context),
         "search_label": _("Search"),
     }
 

@@ -96,6 +96,10 @@ INSTALLED_APPS = [
     # The campaign site (cms/): Wagtail serves the public pages at / and its admin at /cms/.
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
+    # The portal's frame (governing body, agency, contacts, licence) as site settings the site
+    # administrator edits, and the contact / Q&A form whose submissions the moderators read.
+    "wagtail.contrib.settings",
+    "wagtail.contrib.forms",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
