@@ -1,9 +1,9 @@
 """Accessible on a phone and a desktop, for every persona: each page in the navigation of every
 demo persona, at 390 × 844 and at 1366 × 768, answers (no link in a menu leads to 403 or 404),
 does not scroll sideways at 390 px, and axe-core finds no serious or critical violation in it.
-So do the public site's pages (home, the list pages, an article, search) for a reader, the
-timeliness page and a progress report's page (both once too wide for a phone), and the
-browsable API.
+So do the public site's pages (home, the list pages, an article, the contact page, search and
+the 404 page) for a reader, and, for the DIC manager, the timeliness page and a progress
+report's page (both once too wide for a phone) and the browsable API.
 
 axe-core is the npm registry's package, pinned in package.json / package-lock.json and
 installed by the Makefile's setup into node_modules/; the test injects that file into each
@@ -90,10 +90,10 @@ def extra_pages(username: str) -> list[str]:
 
 
 def public_pages() -> list[str]:
-    from cms.models import ArticlePage, CampaignIndexPage, DocumentLibraryPage, HomePage, ProgressPage
+    from cms.models import ArticlePage, CampaignIndexPage, ContactPage, DocumentLibraryPage, HomePage, ProgressPage
 
     pages = []
-    for model in (HomePage, CampaignIndexPage, DocumentLibraryPage, ProgressPage, ArticlePage):
+    for model in (HomePage, CampaignIndexPage, DocumentLibraryPage, ProgressPage, ArticlePage, ContactPage):
         page = model.objects.live().order_by("path").first()
         if page is not None:
             pages.append(page.url)
