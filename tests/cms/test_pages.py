@@ -97,12 +97,13 @@ def test_home_and_campaign_pages_cost_the_same_whatever_the_number_of_articles(
 
 # A reader's visit to the home page: the site and the page (2), the campaigns, the latest
 # articles with their images and renditions (2 + 2), the two headline counts of pages (2; the
-# tracker's two are cached), the sections and the navigation (2 + 1), and a few of Wagtail's
-# own lookups.
-HOME_QUERIES = 22
+# tracker's two are cached), the sections and the navigation (2 + 1), the portal's frame (1:
+# cms.PortalSettings, read once for the banner and the footer), and a few of Wagtail's own
+# lookups.
+HOME_QUERIES = 23
 # The campaign page: site and page (2), kind counts, articles with images and renditions,
-# the page count, topics, the navigation, parent for the crumbs.
-CAMPAIGN_QUERIES = 18
+# the page count, topics, the navigation, parent for the crumbs, the portal's frame.
+CAMPAIGN_QUERIES = 19
 
 
 def test_pages_speak_vietnamese_by_default(client, campaign):
