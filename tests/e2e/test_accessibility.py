@@ -56,7 +56,8 @@ def context_for(browser, base_url: str, viewport: dict, username: str | None = N
 
 
 def menu_links(page) -> list[str]:
-    hrefs = page.locator("header.topbar .menu-panel a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    # The menu's links and those beside it (the brand, the notifications bell).
+    hrefs = page.locator("header.topbar a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     return list(dict.fromkeys(href for href in hrefs if href.startswith("/")))
 
 
