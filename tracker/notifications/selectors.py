@@ -44,6 +44,10 @@ def describe(note: Notification) -> Notification:
         period = _period(note.report.period_start, note.report.period_end)
         url = reverse("tracker:report_detail", args=[note.report_id])
         if note.kind == Kind.RETURNED:
+            # Straight to the form that corrects it (which shows the report once sent again).
+            url = reverse("tracker:report_edit", args=[note.task_id]) + (
+                f"?period={note.report.period_start:%Y-%m-%d}_{note.report.period_end:%Y-%m-%d}"
+            )
             text = _("%(actor)s returned your report for %(period)s on “%(task)s”: %(reason)s") % {
                 "actor": actor,
                 "period": period,

@@ -69,9 +69,10 @@ def test_officer_is_told_when_the_dic_returns_then_accepts_their_report(client, 
         "on “Lắp cụm loa thôn Nà Pàn”: Thiếu ảnh nghiệm thu"
     )
     assert note.is_unread
-    # Opening it marks it read and goes to the report.
+    # Opening it marks it read and goes to the form that corrects the report.
     response = client.post(reverse("tracker:notification_open", args=[note.pk]))
-    assert response["Location"] == reverse("tracker:report_detail", args=[report.pk])
+    period = f"{report.period_start:%Y-%m-%d}_{report.period_end:%Y-%m-%d}"
+    assert response["Location"] == reverse("tracker:report_edit", args=[task.pk]) + f"?period={period}"
     note.refresh_from_db()
     assert note.read_at is not None
     officer_a.refresh_from_db()

@@ -281,7 +281,10 @@ def test_returned_report_of_a_completed_task_is_the_first_thing_on_my_tasks(clie
     # The returned section comes before every other, with the reason and a link to correct it.
     assert page.index('id="returned"') < page.index('id="overdue"')
     assert "Số liệu chưa khớp" in page
-    assert reverse("tracker:report_edit", args=[monthly.task.pk]) + f"?period={param(monthly.waiting[0])}" in page
+    edit = reverse("tracker:report_edit", args=[monthly.task.pk]) + f"?period={param(monthly.waiting[0])}"
+    assert edit in page
+    # The report's own page leads to the same form.
+    assert edit in client.get(reverse("tracker:report_detail", args=[report.pk])).content.decode()
 
 
 # --- Photos and PDFs inline -------------------------------------------------------------------
