@@ -4,6 +4,7 @@ progress (reports and their review) are kept in separate modules so their views 
 from django.urls import path
 
 from tracker.areas.views import urlpatterns as area_urls
+from tracker.choices.views import urlpatterns as choice_urls
 from tracker.dashboard import home
 from tracker.dashboard.views import urlpatterns as dashboard_urls
 from tracker.documents.reference_views import urlpatterns as reference_urls
@@ -52,4 +53,5 @@ urlpatterns = [
     *info_point_register_urls,
     *publication_register_urls,
     *smartphone_register_urls,
+    *choice_urls,
 ]

@@ -14,7 +14,8 @@ class DateInput(forms.DateInput):
     def __init__(self, attrs=None):
         attrs = {
             "placeholder": "dd/mm/yyyy",
-            "inputmode": "numeric",
+            # Not "numeric": Android's numeric keypad has no "/" key, so a date could not be typed.
+            "inputmode": "text",
             "pattern": r"\d{1,2}/\d{1,2}/\d{4}",
             "autocomplete": "off",
             **(attrs or {}),
@@ -92,3 +93,91 @@ def make_searchable(form: forms.BaseForm) -> None:
     """Every model choice of the form searchable (`make_searchable_field`)."""
     for field in form.fields.values():
         make_searchable_field(field)
+
+
+# --- Choices fetched as the user types ------------------------------------------------------------
+# A unit, an area or a plan among thousands (3,500 units in the country) is never a page of
+# <option>s: the page carries only the chosen one, and the script (Tom Select, served from our
+# own static files) asks `tracker:choices` for those matching what is typed, a page at a time,
+# among what the user may see. Without the script the field is a text box: the name typed is
+# looked up the same accent-free way (`RemoteModelChoiceField.to_python`).
+
+REMOTE_MEDIA = forms.Media(
+    js=[
+        forms.Script("vendor/tom-select/tom-select.complete.min.js", defer=True),
+        forms.Script("js/remote-choices.js", defer=True),
+    ],
+    css={"all": ["vendor/tom-select/tom-select.min.css"]},
+)
+
+
+class RemoteSelect(forms.TextInput):
+    """A text box naming the chosen object, which the script turns into a select that fetches
+    its options from ``tracker:choices`` for `source`. Renders no list of options."""
+
+    media = REMOTE_MEDIA
+
+    def __init__(self, source: str, attrs=None):
+        super().__init__(attrs={"autocomplete": "off", **(attrs or {})})
+        self.source = source
+
+    def get_context(self, name, value, attrs):
+        from django.urls import reverse
+
+        context = super().get_context(name, value, attrs)
+        widget = context["widget"]
+        iterator = getattr(self, "choices", None)  # the field's ModelChoiceIterator (never iterated)
+        field = getattr(iterator, "field", None)
+        chosen = None
+        text = str(value).strip() if value not in (None, "") else ""
+        if text.isdigit() and field is not None:
+            chosen = getattr(field, "chosen", None)  # read when the form was validated
+            if chosen is None or str(chosen.pk) != text:
+                chosen = iterator.queryset.filter(pk=text).first()  # the one option shown: one query
+        widget["value"] = field.label_from_instance(chosen) if chosen is not None else text
+        widget["attrs"].update(
+            {
+                "data-choices-url": reverse("tracker:choices", args=[self.source]),
+                "data-value": str(chosen.pk) if chosen is not None else "",
+                "data-search-label": gettext("Type to search"),
+                "placeholder": gettext("Type a name"),
+            }
+        )
+        if getattr(field, "empty_label", None):
+            widget["attrs"]["data-empty-label"] = str(field.empty_label)
+        return context
+
+
+class RemoteModelChoiceField(forms.ModelChoiceField):
+    """One object of `queryset`, chosen with a `RemoteSelect`: the script sends its id; a
+    name typed without the script is looked up among `search_fields` (accent-free), and must
+    match one object (or one exactly)."""
+
+    def __init__(self, queryset, *, source: str, search_fields: tuple[str, ...], **kwargs):
+        kwargs.setdefault("widget", RemoteSelect(source))
+        super().__init__(queryset, **kwargs)
+        self.search_fields = search_fields
+
+    def to_python(self, value):
+        from django.core.exceptions import ValidationError
+
+        from tracker.core.search import accent_free, fold
+
+        if value in self.empty_values:
+            return None
+        text = str(value).strip()
+        if text.isdigit():
+            self.chosen = super().to_python(text)  # kept for the widget: no second query for its name
+            return self.chosen
+        found = list(self.queryset.filter(accent_free(self.search_fields, text))[:6])
+        exact = [obj for obj in found if fold(self.label_from_instance(obj)) == fold(text)]
+        if len(found) == 1 or len(exact) == 1:
+            self.chosen = found[0] if len(found) == 1 else exact[0]
+            return self.chosen
+        if not found:
+            raise ValidationError(gettext("Nothing matches “%(text)s”.") % {"text": text}, code="invalid_choice")
+        names = "; ".join(self.label_from_instance(obj) for obj in found[:5])
+        raise ValidationError(
+            gettext("Several match “%(text)s”: %(names)s… Type more of the name.") % {"text": text, "names": names},
+            code="invalid_choice",
+        )

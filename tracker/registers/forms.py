@@ -14,12 +14,13 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from tracker.choices.filters import RemoteChoiceFilter, scope_remote_filters
 from tracker.core import permissions as tracker_permissions
 from tracker.core.forms import set_choices
 from tracker.core.permissions import AnyUser
 from tracker.core.search import accent_free
 from tracker.core.widgets import DateInput
-from tracker.models import Area, Plan, RegisterEntry, Task, Unit
+from tracker.models import Area, RegisterEntry, Task, Unit
 from tracker.registers import permissions
 from tracker.work.selectors import activity_label
 
@@ -90,25 +91,19 @@ class EntryFilterSet(django_filters.FilterSet):
 
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=RegisterEntry.Status.choices)
-    plan = django_filters.ModelChoiceFilter(label=_("Plan"), field_name="activity__plan", queryset=Plan.objects.none())
+    plan = RemoteChoiceFilter(label=_("Plan"), field_name="activity__plan", source="plans", empty_label=_("All plans"))
     activity = django_filters.NumberFilter(label=_("Activity"), field_name="activity", widget=forms.HiddenInput)
-    unit = django_filters.ModelChoiceFilter(label=_("Unit"), field_name="unit", queryset=Unit.objects.none())
-    area = django_filters.ModelChoiceFilter(label=_("Area"), method="filter_area", queryset=Area.objects.none())
+    # Units and areas are thousands in the country: fetched as the user types, never listed.
+    unit = RemoteChoiceFilter(label=_("Unit"), field_name="unit", source="units", empty_label=_("Any unit"))
+    area = RemoteChoiceFilter(label=_("Area"), method="filter_area", source="areas", empty_label=_("All areas"))
     date_from = django_filters.DateFilter(label=_("From"), method="filter_date_from", widget=DateInput)
     date_to = django_filters.DateFilter(label=_("To"), method="filter_date_to", widget=DateInput)
     sample = django_filters.BooleanFilter(label=_("Sample data"), field_name="is_sample")
 
     def __init__(self, data=None, queryset=None, *, user: AnyUser, **kwargs):
         super().__init__(data, queryset, **kwargs)
-        # One query per dropdown, whatever the number of rows.
-        set_choices(self.filters["plan"].field, tracker_permissions.plans_visible_to(user), vietnamese_order=False)
-        units = Unit.objects.filter(
-            register_entries__in=permissions.entries_visible_to(user, RegisterEntry.objects.all())
-        )
-        set_choices(self.filters["unit"].field, units.distinct())
-        areas = Area.objects.filter(level__in=[Area.Level.DISTRICT, Area.Level.COMMUNE]).select_related("parent")
-        set_choices(self.filters["area"].field, areas)
-        self.filters["area"].field.label_from_instance = area_with_parent
+        # No list of options on the page: only the chosen plan, unit or area (one query each).
+        scope_remote_filters(self, user)
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(accent_free(self.SEARCH_FIELDS, value)) if self.SEARCH_FIELDS else queryset

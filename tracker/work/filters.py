@@ -1,7 +1,7 @@
 """The activity board's filters and sort, as a django-filter FilterSet read from the GET query.
 
-The dropdowns get their choices from `selectors_work.board_filter_choices` (four queries in
-all, whatever the number of rows), and validate against those lists without a query each.
+Plans, units and areas are fetched as the user types (`tracker.choices`): the page holds only
+the chosen one (a query each); content types are a short list read once.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tracker.choices.filters import RemoteChoiceFilter, scope_remote_filters
 from tracker.core import areas, calendar
 from tracker.core.permissions import AnyUser
 from tracker.core.search import accent_free
@@ -47,13 +48,14 @@ class ActivityBoardFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="filter_search", label=_("Search"), widget=forms.TextInput(attrs={"type": "search"})
     )
-    plan = django_filters.ChoiceFilter(label=_("Plan"), empty_label=_("All plans"))
+    plan = RemoteChoiceFilter(label=_("Plan"), source="plans", empty_label=_("All plans"))
     activity_type = django_filters.ChoiceFilter(label=_("Content type"), empty_label=_("All content types"))
-    lead_unit = django_filters.ChoiceFilter(label=_("Lead unit"), empty_label=_("Any lead unit"))
-    unit = django_filters.ChoiceFilter(
-        method="filter_unit", label=_("Unit (lead or cooperating)"), empty_label=_("Any unit")
+    # Units and areas are thousands in the country: fetched as the user types, never listed.
+    lead_unit = RemoteChoiceFilter(label=_("Lead unit"), source="units", empty_label=_("Any lead unit"))
+    unit = RemoteChoiceFilter(
+        method="filter_unit", label=_("Unit (lead or cooperating)"), source="units", empty_label=_("Any unit")
     )
-    area = django_filters.ChoiceFilter(method="filter_area", label=_("Area"), empty_label=_("All areas"))
+    area = RemoteChoiceFilter(method="filter_area", label=_("Area"), source="areas", empty_label=_("All areas"))
     status = django_filters.ChoiceFilter(choices=Progress.choices, label=_("Status"), empty_label=_("Any status"))
     due = django_filters.ChoiceFilter(
         method="filter_due", choices=DUE_CHOICES, label=_("Due"), empty_label=_("Any time")
@@ -74,15 +76,8 @@ class ActivityBoardFilter(django_filters.FilterSet):
     def __init__(self, data=None, queryset=None, *, user: AnyUser, today: datetime.date | None = None, **kwargs):
         super().__init__(data, queryset, **kwargs)
         self.today = today or timezone.localdate()
-        choices = selectors_work.board_filter_choices(user)
-        for name, key in [
-            ("plan", "plans"),
-            ("activity_type", "activity_types"),
-            ("lead_unit", "lead_units"),
-            ("unit", "units"),
-            ("area", "areas"),
-        ]:
-            self.filters[name].extra["choices"] = choices[key]
+        self.filters["activity_type"].extra["choices"] = selectors_work.activity_type_choices()
+        scope_remote_filters(self, user)
 
     @property
     def current_sort(self) -> str:
@@ -97,11 +92,11 @@ class ActivityBoardFilter(django_filters.FilterSet):
 
     def filter_unit(self, queryset: QuerySet[Activity], name: str, value: str) -> QuerySet[Activity]:
         # Exists, not a join: a unit cooperating twice must not list the activity twice.
-        cooperates = Cooperation.objects.filter(activity=OuterRef("pk"), unit_id=value)
-        return queryset.filter(Q(lead_unit_id=value) | Exists(cooperates))
+        cooperates = Cooperation.objects.filter(activity=OuterRef("pk"), unit=value)
+        return queryset.filter(Q(lead_unit=value) | Exists(cooperates))
 
     def filter_area(self, queryset: QuerySet[Activity], name: str, value: str) -> QuerySet[Activity]:
-        area_id = int(value)
+        area_id = value.pk
         in_area_tasks = Task.objects.filter(areas.within_area(area_id), activity=OuterRef("pk"))
         return queryset.filter(areas.within_area(area_id) | Exists(in_area_tasks))
 

@@ -15,7 +15,6 @@ from django.core.paginator import Page, Paginator
 from django.db.models import (
     Case,
     Count,
-    Exists,
     F,
     IntegerField,
     OrderBy,
@@ -31,7 +30,7 @@ from django.db.models.functions import Coalesce
 from django.utils.text import Truncator
 
 from tracker.core import permissions
-from tracker.core.areas import AREA_DEPTH, in_subtree, within_area
+from tracker.core.areas import in_subtree, within_area
 from tracker.core.calendar import DUE_SOON_DAYS, deadline_state, due_within, overdue
 from tracker.core.outcome import activity_final_state, period_is_over
 from tracker.core.permissions import AnyUser
@@ -40,7 +39,6 @@ from tracker.models import (
     Activity,
     ActivityType,
     Area,
-    Cooperation,
     Deadline,
     OutputIndicator,
     Plan,
@@ -160,48 +158,10 @@ def plan_label(plan: Plan) -> str:
     return f"{plan.number_symbol or Truncator(plan.title).chars(60)} ({years})"
 
 
-def board_filter_choices(user: AnyUser) -> dict[str, list]:
-    """The filter form's dropdowns: four queries, bounded by what the user's work involves.
-
-    Units and areas are limited to those that appear in the activities the user may see (a
-    province has thousands of villages and units; listing all would make the lists useless),
-    with each area's parents added so that a district can be chosen to roll up its communes.
-    """
-    visible = permissions.activities_visible_to(user)
-    plans = [
-        (plan.pk, plan_label(plan))
-        for plan in permissions.plans_visible_to(user).only(
-            "pk", "number_symbol", "title", "period_start", "period_end"
-        )
-    ]
-    types = [(kind.pk, kind.name) for kind in ActivityType.objects.only("pk", "name")]
-
-    leads = visible.filter(lead_unit=OuterRef("pk"))
-    units = (
-        Unit.objects.filter(
-            Q(pk__in=visible.values("lead_unit"))
-            | Q(pk__in=Cooperation.objects.filter(activity__in=visible).values("unit"))
-        )
-        .annotate(leads=Exists(leads))
-        .only("pk", "name")
-    )
-    units = sorted(units, key=lambda unit: vietnamese_sort_key(unit.name))
-
-    used_areas = Area.objects.filter(
-        Q(pk__in=visible.values("area")) | Q(pk__in=Task.objects.filter(activity__in=visible).values("area"))
-    ).select_related(*["__".join(["parent"] * depth) for depth in range(1, AREA_DEPTH)])
-    areas: dict[int, Area] = {}
-    for area in used_areas:
-        while area is not None and area.pk not in areas:
-            areas[area.pk] = area
-            area = area.parent
-    return {
-        "plans": plans,
-        "activity_types": types,
-        "units": [(unit.pk, unit.name) for unit in units],
-        "lead_units": [(unit.pk, unit.name) for unit in units if unit.leads],
-        "areas": grouped_area_choices(areas.values()),
-    }
+def activity_type_choices() -> list[tuple[int, str]]:
+    """The board's content-type filter (one query; plans, units and areas are fetched as the
+    user types, `tracker.choices`)."""
+    return [(kind.pk, kind.name) for kind in ActivityType.objects.only("pk", "name")]
 
 
 def grouped_area_choices(areas: Iterable[Area]) -> list:
