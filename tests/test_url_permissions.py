@@ -208,6 +208,9 @@ PROVINCE_FREE = {
     "tracker:area_history",
     "api:unit-detail",
     "api:area-detail",
+    # A list's name (units, areas, plans), not an object: each holds the user's own province
+    # (tests/tracker/choices).
+    "tracker:choices",
     # Not the tracker's objects: a password link's token, the campaign site's feeds and documents.
     "password_reset_confirm",
     "cms:campaign_feed_rss",

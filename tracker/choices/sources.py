@@ -37,7 +37,7 @@ def _units(user: AnyUser) -> QuerySet[Unit]:
 def _areas(user: AnyUser) -> QuerySet[Area]:
     if not permissions.uses_tracker(user):
         return Area.objects.none()
-    areas = Area.objects.filter(level__lt=Area.Level.VILLAGE).select_related("parent")
+    areas = Area.objects.select_related("parent")
     province_ids = province_ids_of(user)
     if province_ids is None:
         return areas

@@ -175,12 +175,12 @@ def test_the_list_detail_and_export_make_the_same_number_of_queries_whatever_the
     for number in range(size):
         entry = point(task_a, officer_a, name=f"Điểm {number}")
     client.force_login(officer_a)
-    # session, user, roles; the paginator's count; the totals; the filters' dropdowns (user's
-    # unit, plans, units with entries, areas); the page of rows.
-    with django_assert_num_queries(10):
+    # session, user, roles; the paginator's count; the totals; the user's unit and its province
+    # (the filters' scope: plans, units and areas are fetched as the user types); the rows.
+    with django_assert_num_queries(8):
         assert len(listed_ids(client.get(LIST))) == size
-    # session, user, roles, the rows.
-    with django_assert_num_queries(4):
+    # session, user, roles, the user's province (the filters' scope), the rows.
+    with django_assert_num_queries(5):
         assert client.get(EXPORT).status_code == 200
     # session, user, roles (×2: the panel's rights), the entry, its evidence, the unit's rights,
     # the commune's classification on the day the point opened.

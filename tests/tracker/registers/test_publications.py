@@ -226,12 +226,14 @@ def test_the_list_detail_and_export_make_the_same_number_of_queries_whatever_the
         entry = publication(task_a, officer_a, title=f"Tài liệu {number}")
         publication(task_other_plan, officer_a, title=f"Tài liệu {number}")  # a duplicate of each
     client.force_login(officer_a)
-    # session, user, roles; the paginator's count; the totals; the filters' dropdowns (user's
-    # unit, plans, units with entries, areas); the page of rows with their duplicate flag.
-    with django_assert_num_queries(10):
+    # session, user, roles; the paginator's count; the totals; the user's unit and its province
+    # (the filters' scope: plans, units and areas are fetched as the user types); the page of
+    # rows with their duplicate flag.
+    with django_assert_num_queries(8):
         assert len(listed_ids(client.get(LIST))) == 2 * size
-    # session, user, roles, the rows, the publications they duplicate.
-    with django_assert_num_queries(5):
+    # session, user, roles, the user's province (the filters' scope), the rows, the
+    # publications they duplicate.
+    with django_assert_num_queries(6):
         assert client.get(EXPORT).status_code == 200
     # as an information point's page, plus the duplicates and which of them the user sees.
     with django_assert_num_queries(9):

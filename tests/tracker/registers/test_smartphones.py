@@ -223,11 +223,11 @@ def test_the_list_detail_and_export_make_the_same_number_of_queries_whatever_the
         entry = handover(task_a, officer_a, phones=number + 1)
     client.force_login(officer_a)
     # session, user, roles; the paginator's count; totals by source and by priority class; the
-    # filters' dropdowns (user's unit, plans, units with entries, areas); the page of rows.
-    with django_assert_num_queries(11):
+    # user's unit; the page of rows (plans, units and areas are fetched as the user types).
+    with django_assert_num_queries(9):
         assert len(listed_ids(client.get(LIST))) == size
-    # session, user, roles, the rows.
-    with django_assert_num_queries(4):
+    # session, user, roles, the user's province (the filters' scope), the rows.
+    with django_assert_num_queries(5):
         assert client.get(EXPORT).status_code == 200
     # as an information point's page, plus the donations passed on for the handover.
     with django_assert_num_queries(8):

@@ -317,9 +317,9 @@ def test_the_list_takes_the_same_number_of_queries_at_any_size(
     assert len(response.context["page_obj"].object_list) == size
 
 
-# session, user, roles; count, rows, their materials, totals; the user's unit (navigation);
-# the plan, unit and area filter choices.
-QUERIES = 11
+# session, user, roles; count, rows, their materials, totals; the user's unit (navigation)
+# and its province (the filters' scope: plans, units and areas are fetched as the user types).
+QUERIES = 9
 
 
 @pytest.mark.parametrize("size", [1, 6])
