@@ -1,7 +1,7 @@
 """The activity board's filters and sort, as a django-filter FilterSet read from the GET query.
 
-Plans, units and areas are fetched as the user types (`tracker.choices`): the page holds only
-the chosen one (a query each); content types are a short list read once.
+Units and areas are fetched as the user types (`tracker.choices`): the page holds only the
+chosen one (a query each); plans and content types are short lists read once each.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class ActivityBoardFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="filter_search", label=_("Search"), widget=forms.TextInput(attrs={"type": "search"})
     )
-    plan = RemoteChoiceFilter(label=_("Plan"), source="plans", empty_label=_("All plans"))
+    plan = django_filters.ChoiceFilter(label=_("Plan"), empty_label=_("All plans"))  # a province's few plans
     activity_type = django_filters.ChoiceFilter(label=_("Content type"), empty_label=_("All content types"))
     # Units and areas are thousands in the country: fetched as the user types, never listed.
     lead_unit = RemoteChoiceFilter(label=_("Lead unit"), source="units", empty_label=_("Any lead unit"))
@@ -76,6 +76,7 @@ class ActivityBoardFilter(django_filters.FilterSet):
     def __init__(self, data=None, queryset=None, *, user: AnyUser, today: datetime.date | None = None, **kwargs):
         super().__init__(data, queryset, **kwargs)
         self.today = today or timezone.localdate()
+        self.filters["plan"].extra["choices"] = selectors_work.plan_choices(user)
         self.filters["activity_type"].extra["choices"] = selectors_work.activity_type_choices()
         scope_remote_filters(self, user)
 

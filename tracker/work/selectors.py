@@ -158,6 +158,16 @@ def plan_label(plan: Plan) -> str:
     return f"{plan.number_symbol or Truncator(plan.title).chars(60)} ({years})"
 
 
+def plan_choices(user: AnyUser) -> list[tuple[int, str]]:
+    """The board's plan filter: the plans the user may see (one query; a province has a few)."""
+    return [
+        (plan.pk, plan_label(plan))
+        for plan in permissions.plans_visible_to(user).only(
+            "pk", "number_symbol", "title", "period_start", "period_end"
+        )
+    ]
+
+
 def activity_type_choices() -> list[tuple[int, str]]:
     """The board's content-type filter (one query; plans, units and areas are fetched as the
     user types, `tracker.choices`)."""

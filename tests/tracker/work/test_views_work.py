@@ -371,11 +371,11 @@ def build_work(size: int, today: datetime.date, unit: Unit | None = None) -> Non
 
 # The manager's board, whatever the amount of data:
 #  1 session, 2 user, 3 the user's groups (roles),
-#  4 content types (the filter form's one list; plans, units and areas are fetched as the
-#    user types), 5 the counts (one aggregate), 6 the page's rows with their task counts
-#    (subqueries), 7 the page's cooperating units (one prefetch); a chosen unit or area
+#  4 plans, 5 content types (the filter form's lists; units and areas are fetched as the
+#    user types), 6 the counts (one aggregate), 7 the page's rows with their task counts
+#    (subqueries), 8 the page's cooperating units (one prefetch); a chosen unit or area
 #    costs one query each.
-BOARD_QUERIES = 7
+BOARD_QUERIES = 8
 
 
 @pytest.mark.parametrize("size", [5, 50])
