@@ -6,7 +6,8 @@ import factory
 from django.contrib.auth.models import Group
 
 from tracker import models
-from tracker.core import grants, roles
+from tracker.core import grants, obligations, roles
+from tracker.core.text import vietnamese_collation_key
 from tracker.documents import services as document_services
 
 CLASSIFICATION_ARGUMENTS = {
@@ -50,6 +51,8 @@ class UnitFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Đơn vị thử {n}")
     kind = models.Unit.Kind.DEPARTMENT
+    # As `unit_save` stores it.
+    sort_key = factory.LazyAttribute(lambda unit: vietnamese_collation_key(unit.name))
 
 
 class CommuneCommitteeFactory(UnitFactory):
@@ -98,7 +101,26 @@ class _SyncsGrants:
             grants.grants_sync(activity=instance if isinstance(instance, models.Activity) else instance.activity)
 
 
-class ActivityFactory(_SyncsGrants, factory.django.DjangoModelFactory):
+class _SyncsObligations:
+    """Rows that change what units must report (tasks, activities, reporting rules) or whether
+    they reported (progress reports) bring the expected reports up to date, as the services do."""
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        super()._after_postgeneration(instance, create, results)
+        if not create:
+            return
+        if isinstance(instance, models.ProgressReport):
+            obligations.obligation_states_refresh(task_ids=[instance.task_id])
+        elif isinstance(instance, models.Task):
+            obligations.obligations_sync_task(instance)
+        elif isinstance(instance, models.Activity):
+            obligations.obligations_sync(plan_ids=[instance.plan_id], task_ids=[])
+        else:
+            obligations.obligations_sync(plan_ids=[instance.plan_id])
+
+
+class ActivityFactory(_SyncsObligations, _SyncsGrants, factory.django.DjangoModelFactory):
     class Meta:
         model = models.Activity
 
@@ -124,7 +146,7 @@ def add_members(group: models.Unit, *members: models.Unit) -> None:
     document_services.unit_members_set(unit=group, members=[*group.members.all(), *members], actor=None)
 
 
-class TaskFactory(_SyncsGrants, factory.django.DjangoModelFactory):
+class TaskFactory(_SyncsObligations, _SyncsGrants, factory.django.DjangoModelFactory):
     class Meta:
         model = models.Task
 
@@ -201,7 +223,7 @@ def accepted_report(task: models.Task, *, officer, manager, quantities=None, per
     return progress_services.progress_accept(report=report, actor=manager)
 
 
-class ReportingRuleFactory(factory.django.DjangoModelFactory):
+class ReportingRuleFactory(_SyncsObligations, factory.django.DjangoModelFactory):
     class Meta:
         model = models.ReportingRule
 
@@ -214,7 +236,7 @@ class ReportingRuleFactory(factory.django.DjangoModelFactory):
     active_to = datetime.date(2026, 12, 31)
 
 
-class ProgressReportFactory(factory.django.DjangoModelFactory):
+class ProgressReportFactory(_SyncsObligations, factory.django.DjangoModelFactory):
     """A report as the progress services leave it; pass `status` and `submitted_at`."""
 
     class Meta:

@@ -21,6 +21,25 @@ def update_last_login_quietly(sender, user, **kwargs):
         del user.skip_history_when_saving
 
 
+def build_missing_obligations(sender, using="default", **kwargs) -> None:
+    """After `migrate`: build the expected reports of a database that has plans with tasks or
+    rules but none yet (the first migrate with them). Later changes keep them in step through
+    the services; `manage.py rebuild_obligations` rebuilds them at will."""
+    from django.db import connections
+
+    from tracker.models import Obligation, ReportingRule, Task
+
+    if "tracker_obligation" not in connections[using].introspection.table_names():
+        return
+    if Obligation.objects.using(using).exists():
+        return
+    if not (Task.objects.using(using).exists() or ReportingRule.objects.using(using).exists()):
+        return
+    from tracker.core.obligations import obligations_rebuild
+
+    obligations_rebuild()
+
+
 class TrackerConfig(AppConfig):
     name = "tracker"
     verbose_name = _("Tracker")
@@ -33,6 +52,9 @@ class TrackerConfig(AppConfig):
         from tracker.security import receivers
 
         receivers.connect()
+        from django.db.models.signals import post_migrate
+
+        post_migrate.connect(build_missing_obligations, sender=self, dispatch_uid="tracker_build_obligations")
         # A request ended: the private files its rolled-back transactions wrote go.
         request_finished.connect(_forget_rolled_back_files, dispatch_uid="tracker_forget_rolled_back_files")
 

@@ -95,11 +95,7 @@ def periods_for_rule(rule: ReportingRule) -> list[ReportingPeriod]:
             end = _clamped(year, month, 31)
             periods.append(
                 ReportingPeriod(
-                    rule.pk,
-                    start,
-                    end,
-                    monthly_due_date(rule, year, month),
-                    _("Month %(m)d/%(y)d") % {"m": month, "y": year},
+                    rule.pk, start, end, monthly_due_date(rule, year, month), period_label(rule.frequency, start)
                 )
             )
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
@@ -107,14 +103,25 @@ def periods_for_rule(rule: ReportingRule) -> list[ReportingPeriod]:
     for year in range(first.year, last.year + 1):
         if rule.frequency == ReportingRule.Frequency.HALF_YEAR:
             start, end = datetime.date(year, 1, 1), datetime.date(year, 6, 30)
-            label = _("First six months of %(y)d") % {"y": year}
         else:
             start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-            label = _("Year %(y)d") % {"y": year}
         if end < first or start > last:
             continue
-        periods.append(ReportingPeriod(rule.pk, start, end, _clamped(year, rule.due_month, rule.due_day), label))
+        due = _clamped(year, rule.due_month, rule.due_day)
+        periods.append(ReportingPeriod(rule.pk, start, end, due, period_label(rule.frequency, start)))
     return periods
+
+
+def period_label(frequency: str | None, start: datetime.date) -> str:
+    """A period's name on pages and in e-mails, from its rule's frequency (None: a task's
+    whole span, no rule) and its first day; the expected reports kept as rows are named so."""
+    if frequency == ReportingRule.Frequency.MONTHLY:
+        return _("Month %(m)d/%(y)d") % {"m": start.month, "y": start.year}
+    if frequency == ReportingRule.Frequency.HALF_YEAR:
+        return _("First six months of %(y)d") % {"y": start.year}
+    if frequency == ReportingRule.Frequency.ANNUAL:
+        return _("Year %(y)d") % {"y": start.year}
+    return _("Whole task")
 
 
 def periods_for_task(task: Task, rules: list[ReportingRule] | None = None) -> list[ReportingPeriod]:
@@ -130,15 +137,34 @@ def periods_for_task(task: Task, rules: list[ReportingRule] | None = None) -> li
     if rules is None:
         rules = list(plan.reporting_rules.prefetch_related("reporter__members"))
     span_start = task.activity.start_date or plan.period_start
-    span_end = max(task.due_date, span_start)
+    return task_periods(
+        unit_id=task.unit_id,
+        span_start=span_start,
+        due_date=task.due_date,
+        rules=[(rule, rule_reporters(rule), periods_for_rule(rule)) for rule in rules],
+    )
 
-    def within(rule: ReportingRule) -> list[ReportingPeriod]:
-        return [p for p in periods_for_rule(rule) if p.end >= span_start and p.start <= span_end]
 
-    own = [rule for rule in rules if task.unit_id in rule_reporters(rule)]
-    periods = [period for rule in (own or [rule for rule in rules if rule.is_default]) for period in within(rule)]
+def task_periods(
+    *,
+    unit_id: int,
+    span_start: datetime.date,
+    due_date: datetime.date,
+    rules: list[tuple[ReportingRule, set[int], list[ReportingPeriod]]],
+) -> list[ReportingPeriod]:
+    """`periods_for_task` from plain values and each rule with its reporters and periods
+    computed once (the expected reports' rebuild calls it for thousands of tasks)."""
+    span_end = max(due_date, span_start)
+    own = [item for item in rules if unit_id in item[1]]
+    chosen = own or [item for item in rules if item[0].is_default]
+    periods = [
+        period
+        for _rule, _reporters, periods in chosen
+        for period in periods
+        if period.end >= span_start and period.start <= span_end
+    ]
     if not periods:
-        periods = [ReportingPeriod(None, span_start, span_end, task.due_date, _("Whole task"))]
+        periods = [ReportingPeriod(None, span_start, span_end, due_date, period_label(None, span_start))]
     return sorted(periods, key=lambda period: (period.due, period.start))
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -35,7 +35,7 @@ from tracker.core.calendar import overdue
 from tracker.core.permissions import AnyUser
 from tracker.core.text import vietnamese_sort_key
 from tracker.due import selectors as selectors_due
-from tracker.models import Area, OutputIndicator, Plan, ProgressReport, Task, TaskComment, Unit
+from tracker.models import Area, Obligation, OutputIndicator, Plan, ProgressReport, Task, TaskComment, Unit
 from tracker.outputs import selectors as output_selectors
 from tracker.outputs.selectors import indicator_key
 
@@ -274,26 +274,34 @@ class UnitReporting:
 
 
 def reporting_by_unit(
-    expected: list[selectors_due.ExpectedReport], *, whole: bool
+    rows: QuerySet[Obligation], *, today: datetime.date, whole: bool
 ) -> tuple[list[UnitReporting], UnitReporting]:
-    """Per unit and in total, classified as the scoreboard classifies (`selectors_due.judge`);
-    reports not yet due are left out. Units with missing reports first, then by name."""
-    rows: dict[int, UnitReporting] = {}
+    """Per unit and in total, classified as the scoreboard classifies
+    (`selectors_due.classified_counts`), counted in the database (one query); reports not yet
+    due are left out. Units with missing reports first, then by name."""
+    counts = selectors_due.classified_counts(today)
+    groups = (
+        rows.filter(Q(state__in=selectors_due.REPORTED) | Q(due__lt=today))
+        .order_by()
+        .values("unit_id", "unit__name", "unit__sort_key")
+        .annotate(on_time=counts["on_time"], late=counts["late"], missing=counts["missing"])
+        .order_by("-missing", "unit__sort_key", "unit_id")
+    )
     total = UnitReporting(Unit(name=""))
-    for item in expected:
-        if item.reported:
-            kind = "late" if item.late else "on_time"
-        elif item.overdue:
-            kind = "missing"
-        else:
-            continue
-        unit = item.unit
-        row = rows.get(unit.pk)
-        if row is None:
-            row = rows[unit.pk] = UnitReporting(unit, href=_url("tracker:due", unit=unit.pk) if whole else "")
-        setattr(row, kind, getattr(row, kind) + 1)
-        setattr(total, kind, getattr(total, kind) + 1)
-    ordered = sorted(rows.values(), key=lambda row: (-row.missing, vietnamese_sort_key(row.unit.name)))
+    ordered = []
+    for group in groups:
+        unit = Unit(pk=group["unit_id"], name=group["unit__name"], sort_key=group["unit__sort_key"])
+        row = UnitReporting(
+            unit,
+            on_time=group["on_time"],
+            late=group["late"],
+            missing=group["missing"],
+            href=_url("tracker:due", unit=unit.pk) if whole else "",
+        )
+        ordered.append(row)
+        total.on_time += row.on_time
+        total.late += row.late
+        total.missing += row.missing
     return ordered, total
 
 
@@ -432,26 +440,36 @@ class Dashboard:
 
 
 def dashboard(user: AnyUser, *, today: datetime.date) -> Dashboard:
-    """The whole page. Queries: the user's roles; the expected reports (tasks, reporting
-    rules, their reporters' members, reports — `selectors_due`); the overdue tasks; the tasks
-    with quantities; the areas' names; the outputs (whole programme only); the money; three
-    for recent activity — the same number whatever the amount of data."""
+    """The whole page. Queries: the user's roles; the expected reports, counted (one), the
+    first overdue ones (one) and per unit (one) in the database (`selectors_due`, over the rows
+    `tracker.core.obligations` keeps); the first overdue tasks and their count; the tasks with
+    quantities; the areas' names; the outputs (whole programme only); the money; three for
+    recent activity — the same number whatever the amount of data, and no Python object per
+    expected report."""
     if not can_see_dashboard(user):
         raise PermissionDenied
     whole = permissions.sees_whole_programme(user)
     due_tasks = selectors_due.tasks_for_due(user)
-    expected = selectors_due.expected_reports_for_tasks(due_tasks, today=today)
-    expected += selectors_due.expected_dispatches(user, today=today)
-    overdue_reports = [item for item in expected if item.overdue]
-    overdue_reports.sort(key=lambda item: (item.due, vietnamese_sort_key(item.unit.name), item.sort_id))
+    rows = selectors_due.obligations_for_due(user)
+    soon = calendar.due_soon_end(today)
+    not_in = Q(state__in=selectors_due.NOT_REPORTED)
+    counts = rows.aggregate(
+        overdue=Count("pk", filter=not_in & Q(due__lt=today)),
+        due_soon=Count("pk", filter=not_in & Q(due__gte=today, due__lte=soon)),
+        returned=Count("pk", filter=Q(state=Obligation.State.RETURNED)),
+    )
+    overdue_reports = selectors_due.expected_from_rows(
+        selectors_due.listed(rows.filter(not_in, due__lt=today))[:LIST_LENGTH], today=today
+    )
     overdue_tasks = list(
-        due_tasks.filter(overdue(today)).select_related("activity", "activity__plan", "unit").order_by("due_date", "pk")
+        due_tasks.filter(overdue(today))
+        .select_related("activity", "activity__plan", "unit")
+        .order_by("due_date", "pk")[:LIST_LENGTH]
     )
     for task in overdue_tasks:
         task.url = selectors_due.task_url(task)
         task.days_overdue = (today - task.due_date).days
-    soon = calendar.due_soon_end(today)
-    reporting, reporting_total = reporting_by_unit(expected, whole=whole)
+    reporting, reporting_total = reporting_by_unit(rows, today=today, whole=whole)
     quantities = tasks_with_quantities(due_tasks)
     if whole:
         by_type = progress_by_type_from_outputs(outputs_for_dashboard(user))
@@ -462,12 +480,12 @@ def dashboard(user: AnyUser, *, today: datetime.date) -> Dashboard:
         whole=whole,
         unit=None if whole else getattr(user, "unit", None),
         today=today,
-        overdue_reports=overdue_reports[:LIST_LENGTH],
-        overdue_report_count=len(overdue_reports),
-        overdue_tasks=overdue_tasks[:LIST_LENGTH],
-        overdue_task_count=len(overdue_tasks),
-        due_soon_count=sum(1 for item in expected if not item.reported and today <= item.due <= soon),
-        returned_count=sum(1 for item in expected if item.state == selectors_due.RETURNED),
+        overdue_reports=overdue_reports,
+        overdue_report_count=counts["overdue"],
+        overdue_tasks=overdue_tasks,
+        overdue_task_count=due_tasks.filter(overdue(today)).count(),
+        due_soon_count=counts["due_soon"],
+        returned_count=counts["returned"],
         reporting=reporting,
         reporting_total=reporting_total,
         not_reported=[row for row in reporting if row.missing],

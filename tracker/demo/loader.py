@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tracker.core import grants as services
+from tracker.core.obligations import obligations_rebuild
 from tracker.models import Activity
 
 from . import history_2025, progress, registers, sample_plan, seed_000, seed_001, seed_002, seed_003, seed_004
@@ -83,4 +84,7 @@ def load_demo(today: datetime.date | None = None) -> LoadResult:
     # Reports are written by the demo's officers and reviewed by its manager, so after the users.
     progress.load(ctx, sample.plan)
     registers.load(ctx, lang_son, sample.plan)  # register entries, entered and reviewed by the demo's people
+    # Plans, rules and tasks written through upsert skip the services that keep the expected
+    # reports; rebuilding them is idempotent (a second run writes nothing).
+    obligations_rebuild()
     return LoadResult.between(before, count_rows("tracker"))

@@ -18,7 +18,9 @@ from tracker.core.calendar import today
 from tracker.core.deletion import delete_guarded
 from tracker.core.grants import grants_sync, unit_officer_group
 from tracker.core.history import delete_tracked, save_tracked
+from tracker.core.obligations import obligations_sync, plans_of_collective
 from tracker.core.public_figures import public_figures_changed
+from tracker.core.text import vietnamese_collation_key
 from tracker.models import (
     Activity,
     Area,
@@ -43,6 +45,7 @@ def area_save(*, area: Area, actor: User | None) -> Area:
 
 @transaction.atomic
 def unit_save(*, unit: Unit, actor: User | None) -> Unit:
+    unit.sort_key = vietnamese_collation_key(unit.name)
     return save_tracked(unit, actor=actor)
 
 
@@ -144,8 +147,12 @@ def programme_component_save(*, component: ProgrammeComponent, actor: User | Non
 @transaction.atomic
 def plan_save(*, plan: Plan, actor: User | None, legal_bases: Iterable[LegalDocument] | None = None) -> Plan:
     """Save a plan and, when given, its legal bases in the order they are cited."""
+    previous_start = plan.__class__.objects.filter(pk=plan.pk).values_list("period_start", flat=True).first()
     save_tracked(plan, actor=actor)
     public_figures_changed()  # its status or sample flag decides whether the public counts it
+    if previous_start is not None and previous_start != plan.period_start:
+        # Tasks of activities with no start date report from the plan's start.
+        obligations_sync(plan_ids=[plan.pk])
     if legal_bases is not None:
         _sync_legal_bases(plan, list(legal_bases), actor=actor)
     return plan
@@ -216,7 +223,10 @@ def deadline_save(*, deadline: Deadline, actor: User | None) -> Deadline:
 
 @transaction.atomic
 def reporting_rule_save(*, rule: ReportingRule, actor: User | None) -> ReportingRule:
-    return save_tracked(rule, actor=actor)
+    previous_plan_id = ReportingRule.objects.filter(pk=rule.pk).values_list("plan_id", flat=True).first()
+    save_tracked(rule, actor=actor)
+    obligations_sync(plan_ids={rule.plan_id, previous_plan_id})
+    return rule
 
 
 @transaction.atomic
@@ -246,7 +256,9 @@ def deadline_delete(*, deadline: Deadline, actor: User | None) -> None:
 @transaction.atomic
 def reporting_rule_delete(*, rule: ReportingRule, actor: User | None) -> None:
     """Refused when reports were written or sent under the rule (end it instead)."""
+    plan_id = rule.plan_id
     delete_guarded(instance=rule, actor=actor)
+    obligations_sync(plan_ids=[plan_id])
 
 
 @transaction.atomic
@@ -254,7 +266,9 @@ def reporting_rule_end(*, rule: ReportingRule, actor: User | None) -> ReportingR
     """A rule with reports cannot be deleted: it ends today (its past periods stay owed and
     reported; no new period is asked for)."""
     rule.active_to = max(min(rule.active_to, today()), rule.active_from)
-    return save_tracked(rule, actor=actor, reason="ended")
+    save_tracked(rule, actor=actor, reason="ended")
+    obligations_sync(plan_ids=[rule.plan_id])
+    return rule
 
 
 @transaction.atomic
@@ -294,3 +308,5 @@ def unit_members_set(*, unit: Unit, members: Iterable[Unit], actor: User | None)
         models.Q(lead_unit=unit) | models.Q(cooperations__unit=unit) | models.Q(tasks__unit=unit)
     ).distinct():
         grants_sync(activity=activity)
+    # The members owe the reports of the rules the collective reports under.
+    obligations_sync(plan_ids=plans_of_collective(unit))

@@ -62,8 +62,8 @@ class Snapshot:
 
 
 def snapshot(today: datetime.date) -> Snapshot:
-    """Ten queries: tasks, rules, rule members, reports, the four of the reports sent under
-    the rules, deadlines, collective memberships.
+    """Six queries: the expected reports due, the open tasks, deadlines, collective
+    memberships (and the recipients, apart).
 
     Read in the e-mails' language: period labels ("Tháng 3/2026") are made here.
     """
@@ -72,12 +72,10 @@ def snapshot(today: datetime.date) -> Snapshot:
 
 
 def _snapshot(today: datetime.date) -> Snapshot:
-    expected = selectors_due.expected_reports_for_tasks(selectors_due.all_tasks_for_due(), today=today)
-    tasks = {item.task.pk: item.task for item in expected}.values()
-    # The reports units send under the rules (the lead unit's own, a collective's members').
-    expected += selectors_due.expected_dispatches(None, today=today)
+    # Every unit's: the reports on tasks and those units send under the rules.
+    rows = selectors_due.obligations_for_due(None)
     deadlines = selectors_due.deadlines_for_due(None, start=today, end=calendar.due_soon_end(today))
-    sections = selectors_due.group_by_unit(expected, tasks, deadlines, today=today)
+    sections = selectors_due.due_sections(rows, selectors_due.all_tasks_for_due(), deadlines, today=today)
     collectives_of: dict[int, list[int]] = defaultdict(list)
     for member_id, group_id in Unit.members.through.objects.values_list("to_unit_id", "from_unit_id"):
         collectives_of[member_id].append(group_id)

@@ -1,11 +1,10 @@
 """Reads for "what is due": expected reports, overdue tasks, plan deadlines, the timeliness
 scoreboard and the data of the reminder e-mails.
 
-An *expected report* is a (task, reporting period) pair from `reporting_calendar`, joined in
-Python with the progress reports written for that task and period. Every function costs a
-fixed number of queries whatever the amount of data: tasks (one query), the plans' reporting
-rules with their reporters' members (two queries, once for all plans — never per task), the
-reports of those tasks (one query), deadlines (one query).
+An *expected report* is a row of `Obligation` (a task's period, or a report a unit sends under
+a rule), kept up to date by `tracker.core.obligations` with the state of the reports that
+meet it. The pages filter, count and group these rows in the database: every function costs a
+fixed number of queries, and builds Python objects only for the rows a page shows.
 
 `today` is always a parameter, so tests and the reminder jobs choose the day they look from.
 """
@@ -13,28 +12,26 @@ reports of those tasks (one query), deadlines (one query).
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet, Value
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 
 from tracker.core import permissions
-from tracker.core.calendar import ReportingPeriod, due_soon_end, periods_for_rule, periods_for_task
+from tracker.core.calendar import ReportingPeriod, due_soon_end, period_label, periods_for_rule
 from tracker.core.numbers import percent
 from tracker.core.permissions import AnyUser
 from tracker.core.text import vietnamese_sort_key
 from tracker.models import (
     OPEN_STATUSES,
-    Activity,
     Deadline,
+    Obligation,
     Plan,
     ProgressReport,
-    ReportDispatch,
     ReportingRule,
     Task,
     Unit,
@@ -42,24 +39,11 @@ from tracker.models import (
 from tracker.models.plans import Progress
 
 DUE_LATER_DAYS = 30
+DUE_UNITS_PER_PAGE = 20
 
-# States of an expected report, most advanced first.
+# States of an expected report (`Obligation.State`), most advanced first; a superseded report
+# was accepted once, then corrected: its period counts as reported.
 ACCEPTED, SUBMITTED, RETURNED, DRAFT, MISSING = "accepted", "submitted", "returned", "draft", "missing"
-# A superseded report was accepted once, then corrected: its period was reported.
-_STATE_RANK = {
-    ProgressReport.Status.ACCEPTED: 0,
-    ProgressReport.Status.SUPERSEDED: 1,
-    ProgressReport.Status.SUBMITTED: 2,
-    ProgressReport.Status.RETURNED: 3,
-    ProgressReport.Status.DRAFT: 4,
-}
-_STATE_OF = {
-    ProgressReport.Status.ACCEPTED: ACCEPTED,
-    ProgressReport.Status.SUPERSEDED: ACCEPTED,
-    ProgressReport.Status.SUBMITTED: SUBMITTED,
-    ProgressReport.Status.RETURNED: RETURNED,
-    ProgressReport.Status.DRAFT: DRAFT,
-}
 REPORTED_STATES = (ACCEPTED, SUBMITTED)
 # Scoreboard cells.
 ON_TIME, LATE, NOT_YET_DUE = "on_time", "late", "not_yet_due"
@@ -177,90 +161,95 @@ def tasks_for_due(user: AnyUser) -> QuerySet[Task]:
     return permissions.tasks_visible_to(user, queryset.filter(own))
 
 
-def _rules_by_plan(plan_ids: Iterable[int]) -> dict[int, list[ReportingRule]]:
-    """The plans' reporting rules with their reporters' members: two queries for all plans."""
-    by_plan: dict[int, list[ReportingRule]] = defaultdict(list)
-    rules = (
-        ReportingRule.objects.filter(plan_id__in=set(plan_ids))
-        .select_related("reporter")
-        .prefetch_related("reporter__members")
-        .order_by("plan_id", "frequency", "id")
-    )
-    for rule in rules:
-        by_plan[rule.plan_id].append(rule)
-    return by_plan
+# --- Expected reports, read from their rows -----------------------------------------------------
+
+NOT_REPORTED = (Obligation.State.MISSING, Obligation.State.DRAFT, Obligation.State.RETURNED)
+REPORTED = (Obligation.State.ACCEPTED, Obligation.State.SUBMITTED)
+_LIVE = Q(task__isnull=True) | ~Q(task__status=Progress.CANCELLED)
 
 
-def _reports_by_period(tasks: QuerySet[Task]) -> dict[tuple, list[ProgressReport]]:
-    """Every report of the tasks (one query), keyed by (task, period start, period end)."""
-    by_period: dict[tuple, list[ProgressReport]] = defaultdict(list)
-    reports = ProgressReport.objects.filter(task__in=tasks.values("pk")).only(
-        "pk", "task_id", "period_start", "period_end", "due_date", "status", "submitted_at", "return_reason"
-    )
-    for report in reports:
-        by_period[(report.task_id, report.period_start, report.period_end)].append(report)
-    return by_period
+def obligations_for_due(user: AnyUser | None, *, unit_id: int | None = None) -> QuerySet[Obligation]:
+    """The expected reports the user answers for, in issued plans (cancelled tasks owe none):
+    on the tasks of `tasks_for_due`, and those the user's unit sends under the rules.
+
+    `user=None` (the reminder jobs) reads every unit's; a province-wide reader their
+    province's, or — `unit_id` — one unit's (its tasks and those of the collectives it belongs
+    to, and the reports it sends itself); an officer their unit's.
+    """
+    rows = Obligation.objects.filter(plan__status=Plan.Status.ISSUED)
+    if user is None or permissions.sees_whole_programme(user):
+        if user is not None:
+            rows = permissions.in_province(user, rows, "plan__")
+        rows = rows.filter(_LIVE)
+        if unit_id is not None:
+            collectives = Unit.objects.filter(members=unit_id).values("pk")
+            rows = rows.filter(Q(unit_id=unit_id) | Q(task__isnull=False, unit__in=collectives))
+        return rows
+    if not permissions.is_unit_officer(user) or not getattr(user, "unit_id", None):
+        return rows.none()
+    if unit_id is not None and unit_id != user.unit_id:
+        return rows.none()
+    return rows.filter(Q(task__in=tasks_for_due(user).values("pk")) | Q(task__isnull=True, unit_id=user.unit_id))
 
 
-def judge(task: Task, period: ReportingPeriod, reports: list[ProgressReport], today: datetime.date) -> ExpectedReport:
-    """The state of one expected report from the reports written for its period."""
-    best = min(reports, key=lambda r: _STATE_RANK.get(r.status, 9)) if reports else None
-    state = _STATE_OF.get(best.status, MISSING) if best else MISSING
-    # Lateness is judged on the first time the period was sent in: a correction of an
-    # accepted report does not make it late after the fact.
-    sent = [
-        r.submitted_at
-        for r in reports
-        if r.submitted_at
-        and r.status
-        in (ProgressReport.Status.ACCEPTED, ProgressReport.Status.SUPERSEDED, ProgressReport.Status.SUBMITTED)
-    ]
-    submitted_on = timezone.localdate(min(sent)) if sent else None
-    reported = state in REPORTED_STATES
-    return ExpectedReport(
-        task=task,
-        period=period,
-        report=best,
-        state=state,
-        submitted_on=submitted_on,
-        late=bool(reported and submitted_on and submitted_on > period.due),
-        overdue=not reported and period.due < today,
-        due_soon=not reported and today <= period.due <= due_soon_end(today),
-        _today=today,
+def _ordered(rows: QuerySet[Obligation]) -> QuerySet[Obligation]:
+    """By due date, then unit (Vietnamese order, the stored key), a task's before the rule's."""
+    return rows.order_by(
+        "due", "unit__sort_key", "unit_id", F("task_id").asc(nulls_last=True), "rule_id", "period_start"
     )
 
 
-def expected_reports_for_tasks(tasks: QuerySet[Task], *, today: datetime.date) -> list[ExpectedReport]:
-    """Every (task, period) the tasks must report on, with its state: four queries."""
-    task_list = list(tasks.select_related("activity", "activity__plan", "unit").order_by("due_date", "pk"))
-    rules = _rules_by_plan(task.activity.plan_id for task in task_list) if task_list else {}
-    reports = _reports_by_period(tasks) if task_list else {}
-    expected = []
-    for task in task_list:
-        for period in periods_for_task(task, rules.get(task.activity.plan_id, [])):
-            key = (task.pk, period.start, period.end)
-            expected.append(judge(task, period, reports.get(key, []), today))
-    expected.sort(key=lambda item: (item.due, vietnamese_sort_key(item.task.unit.name), item.task.pk))
-    return expected
+def _with_objects(rows: QuerySet[Obligation]) -> QuerySet[Obligation]:
+    return rows.select_related(
+        "task", "task__activity", "task__activity__plan", "task__unit", "rule", "rule__plan", "unit", "report"
+    ).defer("report__narrative", "report__difficulties", "report__proposals")
 
 
-def _judge_dispatch(
-    rule: ReportingRule, unit: Unit, period: ReportingPeriod, dispatch: ReportDispatch | None, today: datetime.date
-) -> ExpectedReport:
-    sent = dispatch.sent_on if dispatch is not None else None
-    return ExpectedReport(
-        task=None,
-        period=period,
-        report=None,
-        state=ACCEPTED if dispatch is not None else MISSING,
-        submitted_on=sent,
-        late=bool(sent and sent > period.due),
-        overdue=dispatch is None and period.due < today,
-        due_soon=dispatch is None and today <= period.due <= due_soon_end(today),
-        _today=today,
-        rule=rule,
-        reporter=unit,
-    )
+def listed(rows: QuerySet[Obligation]) -> QuerySet[Obligation]:
+    """Rows in the lists' order with what `expected_from_rows` shows of them."""
+    return _with_objects(_ordered(rows))
+
+
+def expected_from_rows(rows: Iterable[Obligation], *, today: datetime.date) -> list[ExpectedReport]:
+    """The pages' objects for rows read with `_with_objects`."""
+    soon = due_soon_end(today)
+    items = []
+    for row in rows:
+        period = ReportingPeriod(
+            row.rule_id,
+            row.period_start,
+            row.period_end,
+            row.due,
+            period_label(row.rule.frequency if row.rule_id else None, row.period_start),
+        )
+        reported = row.state in REPORTED_STATES
+        items.append(
+            ExpectedReport(
+                task=row.task,
+                period=period,
+                report=row.report,
+                state=row.state,
+                submitted_on=row.submitted_on,
+                late=bool(reported and row.submitted_on and row.submitted_on > row.due),
+                overdue=not reported and row.due < today,
+                due_soon=not reported and today <= row.due <= soon,
+                _today=today,
+                rule=row.rule if row.task_id is None else None,
+                reporter=row.unit if row.task_id is None else None,
+            )
+        )
+    return items
+
+
+def expected_reports_for_tasks(
+    tasks: QuerySet[Task], *, today: datetime.date, ending: tuple[datetime.date, datetime.date] | None = None
+) -> list[ExpectedReport]:
+    """Every (task, period) the tasks must report on — or, `ending`, those whose period ends
+    between two dates (both included) — with its state: one query."""
+    rows = Obligation.objects.filter(task__in=tasks.values("pk"))
+    if ending is not None:
+        rows = rows.filter(period_end__gte=ending[0], period_end__lte=ending[1])
+    return expected_from_rows(_with_objects(_ordered(rows)), today=today)
 
 
 def expected_dispatches(
@@ -273,80 +262,25 @@ def expected_dispatches(
     """The reports units owe under the rules of issued plans that no task's report carries:
     for each rule, each unit that reports under it (the reporter, or every member of a
     collective) and each period — when the unit leads an activity of the plan (its own report
-    to the province) or has no task in the plan. At most four queries: rules, their
-    reporters' members, lead units and units with tasks (one), the reports sent (only when
-    something is owed).
+    to the province) or has no task in the plan. One query.
 
     `user=None` (the reminder jobs) reads every unit's; an officer reads their unit's;
     `unit_id` narrows to one unit, `plan_ids` to some plans.
     """
-    rules = ReportingRule.objects.filter(plan__status=Plan.Status.ISSUED)
-    wanted: int | None = unit_id
-    if user is not None and permissions.sees_whole_programme(user):
-        rules = permissions.in_province(user, rules, "plan__")
-    elif user is not None:
-        if not permissions.is_unit_officer(user) or not getattr(user, "unit_id", None):
-            return []
-        if unit_id is not None and unit_id != user.unit_id:
-            return []
-        wanted = user.unit_id
-    if wanted is not None:
-        rules = rules.filter(Q(reporter_id=wanted) | Q(reporter__in=Unit.objects.filter(members=wanted).values("pk")))
+    whole = user is None or permissions.sees_whole_programme(user)
+    if not whole and unit_id is not None and unit_id != getattr(user, "unit_id", None):
+        return []
+    rows = obligations_for_due(user).filter(task__isnull=True)
+    if unit_id is not None:
+        rows = rows.filter(unit_id=unit_id)
     if plan_ids is not None:
-        rules = rules.filter(plan_id__in=list(plan_ids))
-    rule_list = list(
-        rules.select_related("reporter", "plan").prefetch_related("reporter__members").order_by("plan_id", "id")
-    )
-    if not rule_list:
-        return []
-    plans = {rule.plan_id for rule in rule_list}
-    # Who leads an activity of the plans (0) and who has a task in them (1): one query.
-    leads_and_tasks = (
-        Activity.objects.filter(plan_id__in=plans)
-        .order_by()
-        .values_list("plan_id", "lead_unit_id")
-        .annotate(kind=Value(0))
-        .union(
-            Task.objects.filter(activity__plan_id__in=plans)
-            .exclude(status=Progress.CANCELLED)
-            .order_by()
-            .values_list("activity__plan_id", "unit_id")
-            .annotate(kind=Value(1))
-        )
-    )
-    leads, with_tasks = set(), set()
-    for plan_id, unit_pk, kind in leads_and_tasks:
-        (with_tasks if kind else leads).add((plan_id, unit_pk))
-    owed = []
-    for rule in rule_list:
-        members = list(rule.reporter.members.all()) if rule.reporter.is_group else []
-        for unit in members or [rule.reporter]:
-            if wanted is not None and unit.pk != wanted:
-                continue
-            key = (rule.plan_id, unit.pk)
-            if key in with_tasks and key not in leads:
-                continue  # its progress reports on its tasks are its reports
-            owed.append((rule, unit))
-    if not owed:
-        return []
-    dispatches = ReportDispatch.objects.filter(rule__in=[rule.pk for rule in rule_list])
-    if wanted is not None:
-        dispatches = dispatches.filter(unit_id=wanted)
-    sent = {(d.rule_id, d.unit_id, d.period_start, d.period_end): d for d in dispatches}
-    expected = []
-    for rule, unit in owed:
-        for period in periods_for_rule(rule):
-            dispatch = sent.get((rule.pk, unit.pk, period.start, period.end))
-            expected.append(_judge_dispatch(rule, unit, period, dispatch, today))
-    expected.sort(key=lambda item: (item.due, vietnamese_sort_key(item.unit.name), item.sort_id))
-    return expected
+        rows = rows.filter(plan_id__in=list(plan_ids))
+    return expected_from_rows(_with_objects(_ordered(rows)), today=today)
 
 
 def all_expected(user: AnyUser, *, today: datetime.date) -> list[ExpectedReport]:
     """Every report the user answers for: on tasks, and sent under the rules."""
-    items = expected_reports(user, today=today) + expected_dispatches(user, today=today)
-    items.sort(key=lambda item: (item.due, vietnamese_sort_key(item.unit.name), item.sort_id))
-    return items
+    return expected_from_rows(_with_objects(_ordered(obligations_for_due(user))), today=today)
 
 
 def expected_reports(user: AnyUser, *, today: datetime.date) -> list[ExpectedReport]:
@@ -463,16 +397,78 @@ def group_by_unit(
 
 @dataclass
 class DuePage:
-    sections: list[UnitDue]
+    sections: list[UnitDue]  # the units of this page (`page`), in Vietnamese order
     units: list[Unit]  # the choice of units (managers and readers)
     chosen_unit: Unit | None
     unassigned_deadlines: list[Deadline]
     totals: dict[str, int]
+    page: Page | None = None  # the page of units; its object_list is `sections`
 
 
-def due_page(user: AnyUser, *, today: datetime.date, unit_id: int | None = None) -> DuePage:
-    """The "what is due" page: ten queries for a province-wide reader, eleven for an officer
-    (six for the tasks' reports and deadlines, four for the reports sent under the rules).
+def _due_rows(rows: QuerySet[Obligation], today: datetime.date) -> QuerySet[Obligation]:
+    """The expected reports a due list shows: returned, or not in and due within 30 days or
+    overdue."""
+    later = today + datetime.timedelta(days=DUE_LATER_DAYS)
+    return rows.filter(
+        Q(state=Obligation.State.RETURNED)
+        | Q(state__in=(Obligation.State.MISSING, Obligation.State.DRAFT), due__lte=later)
+    )
+
+
+def _due_tasks(tasks: QuerySet[Task], today: datetime.date) -> QuerySet[Task]:
+    later = today + datetime.timedelta(days=DUE_LATER_DAYS)
+    return tasks.filter(status__in=OPEN_STATUSES, due_date__lte=later)
+
+
+def due_totals(rows: QuerySet[Obligation], tasks: QuerySet[Task], *, today: datetime.date) -> dict[str, int]:
+    """The page's counts, over every unit (two queries)."""
+    soon, later = due_soon_end(today), today + datetime.timedelta(days=DUE_LATER_DAYS)
+    open_ = Q(state__in=(Obligation.State.MISSING, Obligation.State.DRAFT))
+    reports = rows.aggregate(
+        overdue=Count("pk", filter=open_ & Q(due__lt=today)),
+        returned=Count("pk", filter=Q(state=Obligation.State.RETURNED)),
+        due_7=Count("pk", filter=open_ & Q(due__gte=today, due__lte=soon)),
+        due_30=Count("pk", filter=open_ & Q(due__gt=soon, due__lte=later)),
+    )
+    work = tasks.filter(status__in=OPEN_STATUSES).aggregate(
+        overdue=Count("pk", filter=Q(due_date__lt=today)),
+        due_7=Count("pk", filter=Q(due_date__gte=today, due_date__lte=soon)),
+        due_30=Count("pk", filter=Q(due_date__gt=soon, due_date__lte=later)),
+    )
+    return {
+        "overdue_reports": reports["overdue"],
+        "overdue_tasks": work["overdue"],
+        "returned": reports["returned"],
+        "due_7": reports["due_7"] + work["due_7"],
+        "due_30": reports["due_30"] + work["due_30"],
+    }
+
+
+def due_sections(
+    rows: QuerySet[Obligation],
+    tasks: QuerySet[Task],
+    deadlines: list[Deadline],
+    *,
+    today: datetime.date,
+    unit_ids: list[int] | None = None,
+) -> list[UnitDue]:
+    """The sections of the units (all, or `unit_ids`): two queries."""
+    rows, tasks = _due_rows(rows, today), _due_tasks(tasks, today)
+    if unit_ids is not None:
+        rows, tasks = rows.filter(unit_id__in=unit_ids), tasks.filter(unit_id__in=unit_ids)
+        deadlines = [deadline for deadline in deadlines if deadline.responsible_unit_id in unit_ids]
+    expected = expected_from_rows(_with_objects(_ordered(rows)), today=today)
+    task_list = tasks.select_related("activity", "activity__plan", "unit").order_by("due_date", "pk")
+    return group_by_unit(expected, task_list, deadlines, today=today)
+
+
+def due_page(
+    user: AnyUser, *, today: datetime.date, unit_id: int | None = None, page: str | int | None = None
+) -> DuePage:
+    """The "what is due" page, twenty units at a time (`page`), whatever the amount of data:
+    the units with something due (count and page), their expected reports, their tasks, the
+    deadlines, the totals (two), the unit choices — nine queries for a province-wide reader
+    (one more for a chosen unit), eight for an officer.
 
     Province-wide readers see every unit with something due, or one unit they choose; an
     officer sees their own unit's items, and asking for another unit is a 404.
@@ -489,37 +485,42 @@ def due_page(user: AnyUser, *, today: datetime.date, unit_id: int | None = None)
         if chosen is None:
             raise Http404
         tasks = tasks.filter(Q(unit_id=unit_id) | Q(unit__in=Unit.objects.filter(members=unit_id).values("pk")))
-    expected = expected_reports_for_tasks(tasks, today=today)
-    task_list = {item.task.pk: item.task for item in expected}.values()  # already read
-    expected += expected_dispatches(user, today=today, unit_id=chosen.pk if chosen is not None else None)
-    expected.sort(key=lambda item: (item.due, vietnamese_sort_key(item.unit.name), item.sort_id))
+    rows = obligations_for_due(user, unit_id=chosen.pk if chosen is not None else None)
     deadlines = deadlines_for_due(user, start=today, end=today + datetime.timedelta(days=DUE_LATER_DAYS))
     unassigned = [d for d in deadlines if not d.responsible_unit_id] if whole and chosen is None else []
     if chosen is not None:
         deadlines = [d for d in deadlines if d.responsible_unit_id == chosen.pk]
-    sections = group_by_unit(expected, task_list, deadlines, today=today)
-    units = []
+    # The units with something due, in Vietnamese order, a page at a time.
+    with_deadlines = {d.responsible_unit_id for d in deadlines if d.responsible_unit_id}
+    units = Unit.objects.filter(
+        Q(pk__in=_due_rows(rows, today).values("unit_id"))
+        | Q(pk__in=_due_tasks(tasks, today).values("unit_id"))
+        | Q(pk__in=with_deadlines)
+    ).order_by("sort_key", "pk")
+    paginated = Paginator(units.values_list("pk", flat=True), DUE_UNITS_PER_PAGE).get_page(page)
+    unit_ids = list(paginated.object_list)
+    sections = due_sections(rows, tasks, deadlines, today=today, unit_ids=unit_ids) if unit_ids else []
+    order = {pk: n for n, pk in enumerate(unit_ids)}
+    sections.sort(key=lambda section: order[section.unit.pk])
+    paginated.object_list = sections
+    choices = []
     if whole:
-        units = sorted(
-            # The units with tasks in the reader's province (a subquery, no query more).
-            Unit.objects.in_force(today).filter(pk__in=tasks_for_due(user).values("unit_id")).only("pk", "name"),
-            key=lambda unit: vietnamese_sort_key(unit.name),
+        # The units with tasks in the reader's province (a subquery, no query more).
+        choices = list(
+            Unit.objects.in_force(today)
+            .filter(pk__in=tasks_for_due(user).values("unit_id"))
+            .only("pk", "name")
+            .order_by("sort_key", "pk")
         )
-    totals = {
-        "overdue_reports": sum(len(s.overdue_reports) for s in sections),
-        "overdue_tasks": sum(len(s.overdue_tasks) for s in sections),
-        "returned": sum(len(s.returned) for s in sections),
-        "due_7": sum(len(s.reports_7) + len(s.tasks_7) for s in sections),
-        "due_30": sum(len(s.reports_30) + len(s.tasks_30) for s in sections),
-    }
-    return DuePage(sections, units, chosen, unassigned, totals)
+    totals = due_totals(rows, tasks, today=today)
+    return DuePage(sections, choices, chosen, unassigned, totals, paginated)
 
 
 def overdue_report_count(user: AnyUser, *, today: datetime.date) -> int:
-    """The number in the navigation badge: overdue reports the user answers for."""
+    """The number in the navigation badge: overdue reports the user answers for (one query)."""
     if not (permissions.sees_whole_programme(user) or permissions.is_unit_officer(user)):
         return 0
-    return sum(1 for item in all_expected(user, today=today) if item.overdue)
+    return obligations_for_due(user).filter(state__in=NOT_REPORTED, due__lt=today).count()
 
 
 # --- The timeliness scoreboard --------------------------------------------------------------
@@ -544,7 +545,10 @@ class Cell:
     state: str = ""  # on_time, late, missing, not_yet_due; "" when nothing is expected
     expected: int = 0
     reported: int = 0
-    items: list[ExpectedReport] = field(default_factory=list)
+    on_time: int = 0
+    late: int = 0
+    missing: int = 0
+    not_yet_due: int = 0
 
 
 @dataclass
@@ -599,30 +603,42 @@ def default_plan(plans: list[Plan], today: datetime.date) -> Plan | None:
     return min(plans, key=lambda plan: (distance(plan), -plan.period_start.toordinal())) if plans else None
 
 
-def _cell_state(items: list[ExpectedReport], today: datetime.date) -> str:
-    if not items:
+def _cell_state(cell: Cell) -> str:
+    if not cell.expected:
         return ""
-    if any(item.overdue for item in items):
+    if cell.missing:
         return MISSING
-    if any(not item.reported for item in items):
+    if cell.not_yet_due:
         return NOT_YET_DUE
-    return LATE if any(item.late for item in items) else ON_TIME
+    return LATE if cell.late else ON_TIME
+
+
+def classified_counts(today: datetime.date) -> dict[str, Count]:
+    """Expected reports counted as the scoreboard classifies them: in on time (by its due
+    date) or late, missing once the due date has passed, not yet due before it."""
+    reported = Q(state__in=REPORTED)
+    late = reported & Q(submitted_on__isnull=False, submitted_on__gt=F("due"))
+    return {
+        "on_time": Count("pk", filter=reported & ~late),
+        "late": Count("pk", filter=late),
+        "missing": Count("pk", filter=Q(state__in=NOT_REPORTED, due__lt=today)),
+        "not_yet_due": Count("pk", filter=Q(state__in=NOT_REPORTED, due__gte=today)),
+    }
 
 
 def scoreboard(user: AnyUser, *, plan: Plan | None, year: int, today: datetime.date) -> Scoreboard:
     """Units × reporting periods of one plan's rules in one year (like DHIS2's reporting rate).
 
-    A cell sums the unit's tasks that owe a report for the period: missing when one is overdue,
-    not yet due while one is outstanding before its date, late when all are in but one came
-    late, on time otherwise. Totals count expected reports whose due date has passed (or that
-    are in already): % on time and % reported. Province-wide readers see every unit; an officer
-    sees only their unit's row. Queries: tasks, rules, rule members, reports (+1 for an officer),
-    and four for the reports sent under the rules (`expected_dispatches`).
+    A cell sums the unit's expected reports for the period: missing when one is overdue, not
+    yet due while one is outstanding before its date, late when all are in but one came late,
+    on time otherwise. Totals count expected reports whose due date has passed (or that are
+    in already): % on time and % reported. Province-wide readers see every unit; an officer
+    sees only their unit's row. Queries: the rules, the counts per unit and period (grouped in
+    the database), whatever the number of units and tasks.
     """
     if plan is None:
         return Scoreboard(None, year, [], [], None)
-    tasks = tasks_for_due(user).filter(activity__plan=plan)
-    rules = [rule for rule in _rules_by_plan([plan.pk]).get(plan.pk, [])]
+    rules = list(plan.reporting_rules.order_by("frequency", "id"))
     columns = [
         Column(rule, period)
         for rule in rules
@@ -631,46 +647,35 @@ def scoreboard(user: AnyUser, *, plan: Plan | None, year: int, today: datetime.d
     ]
     columns.sort(key=lambda column: (column.period.due, column.period.start, column.rule.pk))
     index = {(column.rule.pk, column.period.start, column.period.end): n for n, column in enumerate(columns)}
-    task_list = list(tasks.select_related("activity", "activity__plan", "unit").order_by("pk"))
-    reports = _reports_by_period(tasks) if task_list else {}
+    if not columns:
+        return Scoreboard(plan, year, columns, [], None)
+    first, last = min(c.period.start for c in columns), max(c.period.end for c in columns)
+    counts = (
+        obligations_for_due(user)
+        .filter(plan=plan, rule__in=[rule.pk for rule in rules], period_start__gte=first, period_end__lte=last)
+        .order_by()
+        .values("unit_id", "unit__name", "unit__sort_key", "rule_id", "period_start", "period_end")
+        .annotate(expected=Count("pk"), reported=Count("pk", filter=Q(state__in=REPORTED)), **classified_counts(today))
+    )
     rows: dict[int, Row] = {}
-    for task in task_list:
-        for period in periods_for_task(task, rules):
-            n = index.get((period.rule_id, period.start, period.end))
-            if n is None:
-                continue
-            row = rows.setdefault(task.unit_id, Row(task.unit, [Cell() for _ in columns]))
-            item = judge(task, period, reports.get((task.pk, period.start, period.end), []), today)
-            cell = row.cells[n]
-            cell.items.append(item)
-            cell.expected += 1
-            cell.reported += item.reported
-    for item in expected_dispatches(user, today=today, plan_ids=[plan.pk]):
-        n = index.get((item.rule.pk, item.period.start, item.period.end))
+    total = Row(Unit(name=""), [Cell() for _ in columns])
+    for group in counts:
+        n = index.get((group["rule_id"], group["period_start"], group["period_end"]))
         if n is None:
             continue
-        row = rows.setdefault(item.unit.pk, Row(item.unit, [Cell() for _ in columns]))
-        cell = row.cells[n]
-        cell.items.append(item)
-        cell.expected += 1
-        cell.reported += item.reported
-    total = Row(Unit(name=""), [Cell() for _ in columns])
+        unit = Unit(pk=group["unit_id"], name=group["unit__name"], sort_key=group["unit__sort_key"])
+        row = rows.setdefault(unit.pk, Row(unit, [Cell() for _ in columns]))
+        cell, column = row.cells[n], columns[n]
+        cell.expected += group["expected"]
+        cell.reported += group["reported"]
+        for kind in ("on_time", "late", "missing", "not_yet_due"):
+            setattr(cell, kind, getattr(cell, kind) + group[kind])
+            setattr(column, kind, getattr(column, kind) + group[kind])
+            if kind != "not_yet_due":
+                setattr(row, kind, getattr(row, kind) + group[kind])
+                setattr(total, kind, getattr(total, kind) + group[kind])
     for row in rows.values():
-        for n, cell in enumerate(row.cells):
-            cell.state = _cell_state(cell.items, today)
-            column = columns[n]
-            for item in cell.items:
-                if item.reported and not item.late:
-                    kind = "on_time"
-                elif item.reported:
-                    kind = "late"
-                elif item.overdue:
-                    kind = "missing"
-                else:
-                    kind = "not_yet_due"
-                setattr(column, kind, getattr(column, kind) + 1)
-                if kind != "not_yet_due":
-                    setattr(row, kind, getattr(row, kind) + 1)
-                    setattr(total, kind, getattr(total, kind) + 1)
-    row_list = sorted(rows.values(), key=lambda row: vietnamese_sort_key(row.unit.name))
+        for cell in row.cells:
+            cell.state = _cell_state(cell)
+    row_list = sorted(rows.values(), key=lambda row: (row.unit.sort_key, row.unit.pk))
     return Scoreboard(plan, year, columns, row_list, total if row_list else None)

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tracker.core.history import save_tracked
+from tracker.core.obligations import dispatch_states_refresh
 from tracker.models import ReportDispatch, ReportingRule, Unit, User
 
 
@@ -58,4 +59,6 @@ def report_dispatch_record(
     dispatch.sent_on = sent_on
     dispatch.number_symbol = number_symbol.strip()
     dispatch.note = note.strip()
-    return save_tracked(dispatch, actor=actor)
+    save_tracked(dispatch, actor=actor)
+    dispatch_states_refresh(rule_ids=[rule.pk])
+    return dispatch

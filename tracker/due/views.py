@@ -23,7 +23,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from tracker.core import permissions
 from tracker.core.calendar import periods_for_rule
 from tracker.core.forms import add_service_error
-from tracker.core.pagination import paginate
+from tracker.core.pagination import Paged
 from tracker.core.widgets import DateInput
 from tracker.due import selectors as selectors_due
 from tracker.due import services
@@ -41,22 +41,23 @@ def _int_param(request: HttpRequest, name: str) -> int | None:
         raise Http404 from exc
 
 
-DUE_UNITS_PER_PAGE = 20
-
-
 @login_required
 @require_safe
 def due(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    page = selectors_due.due_page(request.user, today=today, unit_id=_int_param(request, "unit"))
+    page = selectors_due.due_page(
+        request.user, today=today, unit_id=_int_param(request, "unit"), page=request.GET.get("page")
+    )
+    # The units' sections a page at a time (the totals above count them all); the links keep
+    # the chosen unit.
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "tracker/due/due.html",
         {
             "page": page,
-            # The units' sections a page at a time (the totals above count them all); the links
-            # keep the chosen unit.
-            "sections": paginate(request, page.sections, DUE_UNITS_PER_PAGE),
+            "sections": Paged(page=page.page, param="page", query=query.urlencode()),
             "today": today,
             "whole": permissions.sees_whole_programme(request.user),
             # The page's own overdue reports, for the officer; the managers' badge counts

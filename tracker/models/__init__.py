@@ -1,6 +1,7 @@
 from .calendar import Deadline, ReportDispatch, ReportingRule
 from .intake import PlanImport
 from .notifications import Notification
+from .obligations import Obligation
 from .organisation import Area, AreaClassification, AreaSuccession, EffectiveQuerySet, Unit, User
 from .plans import (
     OPEN_STATUSES,
@@ -96,6 +97,7 @@ __all__ = [
     "EffectiveQuerySet",
     "Indicator",
     "LegalDocument",
+    "Obligation",
     "OutputIndicator",
     "Plan",
     "PlanDuty",

@@ -331,6 +331,9 @@ class Unit(EffectiveDates):
         OTHER = "other", _("Other")
 
     name = models.CharField(_("name"), max_length=255)
+    # The name's Vietnamese collation key (`tracker.core.text.vietnamese_collation_key`), kept
+    # by `unit_save`: lists of units are ordered by it in SQL, not sorted per row in Python.
+    sort_key = models.CharField(_("sort key"), max_length=2048, blank=True, editable=False, db_index=True)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     parent = models.ForeignKey(
@@ -370,7 +373,7 @@ class Unit(EffectiveDates):
     )
     successor = successor_field()
     is_sample = sample_flag()
-    history = HistoricalRecords(excluded_fields=["officer_group"])
+    history = HistoricalRecords(excluded_fields=["officer_group", "sort_key"])
 
     objects = EffectiveQuerySet.as_manager()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
@@ -74,7 +74,15 @@ class ProgressReport(models.Model):
     class Meta:
         verbose_name = _("progress report")
         verbose_name_plural = _("progress reports")
-        ordering = ["-period_end", "-created_at"]
+        # No default ordering: the table is the largest of the tracker (hundreds of thousands
+        # of rows at national scale) and a default order makes every read — counts by period,
+        # the expected reports' states — sort it. Each list says its own order.
+        indexes = [
+            # The API's list order (`/api/v1/progress-reports/`), so a page is read, not sorted.
+            models.Index(F("period_end").desc(), F("created_at").desc(), F("id").desc(), name="progressreport_newest"),
+            # The expected reports' states: a task's reports of one period.
+            models.Index(fields=["task", "period_start", "period_end"], name="progressreport_task_period"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(percent_complete__lte=100),

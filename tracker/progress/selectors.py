@@ -224,7 +224,7 @@ def report_for_detail(user: AnyUser, pk: int) -> ProgressReport:
         .prefetch_related(
             Prefetch("quantities", queryset=ReportedQuantity.objects.select_related("output_indicator")),
             "evidence",
-            "corrections",
+            Prefetch("corrections", queryset=ProgressReport.objects.order_by("created_at", "pk")),
         )
     )
     return permissions.get_visible_or_404(queryset, pk=pk)

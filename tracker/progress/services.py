@@ -23,6 +23,7 @@ from tracker.core import permissions
 from tracker.core.calendar import ReportingPeriod, periods_for_task
 from tracker.core.evidence import evidence_types, image_size
 from tracker.core.history import delete_tracked, save_tracked
+from tracker.core.obligations import obligation_states_refresh
 from tracker.core.public_figures import public_figures_changed
 from tracker.models import (
     Evidence,
@@ -171,6 +172,7 @@ def progress_save_draft(
     report.nothing_to_report = nothing_to_report
     save_tracked(report, actor=actor)
     _sync_quantities(report, quantities, actor=actor)
+    obligation_states_refresh(task_ids=[task.pk])
     return report
 
 
@@ -262,6 +264,7 @@ def progress_submit(*, report: ProgressReport, actor: User) -> ProgressReport:
     current.submitted_at = timezone.now()
     current.submitted_by = actor
     save_tracked(current, actor=actor)
+    obligation_states_refresh(task_ids=[current.task_id])
     return _refresh(report, current)
 
 
@@ -287,6 +290,7 @@ def progress_accept(*, report: ProgressReport, actor: User) -> ProgressReport:
     save_tracked(current, actor=actor)
     public_figures_changed()  # the public home counts the accepted reports
     _update_task_status(current, actor=actor, accepted_on=timezone.localdate(current.reviewed_at))
+    obligation_states_refresh(task_ids=[current.task_id])
     notify_report_reviewed(report=current, actor=actor)
     return _refresh(report, current)
 
@@ -323,6 +327,7 @@ def progress_return(*, report: ProgressReport, actor: User, reason: str) -> Prog
     current.reviewed_at = timezone.now()
     current.reviewed_by = actor
     save_tracked(current, actor=actor)
+    obligation_states_refresh(task_ids=[current.task_id])
     notify_report_reviewed(report=current, actor=actor)
     return _refresh(report, current)
 
@@ -363,6 +368,7 @@ def progress_correct(*, report: ProgressReport, actor: User) -> ProgressReport:
             ReportedQuantity(report=correction, output_indicator_id=row.output_indicator_id, quantity=row.quantity),
             actor=actor,
         )
+    obligation_states_refresh(task_ids=[current.task_id])
     return correction
 
 

@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from tracker.core.deletion import delete_guarded
 from tracker.core.grants import grants_sync
 from tracker.core.history import delete_tracked, save_tracked
-from tracker.models import Activity, Cooperation, OutputIndicator, Progress, Task, Unit, User
+from tracker.core.obligations import obligations_sync, obligations_sync_task
+from tracker.models import Activity, Cooperation, OutputIndicator, Progress, ReportingRule, Task, Unit, User
 
 
 @transaction.atomic
@@ -30,10 +31,15 @@ def activity_save(
     if activity.pk and units is None and activity.cooperations.filter(unit_id=activity.lead_unit_id).exists():
         message = _("This unit already cooperates on the activity; remove it from the cooperating units first.")
         raise ValidationError({"lead_unit": message})
+    previous_plan_id = _stored(activity, "plan_id")
     save_tracked(activity, actor=actor)
     if units is not None:
         _sync_cooperations(activity, units, actor=actor)
     grants_sync(activity=activity)
+    # Its start date bounds its tasks' periods; its lead unit owes the plan's own reports.
+    obligations_sync(
+        plan_ids={activity.plan_id, previous_plan_id}, task_ids=activity.tasks.values_list("pk", flat=True)
+    )
     return activity
 
 
@@ -100,6 +106,7 @@ def task_assign(*, task: Task, actor: User | None) -> Task:
     save_tracked(task, actor=actor)
     if previous_unit_id != task.unit_id:
         grants_sync(activity=task.activity)
+    obligations_sync_task(task)
     return task
 
 
@@ -110,13 +117,17 @@ def task_remove(*, task: Task, actor: User | None) -> None:
     activity = task.activity
     delete_guarded(instance=task, actor=actor)
     grants_sync(activity=activity)
+    # Its expected reports went with it; its unit may now owe the plan's reports itself.
+    obligations_sync(plan_ids=[activity.plan_id], task_ids=[])
 
 
 @transaction.atomic
 def activity_delete(*, activity: Activity, actor: User | None) -> None:
     """Delete an activity with its tasks, outputs, cooperations and deadlines; refused when
     reports, records, register entries or money depend on it (cancel it instead)."""
+    plan_id = activity.plan_id
     delete_guarded(instance=activity, actor=actor)
+    obligations_sync(plan_ids=[plan_id], task_ids=[])
 
 
 @transaction.atomic
@@ -131,7 +142,10 @@ def task_cancel(*, task: Task, actor: User | None) -> Task:
     """A task that cannot be deleted is cancelled: it owes no more reports, its reports stay."""
     task.status = Progress.CANCELLED
     task.completed_on = None
-    return save_tracked(task, actor=actor, reason="cancelled")
+    save_tracked(task, actor=actor, reason="cancelled")
+    # Its rows stay (the pages leave cancelled tasks out); its unit may now owe the plan's reports.
+    obligations_sync_task(task)
+    return task
 
 
 @transaction.atomic
@@ -144,4 +158,10 @@ def delete(*, instance: models.Model, actor: User | None) -> None:
     if isinstance(instance, Cooperation):
         cooperation_remove(cooperation=instance, actor=actor)
         return
+    if isinstance(instance, Activity):
+        activity_delete(activity=instance, actor=actor)
+        return
     delete_guarded(instance=instance, actor=actor)
+    if isinstance(instance, ReportingRule):
+        # Units it named may fall back on the plan's default rule.
+        obligations_sync(plan_ids=[instance.plan_id])

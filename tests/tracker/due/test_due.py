@@ -16,6 +16,7 @@ from django.utils import translation
 
 from tests import factories
 from tracker.core.calendar import periods_for_rule
+from tracker.documents import services as document_services
 from tracker.due import selectors as selectors_due
 from tracker.models import Plan, ProgressReport, ReportingRule, User
 
@@ -301,7 +302,7 @@ def due_world(plan, unit_a, unit_b):
         world[unit.pk] = {"late": late_task, "soon": soon_task, "later": later_task, "returned": returned_task}
     plan.period_start = today - datetime.timedelta(days=90)
     plan.period_end = today + datetime.timedelta(days=90)
-    plan.save()
+    document_services.plan_save(plan=plan, actor=None)
     return world
 
 

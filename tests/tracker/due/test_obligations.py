@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from tests import factories
 from tracker.core import roles
 from tracker.core.calendar import periods_for_rule, periods_for_task
+from tracker.documents import services as document_services
 from tracker.due import reminders
 from tracker.due import selectors as selectors_due
 from tracker.models import ReportDispatch, ReportingRule, Unit
@@ -97,7 +98,7 @@ def test_unit_without_own_rule_follows_the_plans_default_rule():
     ]
     # Without a default rule it is still one period for the whole task.
     half_year.is_default = False
-    half_year.save()
+    document_services.reporting_rule_save(rule=half_year, actor=None)
     assert [p.rule_id for p in periods_for_task(task)] == [None]
 
 

@@ -73,9 +73,7 @@ def _programme_names(on: datetime.date) -> tuple[str, str]:
 def _reporting(tasks, *, start: datetime.date, end: datetime.date, today: datetime.date) -> dict:
     """Expected progress reports of periods ending in the report's period, and what came of
     them (4 queries, `tracker.due.selectors`)."""
-    items = [
-        item for item in selectors_due.expected_reports_for_tasks(tasks, today=today) if start <= item.period.end <= end
-    ]
+    items = selectors_due.expected_reports_for_tasks(tasks, today=today, ending=(start, end))
     return {
         "expected": len(items),
         "received": sum(1 for item in items if item.reported),
