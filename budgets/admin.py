@@ -50,3 +50,4 @@ class DisbursementAdmin(ReadOnlyAdmin):
     list_filter = ("voucher_date",)
     search_fields = ("voucher_number", "allocation__decision_number")
     list_select_related = ("allocation", "reverses", "recorded_by")
+    ordering = ("voucher_date", "id")

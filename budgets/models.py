@@ -241,7 +241,8 @@ class Disbursement(models.Model):
     class Meta:
         verbose_name = _("disbursement")
         verbose_name_plural = _("disbursements")
-        ordering = ["voucher_date", "id"]
+        # No default ordering: hundreds of thousands of rows at national scale, summed far more
+        # often than listed; the ledger, the exports and the admin each say their order.
         constraints = [
             models.CheckConstraint(
                 condition=~Q(amount=0),
