@@ -30,8 +30,17 @@ from tracker.models import User
 _HIDDEN_APPS = {"guardian"}
 
 
+# Rows derived from the others and rebuilt by their services (the expected reports): not
+# something a person deletes along with a task, so not listed.
+_DERIVED = {"Obligation"}
+
+
 def _hidden(model: type[models.Model]) -> bool:
-    return model._meta.app_label in _HIDDEN_APPS or model.__name__.endswith("ObjectPermission")
+    return (
+        model._meta.app_label in _HIDDEN_APPS
+        or model.__name__.endswith("ObjectPermission")
+        or model.__name__ in _DERIVED
+    )
 
 
 @dataclass
