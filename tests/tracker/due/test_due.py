@@ -461,12 +461,10 @@ def build_due(size: int, unit_a, unit_b) -> None:
         report(task, start, start + datetime.timedelta(days=27), start + datetime.timedelta(days=19))
 
 
-# The due page, for a province-wide reader:
-#  1 session, 2 user, 3 roles,
-#  4 tasks (with activity, plan, unit), 5 reporting rules with reporters, 6 their members,
-#  7 reports, 8 deadlines, 9 the unit choices; the reports units send under the rules
-#  (`expected_dispatches`): 10 rules, 11 their members, 12 lead units and units with tasks,
-#  13 the reports sent.
+# The due page, for a province-wide reader: 1 session, 2 user, 3 roles, 4 deadlines, 5 the
+# number of units with something due, 6 this page's units, 7 their expected reports (rows kept
+# by tracker.core.obligations), 8 their tasks, 9-10 the totals, 11 the unit choices; at most
+# two more for the province scope.
 DUE_QUERIES = 13
 
 
@@ -622,9 +620,9 @@ def build_scoreboard(size: int, unit_a, unit_b) -> Plan:
     return plan
 
 
-# The scoreboard: 1 session, 2 user, 3 roles, 4 plans to choose from, 5 tasks,
-# 6 rules with reporters, 7 their members, 8 reports; 9-12 the reports units send under the
-# rules (rules, members, lead units and units with tasks, reports sent).
+# The scoreboard: 1 session, 2 user, 3 roles, 4 plans to choose from, 5 the plan's rules,
+# 6 the expected reports counted per unit and period in the database; a few to spare for the
+# province scope.
 TIMELINESS_QUERIES = 12
 
 
