@@ -635,7 +635,7 @@ def _key(allocation: Allocation) -> tuple:
 
 
 @dataclass
-class _State:
+class ImportState:
     """The stored figures the file's rows touch, as the rows before the current one left them."""
 
     allocations: dict[tuple, Allocation]  # by (year, activity, unit, source)
@@ -646,7 +646,7 @@ class _State:
     recorded: set[tuple]  # (allocation key, voucher, date, amount) of payments not reversed
 
     @classmethod
-    def read(cls, parsed: ParsedFile, *, lock: bool, lookups: Lookups) -> _State:
+    def read(cls, parsed: ParsedFile, *, lock: bool, lookups: Lookups) -> ImportState:
         """A fixed number of queries (per chunk of a thousand activities). With ``lock`` (the
         import being written) the allocations and then the activities are locked, as
         ``allocation_save`` and ``disbursement_record`` lock them."""
@@ -729,7 +729,9 @@ def _constraint_errors(instance, passes: dict[str, Callable]) -> dict:
     return errors
 
 
-def _allocation_checks(state: _State) -> dict[str, Callable]:
+def allocation_checks(state: ImportState) -> dict[str, Callable]:
+    """Each of the allocation's named constraints as a check on a row in memory (the import
+    checks a whole file before writing; a test holds this list to the model's constraints)."""
     return {
         "allocation_amount_positive": lambda allocation: allocation.amount > 0,
         "allocation_disbursed_not_negative": lambda allocation: allocation.disbursed >= 0,
@@ -741,7 +743,7 @@ def _allocation_checks(state: _State) -> dict[str, Callable]:
     }
 
 
-def _disbursement_checks(state: _State, key: tuple) -> dict[str, Callable]:
+def disbursement_checks(state: ImportState, key: tuple) -> dict[str, Callable]:
     return {
         "disbursement_amount_not_zero": lambda payment: payment.amount != 0,
         "disbursement_sign_matches_kind": lambda payment: payment.amount > 0,  # an import records no reversal
@@ -759,7 +761,7 @@ class _Writes:
     payments: list[Disbursement] = field(default_factory=list)
 
 
-def _check_allocation(item: AllocationRow, outcome: Outcome, state: _State, writes: _Writes) -> None:
+def _check_allocation(item: AllocationRow, outcome: Outcome, state: ImportState, writes: _Writes) -> None:
     """As ``allocation_save`` would check the row (its approved-estimates rule, then
     ``full_clean``), against the state; the state moves when it passes."""
     key = (item.year, item.activity.pk, item.unit.pk, item.source.pk)
@@ -791,7 +793,7 @@ def _check_allocation(item: AllocationRow, outcome: Outcome, state: _State, writ
         others = state.allocated.get(group, 0) - before
         if others + allocation.amount > approved:
             raise services.over_approval_error(approved=approved, others=others, year=item.year)
-    errors = _constraint_errors(allocation, _allocation_checks(state))
+    errors = _constraint_errors(allocation, allocation_checks(state))
     if errors:
         raise ValidationError(errors)
     state.allocations[key] = allocation
@@ -826,7 +828,7 @@ def _check_allocation(item: AllocationRow, outcome: Outcome, state: _State, writ
         )
 
 
-def _check_disbursement(item: DisbursementRow, outcome: Outcome, state: _State, writes: _Writes) -> None:
+def _check_disbursement(item: DisbursementRow, outcome: Outcome, state: ImportState, writes: _Writes) -> None:
     """As the import and ``disbursement_record`` would check the payment, against the state."""
     key = _key(item.allocation) if item.allocation is not None else item.key
     allocation = state.allocations.get(key)
@@ -857,7 +859,7 @@ def _check_disbursement(item: DisbursementRow, outcome: Outcome, state: _State, 
         voucher_date=item.voucher_date,
         note=item.note,
     )
-    errors = _constraint_errors(payment, _disbursement_checks(state, key))
+    errors = _constraint_errors(payment, disbursement_checks(state, key))
     if errors:
         raise ValidationError(errors)
     state.disbursed[key] += item.amount
@@ -890,7 +892,7 @@ def _run(parsed: ParsedFile, *, actor: User, progress: Progress, write: bool) ->
     first, so payments can name new ones); a refused row leaves the state as it was for the
     rows after it. With ``write`` and no problem at all, the rows are written set-wise."""
     outcome = Outcome(problems=list(parsed.problems), examples=parsed.examples, rows=parsed.rows)
-    state = _State.read(parsed, lock=write, lookups=parsed.lookups)
+    state = ImportState.read(parsed, lock=write, lookups=parsed.lookups)
     writes = _Writes()
     work = [(ALLOCATION_SHEET, item, _check_allocation) for item in parsed.allocations] + [
         (DISBURSEMENT_SHEET, item, _check_disbursement) for item in parsed.disbursements

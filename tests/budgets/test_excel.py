@@ -575,11 +575,11 @@ def test_a_new_units_allocation_can_be_imported_against_an_approval(client, fina
 def test_the_imports_python_checks_cover_every_constraint_of_allocations_and_payments(world):
     """The import checks rows without a query, constraint by constraint: a constraint added to
     the models must get its check there too (else the import would let the database refuse it)."""
-    from budgets.excel.imports import _allocation_checks, _disbursement_checks, _State
+    from budgets.excel.imports import ImportState, allocation_checks, disbursement_checks
 
-    state = _State(allocations={}, allocated={}, approved={}, disbursed={}, vouchers=set(), recorded=set())
-    assert set(_allocation_checks(state)) == {constraint.name for constraint in Allocation._meta.constraints}
-    assert set(_disbursement_checks(state, ())) == {constraint.name for constraint in Disbursement._meta.constraints}
+    state = ImportState(allocations={}, allocated={}, approved={}, disbursed={}, vouchers=set(), recorded=set())
+    assert set(allocation_checks(state)) == {constraint.name for constraint in Allocation._meta.constraints}
+    assert set(disbursement_checks(state, ())) == {constraint.name for constraint in Disbursement._meta.constraints}
 
 
 def _import_queries(finance, rows: int, activity, units) -> tuple[int, int, int]:
