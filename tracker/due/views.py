@@ -41,6 +41,10 @@ def _int_param(request: HttpRequest, name: str) -> int | None:
         raise Http404 from exc
 
 
+# The due page's units per page (the selector pages them in SQL).
+DUE_UNITS_PER_PAGE = selectors_due.DUE_UNITS_PER_PAGE
+
+
 @login_required
 @require_safe
 def due(request: HttpRequest) -> HttpResponse:
