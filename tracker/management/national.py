@@ -29,7 +29,7 @@ from django.urls import reverse
 from simple_history.models import registered_models
 from simple_history.utils import bulk_create_with_history
 
-from tracker.core import extensions, grants, roles
+from tracker.core import extensions, grants, obligations, roles
 from tracker.core.obligations import obligations_rebuild
 from tracker.models import (
     Activity,
@@ -385,6 +385,10 @@ def _build_tracker(fraction: float, *, log) -> Dataset:
     log("object rights granted")
 
     _build_reports(tasks, counts["progress_reports"], activities, plan_province, rule_of_plan, by_province, rng, log)
+    # The expected reports (Obligation rows) and the units' sort keys, which the services keep
+    # and bulk_create bypasses: rebuilt as `manage.py rebuild_obligations` does.
+    result = obligations.obligations_rebuild()
+    log(f"expected reports: {result.created} created")
     dataset = Dataset(
         fraction=fraction,
         counts=counts,
