@@ -122,6 +122,10 @@ def _measure_with_gunicorn(pages, credentials, *, repeat: int, burst_seconds: fl
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True
     )
+    # A cache shared with another dataset's run (the same REDIS_URL) would answer its figures.
+    from django.core.cache import cache
+
+    cache.clear()
     connection.close()  # the workers' connections, not this one, for the run
     log(f"gunicorn on port {port} (log: {workdir / 'gunicorn.log'})")
     with measuring.Gunicorn(env, port, workdir / "gunicorn.log") as server:
