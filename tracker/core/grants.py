@@ -119,35 +119,30 @@ def grants_sync_many(*, activities: list[Activity]) -> None:
             wanted_activity |= {(activity_id, group_id, activity_perm[code]) for code in TASK_UNIT_ACTIVITY_PERMS}
             wanted_task |= {(task_id, group_id, task_perm[code]) for code in TASK_UNIT_TASK_PERMS}
 
-    existing_activity = {
-        (row[1], row[2], row[3]): row[0]
-        for row in ActivityGroupObjectPermission.objects.filter(content_object_id__in=activity_ids).values_list(
-            "pk", "content_object_id", "group_id", "permission_id"
-        )
-    }
-    ActivityGroupObjectPermission.objects.filter(
-        pk__in=[pk for key, pk in existing_activity.items() if key not in wanted_activity]
-    ).delete()
-    ActivityGroupObjectPermission.objects.bulk_create(
-        [
-            ActivityGroupObjectPermission(content_object_id=activity_id, group_id=group_id, permission_id=perm_id)
-            for activity_id, group_id, perm_id in wanted_activity - existing_activity.keys()
-        ],
-        batch_size=5000,
+    _grants_replace(
+        ActivityGroupObjectPermission,
+        ActivityGroupObjectPermission.objects.filter(content_object_id__in=activity_ids),
+        wanted_activity,
     )
-    existing_task = {
+    _grants_replace(
+        TaskGroupObjectPermission,
+        TaskGroupObjectPermission.objects.filter(content_object__activity_id__in=activity_ids),
+        wanted_task,
+    )
+
+
+def _grants_replace(model, existing: models.QuerySet, wanted: set[tuple[int, int, int]]) -> None:
+    """Make the group rights in `existing` exactly `wanted` ((object, group, permission) ids):
+    the others deleted, the missing ones added, in bulk."""
+    have = {
         (row[1], row[2], row[3]): row[0]
-        for row in TaskGroupObjectPermission.objects.filter(content_object__activity_id__in=activity_ids).values_list(
-            "pk", "content_object_id", "group_id", "permission_id"
-        )
+        for row in existing.values_list("pk", "content_object_id", "group_id", "permission_id")
     }
-    TaskGroupObjectPermission.objects.filter(
-        pk__in=[pk for key, pk in existing_task.items() if key not in wanted_task]
-    ).delete()
-    TaskGroupObjectPermission.objects.bulk_create(
+    model.objects.filter(pk__in=[pk for key, pk in have.items() if key not in wanted]).delete()
+    model.objects.bulk_create(
         [
-            TaskGroupObjectPermission(content_object_id=task_id, group_id=group_id, permission_id=perm_id)
-            for task_id, group_id, perm_id in wanted_task - existing_task.keys()
+            model(content_object_id=object_id, group_id=group_id, permission_id=perm_id)
+            for object_id, group_id, perm_id in wanted - have.keys()
         ],
         batch_size=5000,
     )

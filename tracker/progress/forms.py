@@ -38,7 +38,27 @@ def quantity_field_name(output: OutputIndicator) -> str:
     return f"quantity_{output.pk}"
 
 
-class ProgressReportForm(forms.Form):
+class QuantityFieldsMixin:
+    """One whole-number field per output of the task (blank: nothing of it this period)."""
+
+    def add_quantity_fields(self, outputs: list[OutputIndicator]) -> None:
+        self.outputs = outputs
+        for output in outputs:
+            self.fields[quantity_field_name(output)] = forms.IntegerField(
+                label=f"{output.name} ({output.unit_of_measure})",
+                required=False,
+                min_value=0,
+                widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+            )
+
+    def quantity_fields(self):
+        return [self[quantity_field_name(output)] for output in self.outputs]
+
+    def quantities(self) -> dict[OutputIndicator, int | None]:
+        return {output: self.cleaned_data.get(quantity_field_name(output)) for output in self.outputs}
+
+
+class ProgressReportForm(QuantityFieldsMixin, forms.Form):
     percent_complete = forms.IntegerField(
         label=_("Percent complete"),
         min_value=0,
@@ -72,20 +92,10 @@ class ProgressReportForm(forms.Form):
 
     def __init__(self, *args, outputs: list[OutputIndicator], **kwargs):
         super().__init__(*args, **kwargs)
-        self.outputs = outputs
-        for output in outputs:
-            self.fields[quantity_field_name(output)] = forms.IntegerField(
-                label=f"{output.name} ({output.unit_of_measure})",
-                required=False,
-                min_value=0,
-                widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
-            )
+        self.add_quantity_fields(outputs)
         # Quantities right after the percentage: what the unit achieved, then the words.
         order = ["percent_complete", *(quantity_field_name(o) for o in outputs)]
         self.order_fields(order)
-
-    def quantity_fields(self):
-        return [self[quantity_field_name(output)] for output in self.outputs]
 
     def text_fields(self):
         return [self[name] for name in ("narrative", "difficulties", "proposals")]
@@ -98,9 +108,6 @@ class ProgressReportForm(forms.Form):
             )
         return cleaned
 
-    def quantities(self) -> dict[OutputIndicator, int | None]:
-        return {output: self.cleaned_data.get(quantity_field_name(output)) for output in self.outputs}
-
 
 class ReturnForm(forms.Form):
     reason = forms.CharField(label=_("Reason for returning"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
@@ -109,7 +116,7 @@ class ReturnForm(forms.Form):
 # --- Catching up: several periods of a task in one form ---------------------------------------
 
 
-class CatchUpRowForm(forms.Form):
+class CatchUpRowForm(QuantityFieldsMixin, forms.Form):
     """One period of the catch-up form: report it with figures, say nothing happened, or
     leave it for later. `period` is the period's key (`selectors.period_param`), checked by
     the view against the periods still waiting."""
@@ -144,20 +151,7 @@ class CatchUpRowForm(forms.Form):
 
     def __init__(self, *args, outputs: list[OutputIndicator], **kwargs):
         super().__init__(*args, **kwargs)
-        self.outputs = outputs
-        for output in outputs:
-            self.fields[quantity_field_name(output)] = forms.IntegerField(
-                label=f"{output.name} ({output.unit_of_measure})",
-                required=False,
-                min_value=0,
-                widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
-            )
-
-    def quantity_fields(self):
-        return [self[quantity_field_name(output)] for output in self.outputs]
-
-    def quantities(self) -> dict[OutputIndicator, int | None]:
-        return {output: self.cleaned_data.get(quantity_field_name(output)) for output in self.outputs}
+        self.add_quantity_fields(outputs)
 
     def clean(self):
         cleaned = super().clean()
