@@ -25,6 +25,12 @@
       select.add(new Option(input.value, input.getAttribute("data-value"), true, true));
     }
     input.parentNode.replaceChild(select, input);
+    // Tom Select points the <label> at its own search box; the hidden <select> it keeps for
+    // the form keeps the label's words, so assistive technology still has a name for it.
+    var label = select.id ? document.querySelector('label[for="' + select.id + '"]') : null;
+    if (label && !select.hasAttribute("aria-label")) {
+      select.setAttribute("aria-label", label.textContent.trim());
+    }
     var url = input.getAttribute("data-choices-url");
     new TomSelect(select, {
       valueField: "value",
