@@ -157,13 +157,7 @@ def test_url_answers_every_persona_as_the_table_says(name, world, client):
             path = entry.path(world)
             writes = method not in READS
             before = row_counts() if writes else None
-            if method == "POST":
-                response = client.post(path, entry.data(world) if entry.data else {})
-            elif writes:
-                body = entry.data(world) if entry.data else {}
-                response = client.generic(method, path, data=_json(body), content_type="application/json")
-            else:
-                response = client.generic(method, path)
+            response = _ask(client, method, path, entry, world)
             actual = answer_of(response)
             if actual != expected[persona]:
                 failures.append(f"{method} {path} as {persona}: expected {expected[persona]}, got {actual}")
@@ -274,13 +268,7 @@ def test_object_urls_answer_404_to_the_readers_of_another_province(name, world, 
             path = entry.path(world)
             writes = method not in READS
             before = row_counts() if writes else None
-            if method == "POST":
-                response = client.post(path, entry.data(world) if entry.data else {})
-            elif writes:
-                body = entry.data(world) if entry.data else {}
-                response = client.generic(method, path, data=_json(body), content_type="application/json")
-            else:
-                response = client.generic(method, path)
+            response = _ask(client, method, path, entry, world)
             actual = answer_of(response)
             allowed = (403,) if name in NATIONAL_ONLY else _elsewhere_expected(expected[counterpart])
             if actual not in allowed:
@@ -316,3 +304,13 @@ def test_urls_answer_the_readers_of_the_objects_province_as_the_readers_of_every
         if actual != expected:
             failures.append(f"GET {path} as {persona}: expected {expected}, got {actual}")
     assert not failures, "\n".join(failures)
+
+
+def _ask(client, method: str, path: str, entry, world):
+    """The request the table describes: a form POST, a JSON body for the API's other writes."""
+    if method == "POST":
+        return client.post(path, entry.data(world) if entry.data else {})
+    if method not in READS:
+        body = entry.data(world) if entry.data else {}
+        return client.generic(method, path, data=_json(body), content_type="application/json")
+    return client.generic(method, path)
