@@ -44,6 +44,7 @@ def run(
     here: bool,
     client: bool,
     burst_seconds: float,
+    page_names: list[str] | None = None,
 ) -> None:
     if not 0 < fraction <= 1:
         raise CommandError("--fraction is between 0 (excluded) and 1.")
@@ -57,6 +58,7 @@ def run(
             rebuild=rebuild,
             client=client,
             burst_seconds=burst_seconds,
+            page_names=page_names,
         )
         return
     log = _logger(command)
@@ -77,6 +79,11 @@ def run(
     if build_only:
         return
     pages = national.all_pages()
+    if page_names:
+        unknown = set(page_names) - set(pages)
+        if unknown:
+            raise CommandError(f"No such page: {', '.join(sorted(unknown))} (the pages: {', '.join(pages)}).")
+        pages = {name: path for name, path in pages.items() if name in page_names}
     credentials = {
         persona: measuring.prepare_login(User.objects.get(username=username))
         for persona, username in national.PERSONA_USERNAMES.items()
@@ -140,7 +147,7 @@ def _measure_with_gunicorn(pages, credentials, *, repeat: int, burst_seconds: fl
 
 
 def _run_in_fraction_database(
-    command, *, build_only, fraction, json_path, repeat, rebuild, client, burst_seconds
+    command, *, build_only, fraction, json_path, repeat, rebuild, client, burst_seconds, page_names=None
 ) -> None:
     import psycopg
 
@@ -179,6 +186,7 @@ def _run_in_fraction_database(
         "--burst-seconds",
         str(burst_seconds),
         *(["--build-only"] if build_only else []),
+        *(["--pages", ",".join(page_names)] if page_names else []),
     ]
     if client:
         arguments.append("--client")

@@ -63,6 +63,11 @@ class Command(BenchmarkCommand):
         national.add_argument(
             "--burst-seconds", type=float, default=2.0, help="Length of each page's throughput burst."
         )
+        national.add_argument(
+            "--pages",
+            default="",
+            help="Measure only these pages (names as in the table, comma-separated, e.g. 'dashboard,due').",
+        )
 
     def handle(self, *args, **options):
         if not options["national"]:
@@ -77,6 +82,7 @@ class Command(BenchmarkCommand):
             here=options["here"],
             client=options["client"],
             burst_seconds=options["burst_seconds"],
+            page_names=[name.strip() for name in options["pages"].split(",") if name.strip()],
         )
 
     def multiply(self, copies: int, *, actor: User) -> None:
