@@ -144,6 +144,19 @@ def all_tasks_for_due() -> QuerySet[Task]:
     return Task.objects.filter(activity__plan__status=Plan.Status.ISSUED).exclude(status=Progress.CANCELLED)
 
 
+def issued_plan_ids(user: AnyUser) -> list[int] | None:
+    """`permissions.province_plan_ids`, the issued ones only (no query more)."""
+    return permissions.province_plan_ids(user, issued=True)
+
+
+def own_unit_ids(user: AnyUser) -> list[int]:
+    """`unit_ids_for_officer`, read once per request object."""
+    cached = getattr(user, "_own_unit_ids", None)
+    if cached is None:
+        cached = user._own_unit_ids = unit_ids_for_officer(user)
+    return cached
+
+
 def tasks_for_due(user: AnyUser) -> QuerySet[Task]:
     """Tasks whose reports and deadlines the user answers for, in issued plans.
 
@@ -151,21 +164,29 @@ def tasks_for_due(user: AnyUser) -> QuerySet[Task]:
     theirs or a collective their unit belongs to — not the tasks of other units on an activity
     they only cooperate on. Draft and closed plans ask for nothing; cancelled tasks neither.
     """
-    queryset = all_tasks_for_due()
     if permissions.sees_whole_programme(user):
-        return permissions.in_province(user, queryset, "activity__plan__")
+        plan_ids = issued_plan_ids(user)
+        if plan_ids is None:
+            return all_tasks_for_due()
+        return Task.objects.filter(activity__plan_id__in=plan_ids).exclude(status=Progress.CANCELLED)
+    queryset = all_tasks_for_due()
     if not permissions.is_unit_officer(user) or not getattr(user, "unit_id", None):
         return queryset.none()
-    # A subquery rather than a list: one query fewer.
-    own = Q(unit_id=user.unit_id) | Q(unit__in=Unit.objects.filter(members=user.unit_id).values("pk"))
-    return permissions.tasks_visible_to(user, queryset.filter(own))
+    # The unit and its collectives as a list (read once per request): a plain `IN` the
+    # planner estimates, where an OR with a subquery was read as thousands of rows.
+    return permissions.tasks_visible_to(user, queryset.filter(unit_id__in=own_unit_ids(user)))
 
 
 # --- Expected reports, read from their rows -----------------------------------------------------
 
 NOT_REPORTED = (Obligation.State.MISSING, Obligation.State.DRAFT, Obligation.State.RETURNED)
 REPORTED = (Obligation.State.ACCEPTED, Obligation.State.SUBMITTED)
-_LIVE = Q(task__isnull=True) | ~Q(task__status=Progress.CANCELLED)
+
+
+def _live(rows: QuerySet[Obligation]) -> QuerySet[Obligation]:
+    """Without the rows of cancelled tasks (a rule's rows have no task and stay): the few
+    cancelled tasks as a subquery, rather than a join to every row's task."""
+    return rows.exclude(task_id__in=Task.objects.filter(status=Progress.CANCELLED).values("pk"))
 
 
 def obligations_for_due(user: AnyUser | None, *, unit_id: int | None = None) -> QuerySet[Obligation]:
@@ -178,9 +199,10 @@ def obligations_for_due(user: AnyUser | None, *, unit_id: int | None = None) -> 
     """
     rows = Obligation.objects.filter(plan__status=Plan.Status.ISSUED)
     if user is None or permissions.sees_whole_programme(user):
-        if user is not None:
-            rows = permissions.in_province(user, rows, "plan__")
-        rows = rows.filter(_LIVE)
+        plan_ids = issued_plan_ids(user) if user is not None else None
+        if plan_ids is not None:
+            rows = Obligation.objects.filter(plan_id__in=plan_ids)
+        rows = _live(rows)
         if unit_id is not None:
             collectives = Unit.objects.filter(members=unit_id).values("pk")
             rows = rows.filter(Q(unit_id=unit_id) | Q(task__isnull=False, unit__in=collectives))
@@ -189,6 +211,9 @@ def obligations_for_due(user: AnyUser | None, *, unit_id: int | None = None) -> 
         return rows.none()
     if unit_id is not None and unit_id != user.unit_id:
         return rows.none()
+    # Every row an officer answers for is owed by their unit or a collective of it (a task's
+    # row by the task's unit): said first, so the rows are read by the unit's index.
+    rows = rows.filter(unit_id__in=own_unit_ids(user))
     return rows.filter(Q(task__in=tasks_for_due(user).values("pk")) | Q(task__isnull=True, unit_id=user.unit_id))
 
 
@@ -208,6 +233,19 @@ def _with_objects(rows: QuerySet[Obligation]) -> QuerySet[Obligation]:
 def listed(rows: QuerySet[Obligation]) -> QuerySet[Obligation]:
     """Rows in the lists' order with what `expected_from_rows` shows of them."""
     return _with_objects(_ordered(rows))
+
+
+def first_ids(rows: QuerySet[Obligation], count: int) -> list[int]:
+    """The ids of the first `count` rows in the lists' order (one query, joining only the
+    units, for the order); `listed_by_ids` reads their objects. In two steps so the eight
+    other joins are made for those rows alone, not for the thousands of a month's rows that
+    share the first due date (as one query with the ids in a subquery, PostgreSQL joined all
+    400k rows before keeping eight)."""
+    return list(_ordered(rows).values_list("pk", flat=True)[:count])
+
+
+def listed_by_ids(ids: list[int]) -> QuerySet[Obligation]:
+    return listed(Obligation.objects.filter(pk__in=ids))
 
 
 def expected_from_rows(rows: Iterable[Obligation], *, today: datetime.date) -> list[ExpectedReport]:
@@ -276,6 +314,25 @@ def expected_dispatches(
     if plan_ids is not None:
         rows = rows.filter(plan_id__in=list(plan_ids))
     return expected_from_rows(_with_objects(_ordered(rows)), today=today)
+
+
+def reports_unit_sends(user: AnyUser, *, today: datetime.date) -> QuerySet[Obligation]:
+    """The reports the user's own unit sends under the rules (the lead unit's report to the
+    province, a collective member's report), not yet sent and due within `DUE_LATER_DAYS` or
+    overdue, oldest first — the rows of "my tasks", for `expected_from_rows`. Only the user's
+    unit: a province-wide reader's my tasks is not the province's due page, and a national
+    monitor (no unit that reports) owes none. Filtered and ordered in the database (a count
+    and a page when paginated)."""
+    unit_id = getattr(user, "unit_id", None)
+    if unit_id is None or not permissions.follows_work(user):
+        return Obligation.objects.none()
+    later = today + datetime.timedelta(days=DUE_LATER_DAYS)
+    rows = Obligation.objects.filter(
+        plan__status=Plan.Status.ISSUED, task__isnull=True, unit_id=unit_id, state__in=NOT_REPORTED, due__lte=later
+    )
+    if permissions.sees_whole_programme(user):
+        rows = permissions.in_province(user, rows, "plan__")
+    return _with_objects(_ordered(rows))
 
 
 def all_expected(user: AnyUser, *, today: datetime.date) -> list[ExpectedReport]:
