@@ -31,6 +31,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tracker.core.calendar import ReportingPeriod, periods_for_rule, rule_reporters, task_periods
+from tracker.core.obligation_figures import obligation_figures_changed
 from tracker.core.text import vietnamese_collation_key
 from tracker.models import (
     Activity,
@@ -201,6 +202,7 @@ def _wanted(plan_ids: set[int], task_ids: set[int] | None) -> dict[tuple, dict]:
 
 def _apply(existing, wanted: dict[tuple, dict]) -> SyncResult:
     """Write the differences between the rows there are and the rows there should be."""
+    obligation_figures_changed()
     result = SyncResult()
     stale, changed = [], []
     seen = set()
@@ -261,6 +263,7 @@ def obligation_states_refresh(*, task_ids: Iterable[int]) -> int:
     """After a progress report was written, submitted, reviewed or corrected: the state of the
     tasks' expected reports (three queries). Returns how many rows changed."""
     task_ids = set(task_ids)
+    obligation_figures_changed()
     rows = list(Obligation.objects.filter(task_id__in=task_ids).order_by())
     reports = _reports_by_period(ProgressReport.objects.filter(task_id__in=task_ids))
     changed = []
@@ -277,6 +280,7 @@ def obligation_states_refresh(*, task_ids: Iterable[int]) -> int:
 def dispatch_states_refresh(*, rule_ids: Iterable[int]) -> int:
     """After a unit's report under a rule was recorded as sent (or corrected)."""
     rule_ids = set(rule_ids)
+    obligation_figures_changed()
     rows = list(Obligation.objects.filter(rule_id__in=rule_ids, task__isnull=True).order_by())
     sent = _dispatches_by_period(ReportDispatch.objects.filter(rule_id__in=rule_ids))
     changed = []

@@ -30,12 +30,23 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tracker.core import calendar, extensions, numbers, permissions
-from tracker.core.areas import AREA_DEPTH
+from tracker.core.areas import AREA_DEPTH, plan_province_id
 from tracker.core.calendar import overdue
+from tracker.core.obligation_figures import cached_obligation_figures
 from tracker.core.permissions import AnyUser
 from tracker.core.text import vietnamese_sort_key
 from tracker.due import selectors as selectors_due
-from tracker.models import Area, Obligation, OutputIndicator, Plan, ProgressReport, Task, TaskComment, Unit
+from tracker.models import (
+    Area,
+    AreaSuccession,
+    Obligation,
+    OutputIndicator,
+    Plan,
+    ProgressReport,
+    Task,
+    TaskComment,
+    Unit,
+)
 from tracker.outputs import selectors as output_selectors
 from tracker.outputs.selectors import indicator_key
 
@@ -188,13 +199,14 @@ def progress_by_type_from_tasks(tasks: list[Task]) -> list[ProgressRow]:
     return _grouped(rows, _type_order(rows))
 
 
-def progress_by_area(tasks: list[Task]) -> list[ProgressRow]:
+def progress_by_area(tasks: list[Task], *, with_children: bool = True) -> list[ProgressRow]:
     """Planned and achieved quantities of the tasks by area: each province, then the areas
     directly under it (the districts of the seeds' plans; since 1/7/2025, communes), a task
     counting for the one its area lies in. One query, for the areas' names.
 
     A task in a commune counts for its district and its province; a task at province level
-    only for the province; a task with no area on a row of its own.
+    only for the province; a task with no area on a row of its own. Without `with_children` (the
+    national shape: a row per province, not every commune's) only the provinces.
     """
     chains: dict[int, list[int]] = {}
     for task in tasks:
@@ -230,7 +242,7 @@ def progress_by_area(tasks: list[Task]) -> list[ProgressRow]:
             continue
         top = chain[-1]
         add(top, task)
-        if len(chain) >= 2:
+        if with_children and len(chain) >= 2:
             add(chain[-2], task)
             children[top].add(chain[-2])
     tops = sorted(
@@ -261,6 +273,10 @@ class UnitReporting:
     href: str = ""
 
     @property
+    def label(self) -> str:
+        return self.unit.name
+
+    @property
     def expected_due(self) -> int:
         return self.on_time + self.late + self.missing
 
@@ -273,23 +289,59 @@ class UnitReporting:
         return numbers.percent(self.on_time + self.late, self.expected_due)
 
 
-def reporting_by_unit(
-    rows: QuerySet[Obligation], *, today: datetime.date, whole: bool
-) -> tuple[list[UnitReporting], UnitReporting]:
-    """Per unit and in total, classified as the scoreboard classifies
-    (`selectors_due.classified_counts`), counted in the database (one query); reports not yet
-    due are left out. Units with missing reports first, then by name."""
+@dataclass
+class ProvinceReporting(UnitReporting):
+    """The national shape: a province's expected reports, and how many of its units have some
+    missing; links to the province's page of the national view."""
+
+    province: Area | None = None
+    units_missing: int = 0
+
+    @property
+    def label(self) -> str:
+        return self.province.name if self.province is not None else _("Plans of no province")
+
+
+@dataclass
+class ReportingFigures:
+    rows: list[UnitReporting]  # per unit (a province) or per province (every province)
+    total: UnitReporting
+    due_soon: int = 0
+    returned: int = 0
+    units_missing: int = 0
+
+
+def _reporting_counts(today: datetime.date) -> dict[str, Count]:
+    """The scoreboard's classes (`selectors_due.classified_counts`) and the first screen's
+    counts, in one pass over the rows: overdue is "missing", due within the week and returned
+    are counted beside."""
+    soon = calendar.due_soon_end(today)
     counts = selectors_due.classified_counts(today)
+    not_in = Q(state__in=selectors_due.NOT_REPORTED)
+    return {
+        "on_time": counts["on_time"],
+        "late": counts["late"],
+        "missing": counts["missing"],
+        "due_soon": Count("pk", filter=not_in & Q(due__gte=today, due__lte=soon)),
+        "returned": Count("pk", filter=Q(state=Obligation.State.RETURNED)),
+    }
+
+
+def reporting_by_unit(rows: QuerySet[Obligation], *, today: datetime.date, whole: bool) -> ReportingFigures:
+    """Per unit and in total, classified as the scoreboard classifies, counted in the database
+    (one query, which also counts what is due within the week and what was returned); reports
+    not yet due are left out of the rows. Units with missing reports first, then by name."""
     groups = (
-        rows.filter(Q(state__in=selectors_due.REPORTED) | Q(due__lt=today))
-        .order_by()
+        rows.order_by()
         .values("unit_id", "unit__name", "unit__sort_key")
-        .annotate(on_time=counts["on_time"], late=counts["late"], missing=counts["missing"])
+        .annotate(**_reporting_counts(today))
         .order_by("-missing", "unit__sort_key", "unit_id")
     )
-    total = UnitReporting(Unit(name=""))
-    ordered = []
+    figures = ReportingFigures([], UnitReporting(Unit(name="")))
+    total = figures.total
     for group in groups:
+        figures.due_soon += group["due_soon"]
+        figures.returned += group["returned"]
         unit = Unit(pk=group["unit_id"], name=group["unit__name"], sort_key=group["unit__sort_key"])
         row = UnitReporting(
             unit,
@@ -298,11 +350,76 @@ def reporting_by_unit(
             missing=group["missing"],
             href=_url("tracker:due", unit=unit.pk) if whole else "",
         )
-        ordered.append(row)
+        if not row.expected_due:
+            continue
+        figures.rows.append(row)
+        figures.units_missing += bool(row.missing)
         total.on_time += row.on_time
         total.late += row.late
         total.missing += row.missing
-    return ordered, total
+    return figures
+
+
+def _province_successors() -> dict[int, int]:
+    """Each province that ended → the province in force that took it over (one query)."""
+    steps: dict[int, list[int]] = defaultdict(list)
+    for succession in AreaSuccession.objects.filter(
+        predecessor__level=Area.Level.PROVINCE, successor__level=Area.Level.PROVINCE
+    ).order_by("-share", "pk"):
+        steps[succession.predecessor_id].append(succession.successor_id)
+    result = {}
+    for start in steps:
+        current, seen = start, {start}
+        while current in steps and steps[current][0] not in seen:
+            current = steps[current][0]
+            seen.add(current)
+        result[start] = current
+    return result
+
+
+def reporting_by_province(rows: QuerySet[Obligation], *, today: datetime.date) -> ReportingFigures:
+    """The national shape (a reader of every province): per province in force — the plans'
+    provinces, an ended province counting for its successor — and in total, with the number
+    of units with missing reports; never a row per unit of the country. Four queries: the
+    counts per plan and unit (a few per commune), the provinces, the successions, the plans
+    with their areas."""
+    groups = rows.order_by().values("plan_id", "unit_id").annotate(**_reporting_counts(today))
+    provinces = {
+        area.pk: ProvinceReporting(
+            Unit(name=""), province=area, href=reverse("tracker:national_province", args=[area.pk])
+        )
+        for area in Area.objects.in_force(today).filter(level=Area.Level.PROVINCE).only("pk", "name", "level")
+    }
+    shared = ProvinceReporting(Unit(name=""))
+    successors = _province_successors()
+    plan_rows: dict[int, ProvinceReporting] = {}
+    for plan in Plan.objects.select_related("area__parent__parent__parent", "issuer__area__parent__parent__parent"):
+        province_id = plan_province_id(plan)
+        province_id = successors.get(province_id, province_id)
+        plan_rows[plan.pk] = provinces.get(province_id, shared) if province_id is not None else shared
+    figures = ReportingFigures([], UnitReporting(Unit(name="")))
+    missing_units: dict[int, set[int]] = defaultdict(set)
+    for group in groups:
+        row = plan_rows.get(group["plan_id"], shared)
+        figures.due_soon += group["due_soon"]
+        figures.returned += group["returned"]
+        row.on_time += group["on_time"]
+        row.late += group["late"]
+        row.missing += group["missing"]
+        if group["missing"]:
+            missing_units[id(row)].add(group["unit_id"])
+    candidates = [*provinces.values(), shared]
+    for row in candidates:
+        row.units_missing = len(missing_units.get(id(row), ()))
+        figures.units_missing += row.units_missing
+        figures.total.on_time += row.on_time
+        figures.total.late += row.late
+        figures.total.missing += row.missing
+    figures.rows = sorted(
+        (row for row in candidates if row.expected_due),
+        key=lambda row: (-row.missing, row.province is None, vietnamese_sort_key(row.label)),
+    )
+    return figures
 
 
 # --- Money ------------------------------------------------------------------------------------
@@ -341,7 +458,13 @@ def _name(user) -> str:
 def recent_activity(user: AnyUser) -> list[Event]:
     """The latest submitted and accepted reports, comments and changes to tasks the user may
     see, newest first (three queries)."""
-    tasks = permissions.tasks_visible_to(user)
+    plan_ids = permissions.province_plan_ids(user) if permissions.sees_whole_programme(user) else None
+    if plan_ids is not None:
+        # A province's tasks by its plans' ids (read once per request), which PostgreSQL
+        # estimates; the same tasks as `tasks_visible_to`.
+        tasks = Task.objects.filter(activity__plan_id__in=plan_ids)
+    else:
+        tasks = permissions.tasks_visible_to(user)
     events: list[Event] = []
     reports = (
         ProgressReport.objects.filter(
@@ -383,11 +506,17 @@ def recent_activity(user: AnyUser) -> list[Event]:
                 kind="comment",
             )
         )
-    changes = (
-        Task.history.filter(id__in=tasks.values("pk"))
-        .select_related("history_user")
-        .order_by("-history_date", "-history_id")[:RECENT_LENGTH]
-    )
+    changes = Task.history.filter(id__in=tasks.values("pk")).select_related("history_user")
+    if permissions.reads_every_province(user):
+        # Every task: the newest ten read backwards from the history_date index.
+        changes = changes.order_by("-history_date", "-history_id")[:RECENT_LENGTH]
+    else:
+        # Ordered by an expression, not by that index: walking it backwards looking for ten
+        # of a province's tasks read 44k rows where the province's tasks were the oldest; the
+        # history of the user's tasks (by the id index), sorted, is a few thousand rows.
+        changes = changes.annotate(moment=Coalesce("history_date", "history_date")).order_by("-moment", "-history_id")[
+            :RECENT_LENGTH
+        ]
     verbs = {"+": _("created the task"), "~": _("changed the task"), "-": _("removed the task")}
     for change in changes:
         events.append(
@@ -419,15 +548,17 @@ class Dashboard:
     overdue_task_count: int
     due_soon_count: int
     returned_count: int
-    reporting: list[UnitReporting]
+    reporting: list[UnitReporting]  # per unit, or — `national` — per province
     reporting_total: UnitReporting
-    not_reported: list[UnitReporting]  # units with missing reports
+    not_reported: list[UnitReporting]  # units (provinces) with missing reports
     by_type: list[ProgressRow]
     by_area: list[ProgressRow]
     money: list[MoneyRow] | None  # None: no money section at all
     money_total: MoneyRow | None
     recent: list[Event] = field(default_factory=list)
     money_link: str = ""  # the page of all the money, from its provider
+    national: bool = False  # a reader of every province: the figures rolled up by province
+    units_missing: int = 0  # units with missing reports
 
     @property
     def links(self) -> dict[str, str]:
@@ -436,31 +567,40 @@ class Dashboard:
             "timeliness": reverse("tracker:timeliness"),
             "overdue_board": _url("tracker:board", due="overdue"),
             "board": reverse("tracker:board"),
+            "national": reverse("tracker:national"),
         }
 
 
 def dashboard(user: AnyUser, *, today: datetime.date) -> Dashboard:
-    """The whole page. Queries: the user's roles; the expected reports, counted (one), the
-    first overdue ones (one) and per unit (one) in the database (`selectors_due`, over the rows
-    `tracker.core.obligations` keeps); the first overdue tasks and their count; the tasks with
-    quantities; the areas' names; the outputs (whole programme only); the money; three for
-    recent activity — the same number whatever the amount of data, and no Python object per
-    expected report."""
+    """The whole page. Queries: the user's roles; the scope (a province's issued plans, or an
+    officer's units, as ids); the expected reports counted per unit — or, for a reader of
+    every province, per plan and unit, rolled up by province (three more: the provinces, the
+    successions, the plans' areas) — and the first overdue ones, in the database
+    (`selectors_due`, over the rows `tracker.core.obligations` keeps); the first overdue tasks
+    and their count; the tasks with quantities; the areas' names; the outputs (whole
+    programme only); the money; three for recent activity — the same number whatever the
+    amount of data, and no Python object per expected report."""
     if not can_see_dashboard(user):
         raise PermissionDenied
     whole = permissions.sees_whole_programme(user)
+    # The ministry's readers of every province (national monitors, superusers) see the
+    # country rolled up by province; a DIC manager whose unit has no area (a single-province
+    # installation) keeps the units.
+    national = whole and permissions.sees_every_province(user)
     due_tasks = selectors_due.tasks_for_due(user)
     rows = selectors_due.obligations_for_due(user)
-    soon = calendar.due_soon_end(today)
     not_in = Q(state__in=selectors_due.NOT_REPORTED)
-    counts = rows.aggregate(
-        overdue=Count("pk", filter=not_in & Q(due__lt=today)),
-        due_soon=Count("pk", filter=not_in & Q(due__gte=today, due__lte=soon)),
-        returned=Count("pk", filter=Q(state=Obligation.State.RETURNED)),
-    )
-    overdue_reports = selectors_due.expected_from_rows(
-        selectors_due.listed(rows.filter(not_in, due__lt=today))[:LIST_LENGTH], today=today
-    )
+    overdue_rows = rows.filter(not_in, due__lt=today)
+    if national:
+        # Every expected report of the country: the first overdue ones are chosen once per
+        # change of the rows (`tracker.core.obligation_figures`), not on every visit.
+        overdue_ids = cached_obligation_figures(
+            f"dashboard:national:overdue:{today.isoformat()}",
+            lambda: selectors_due.first_ids(overdue_rows, LIST_LENGTH),
+        )
+    else:
+        overdue_ids = selectors_due.first_ids(overdue_rows, LIST_LENGTH)
+    overdue_reports = selectors_due.expected_from_rows(selectors_due.listed_by_ids(overdue_ids), today=today)
     overdue_tasks = list(
         due_tasks.filter(overdue(today))
         .select_related("activity", "activity__plan", "unit")
@@ -469,7 +609,14 @@ def dashboard(user: AnyUser, *, today: datetime.date) -> Dashboard:
     for task in overdue_tasks:
         task.url = selectors_due.task_url(task)
         task.days_overdue = (today - task.due_date).days
-    reporting, reporting_total = reporting_by_unit(rows, today=today, whole=whole)
+    if national:
+        # Every expected report of the country: counted once per change of the rows
+        # (`tracker.core.obligation_figures`), not on every visit.
+        reporting = cached_obligation_figures(
+            f"dashboard:national:{today.isoformat()}", lambda: reporting_by_province(rows, today=today)
+        )
+    else:
+        reporting = reporting_by_unit(rows, today=today, whole=whole)
     quantities = tasks_with_quantities(due_tasks)
     if whole:
         by_type = progress_by_type_from_outputs(outputs_for_dashboard(user))
@@ -481,18 +628,21 @@ def dashboard(user: AnyUser, *, today: datetime.date) -> Dashboard:
         unit=None if whole else getattr(user, "unit", None),
         today=today,
         overdue_reports=overdue_reports,
-        overdue_report_count=counts["overdue"],
+        # Overdue: not in and past its due date, which the scoreboard calls missing.
+        overdue_report_count=reporting.total.missing,
         overdue_tasks=overdue_tasks,
         overdue_task_count=due_tasks.filter(overdue(today)).count(),
-        due_soon_count=counts["due_soon"],
-        returned_count=counts["returned"],
-        reporting=reporting,
-        reporting_total=reporting_total,
-        not_reported=[row for row in reporting if row.missing],
+        due_soon_count=reporting.due_soon,
+        returned_count=reporting.returned,
+        reporting=reporting.rows,
+        reporting_total=reporting.total,
+        not_reported=[row for row in reporting.rows if row.missing],
         by_type=by_type,
-        by_area=progress_by_area(quantities),
+        by_area=progress_by_area(quantities, with_children=not national),
         money=list(money.rows) if money else None,
         money_total=money.total if money else None,
         recent=recent_activity(user),
         money_link=money.link if money else "",
+        national=national,
+        units_missing=reporting.units_missing,
     )

@@ -71,13 +71,13 @@ def money_chart(rows: list[selectors_dashboard.MoneyRow], *, chart_id: str, titl
 
 
 def reporting_chart(rows: list[selectors_dashboard.UnitReporting], *, chart_id: str, title: str) -> SafeString:
-    """Per unit: the reports due so far (the light bar) and those sent on time (the dark one)."""
+    """Per unit (or province): the reports due so far (the light bar) and those sent on time (the dark one)."""
     return charts.bars(
         chart_id=chart_id,
         title=title,
         rows=[
             charts.Bar(
-                label=row.unit.name,
+                label=row.label,
                 whole=row.expected_due,
                 part=row.on_time,
                 rate_text=charts.format_percent(row.percent_on_time),
@@ -89,7 +89,7 @@ def reporting_chart(rows: list[selectors_dashboard.UnitReporting], *, chart_id: 
                     "%(percent)s on time"
                 )
                 % {
-                    "unit": row.unit.name,
+                    "unit": row.label,
                     "due": number(row.expected_due),
                     "on_time": number(row.on_time),
                     "late": number(row.late),
@@ -127,7 +127,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             else "",
             # The units with the most missing reports; the table below lists them all.
             "reporting_chart": reporting_chart(
-                page.reporting[:CHART_UNITS], chart_id="chart-reporting-unit", title=_("Reports on time by unit")
+                page.reporting[:CHART_UNITS],
+                chart_id="chart-reporting-unit",
+                title=_("Reports on time by province") if page.national else _("Reports on time by unit"),
             ),
             # The navigation badge: the overdue reports this page already counted.
             "overdue_badge": page.overdue_report_count,

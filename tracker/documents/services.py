@@ -18,6 +18,7 @@ from tracker.core.calendar import today
 from tracker.core.deletion import delete_guarded
 from tracker.core.grants import grants_sync, unit_officer_group
 from tracker.core.history import delete_tracked, save_tracked
+from tracker.core.obligation_figures import obligation_figures_changed
 from tracker.core.obligations import obligations_sync, plans_of_collective
 from tracker.core.public_figures import public_figures_changed
 from tracker.core.text import vietnamese_collation_key
@@ -234,12 +235,14 @@ def plan_delete(*, plan: Plan, actor: User | None) -> None:
     """Delete a plan with everything written for it; refused when reports, records, register
     entries, money or generated reports depend on it (close it instead)."""
     delete_guarded(instance=plan, actor=actor)
+    obligation_figures_changed()  # its expected reports went with it
 
 
 @transaction.atomic
 def plan_close(*, plan: Plan, actor: User | None) -> Plan:
     plan.status = Plan.Status.CLOSED
     public_figures_changed()
+    obligation_figures_changed()  # a closed plan's expected reports are no longer counted
     return save_tracked(plan, actor=actor, reason="closed")
 
 
