@@ -125,7 +125,7 @@ class ProgressReportViewSet(
             queryset = queryset.filter(task_id=int(params["task"]))
         if params.get("status") in ProgressReport.Status.values:
             queryset = queryset.filter(status=params["status"])
-        return queryset.order_by("-period_end", "-created_at", "-id")
+        return selectors_progress.newest_first(self.request.user, queryset)
 
     def _save_draft(self, serializer: ProgressReportSerializer, instance: ProgressReport | None) -> ProgressReport:
         data = serializer.validated_data

@@ -8,8 +8,6 @@ transaction, redirect with a message. Mutations only on POST.
 
 from __future__ import annotations
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -46,6 +44,8 @@ from tracker.progress.forms import (
 from tracker.progress.selectors import Status
 from tracker.registers import selectors as register_selectors
 
+UNIT_REPORTS_PAGE_SIZE = 50
+
 
 @login_required
 @require_safe
@@ -59,13 +59,12 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
         ("done", _("Done"), groups["done"]),
     ]
     # The reports the unit itself sends under the plans' rules (the lead unit's report to the
-    # province, a collective member's report): not yet sent, from overdue to a month ahead.
-    horizon = today + datetime.timedelta(days=selectors_due.DUE_LATER_DAYS)
-    unit_reports = [
-        item
-        for item in selectors_due.expected_dispatches(request.user, today=today)
-        if not item.reported and item.due <= horizon
-    ]
+    # province, a collective member's report): not yet sent, from overdue to a month ahead, a
+    # page at a time (a count and a page's rows).
+    unit_reports = paginate(
+        request, selectors_due.reports_unit_sends(request.user, today=today), UNIT_REPORTS_PAGE_SIZE, param="reports"
+    )
+    unit_reports.page.object_list = selectors_due.expected_from_rows(unit_reports.page.object_list, today=today)
     return render(
         request,
         "tracker/progress/my_tasks.html",
@@ -73,7 +72,8 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
             "sections": sections,
             # First thing to do: the reports the DIC sent back, whatever their task's status.
             "returned": groups["returned"],
-            "unit_reports": unit_reports,
+            "unit_reports": unit_reports.page.object_list,
+            "unit_reports_paged": unit_reports,
             "today": today,
             "is_officer": permissions.is_unit_officer(request.user),
         },

@@ -137,6 +137,22 @@ def test_lead_units_annual_report_due_today_is_in_its_officers_my_tasks_and_due_
     assert [item.subject for item in section.reports_7] == ["Báo cáo kết quả thực hiện cả năm"]
 
 
+@pytest.mark.parametrize("role", [roles.DIC_MANAGER, roles.NATIONAL_MONITOR])
+def test_my_tasks_lists_only_the_reports_the_readers_own_unit_sends(client, lead_world, role):
+    """A province-wide reader's (or the ministry's) "my tasks" is not the due page: the lead
+    department's report is not theirs to send unless the department is their unit (at national
+    scale the whole country's reports were listed, 461 KB for the national monitor)."""
+    plan, dic, rule, officer = lead_world
+    elsewhere = factories.UserFactory(unit=factories.UnitFactory(name="Vụ Kế hoạch"), role=role)
+    client.force_login(elsewhere)
+    assert client.get(reverse("tracker:my_tasks")).context["unit_reports"] == []
+    colleague = factories.UserFactory(username=f"cung.so.{role}", unit=dic, role=role)
+    client.force_login(colleague)
+    mine = client.get(reverse("tracker:my_tasks"))
+    assert [item.rule.pk for item in mine.context["unit_reports"]] == [rule.pk]
+    assert mine.context["unit_reports_paged"].page.paginator.count == 1
+
+
 def test_lead_units_report_is_on_the_managers_due_page_and_scoreboard(client, manager, lead_world):
     plan, dic, rule, officer = lead_world
     client.force_login(manager)
