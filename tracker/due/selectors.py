@@ -24,6 +24,7 @@ from django.urls import NoReverseMatch, reverse
 from tracker.core import permissions
 from tracker.core.calendar import ReportingPeriod, due_soon_end, period_label, periods_for_rule
 from tracker.core.numbers import percent
+from tracker.core.obligation_figures import cached_obligation_figures
 from tracker.core.permissions import AnyUser
 from tracker.core.text import vietnamese_sort_key
 from tracker.models import (
@@ -40,6 +41,7 @@ from tracker.models.plans import Progress
 
 DUE_LATER_DAYS = 30
 DUE_UNITS_PER_PAGE = 20
+DUE_ITEMS_PER_LIST = 5  # per list of a unit's section, when the page shows every unit
 
 # States of an expected report (`Obligation.State`), most advanced first; a superseded report
 # was accepted once, then corrected: its period counts as reported.
@@ -371,6 +373,18 @@ def deadlines_for_due(user: AnyUser | None, *, start: datetime.date, end: dateti
 # --- The "what is due" page ----------------------------------------------------------------
 
 
+SECTION_LISTS = (
+    "overdue_reports",
+    "overdue_tasks",
+    "returned",
+    "reports_7",
+    "reports_30",
+    "tasks_7",
+    "tasks_30",
+    "deadlines",
+)
+
+
 @dataclass
 class UnitDue:
     """What one unit has due, in the sections of the page and the digest."""
@@ -408,6 +422,18 @@ class UnitDue:
     @property
     def overdue_count(self) -> int:
         return len(self.overdue_reports) + len(self.overdue_tasks)
+
+    hidden: int = 0  # items left out by `shorten`
+
+    def shorten(self, limit: int) -> None:
+        """Keep the first `limit` items of each list (the unit's own page shows them all): a
+        page of twenty units with thirty overdue reports each was 600 items, 270 KB, most of
+        its time spent rendering them."""
+        for name in SECTION_LISTS:
+            items = getattr(self, name)
+            if len(items) > limit:
+                self.hidden += len(items) - limit
+                setattr(self, name, items[:limit])
 
 
 def group_by_unit(
@@ -455,7 +481,6 @@ def group_by_unit(
 @dataclass
 class DuePage:
     sections: list[UnitDue]  # the units of this page (`page`), in Vietnamese order
-    units: list[Unit]  # the choice of units (managers and readers)
     chosen_unit: Unit | None
     unassigned_deadlines: list[Deadline]
     totals: dict[str, int]
@@ -554,23 +579,31 @@ def due_page(
         | Q(pk__in=_due_tasks(tasks, today).values("unit_id"))
         | Q(pk__in=with_deadlines)
     ).order_by("sort_key", "pk")
-    paginated = Paginator(units.values_list("pk", flat=True), DUE_UNITS_PER_PAGE).get_page(page)
+    unit_list = units.values_list("pk", flat=True)
+    # The whole country's units with something due (a reader of every province): read over
+    # every expected report and task, so kept until those change (the deadlines' units,
+    # read live, are part of the key).
+    country = chosen is None and permissions.sees_every_province(user)
+    if country:
+        key = f"due:units:{today.isoformat()}:{','.join(map(str, sorted(with_deadlines)))}"
+        unit_list = cached_obligation_figures(key, lambda: list(unit_list))
+    paginated = Paginator(unit_list, DUE_UNITS_PER_PAGE).get_page(page)
     unit_ids = list(paginated.object_list)
     sections = due_sections(rows, tasks, deadlines, today=today, unit_ids=unit_ids) if unit_ids else []
     order = {pk: n for n, pk in enumerate(unit_ids)}
     sections.sort(key=lambda section: order[section.unit.pk])
+    if chosen is None:
+        # Every unit: the first items of each list, and a link to the unit's own page.
+        for section in sections:
+            section.shorten(DUE_ITEMS_PER_LIST)
     paginated.object_list = sections
-    choices = []
-    if whole:
-        # The units with tasks in the reader's province (a subquery, no query more).
-        choices = list(
-            Unit.objects.in_force(today)
-            .filter(pk__in=tasks_for_due(user).values("unit_id"))
-            .only("pk", "name")
-            .order_by("sort_key", "pk")
+    if country:
+        totals = cached_obligation_figures(
+            f"due:totals:{today.isoformat()}", lambda: due_totals(rows, tasks, today=today)
         )
-    totals = due_totals(rows, tasks, today=today)
-    return DuePage(sections, choices, chosen, unassigned, totals, paginated)
+    else:
+        totals = due_totals(rows, tasks, today=today)
+    return DuePage(sections, chosen, unassigned, totals, paginated)
 
 
 def overdue_report_count(user: AnyUser, *, today: datetime.date) -> int:

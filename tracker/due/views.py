@@ -20,11 +20,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
+from tracker.choices.sources import SOURCES, source_queryset
 from tracker.core import permissions
 from tracker.core.calendar import periods_for_rule
 from tracker.core.forms import add_service_error
 from tracker.core.pagination import Paged
-from tracker.core.widgets import DateInput
+from tracker.core.widgets import DateInput, RemoteModelChoiceField
 from tracker.due import selectors as selectors_due
 from tracker.due import services
 from tracker.models import ReportDispatch, ReportingRule, Unit
@@ -45,13 +46,44 @@ def _int_param(request: HttpRequest, name: str) -> int | None:
 DUE_UNITS_PER_PAGE = selectors_due.DUE_UNITS_PER_PAGE
 
 
+class DueUnitForm(forms.Form):
+    """The unit a province-wide reader narrows the page to: a search box that fetches units as
+    the user types (`RemoteSelect`), never the 3,000 units of a country as options."""
+
+    unit = RemoteModelChoiceField(
+        Unit.objects.none(),
+        source="units",
+        search_fields=SOURCES["units"].search_fields,
+        required=False,
+        label=gettext_lazy("Unit"),
+    )
+
+    def __init__(self, data, *, user):
+        super().__init__(data)
+        self.fields["unit"].queryset = source_queryset("units", user)
+        self.fields["unit"].widget.attrs["id"] = "due-unit"
+
+
 @login_required
 @require_safe
 def due(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    page = selectors_due.due_page(
-        request.user, today=today, unit_id=_int_param(request, "unit"), page=request.GET.get("page")
-    )
+    whole = permissions.sees_whole_programme(request.user)
+    form = None
+    if whole:
+        # A unit of the reader's province (or a shared one), by id or by name; one the reader
+        # may not see is refused by the form, and the page shows every unit.
+        form = DueUnitForm(request.GET, user=request.user)
+        if form.is_valid():
+            chosen = form.cleaned_data["unit"]
+            unit_id = chosen.pk if chosen is not None else None
+        elif request.GET.get("unit", "").strip().isdigit():
+            raise Http404  # a unit that does not exist or is not the reader's to see
+        else:
+            unit_id = None  # a name that matches no unit, or several: said at the field
+    else:
+        unit_id = _int_param(request, "unit")  # an officer's other unit: 404 below
+    page = selectors_due.due_page(request.user, today=today, unit_id=unit_id, page=request.GET.get("page"))
     # The units' sections a page at a time (the totals above count them all); the links keep
     # the chosen unit.
     query = request.GET.copy()
@@ -63,7 +95,8 @@ def due(request: HttpRequest) -> HttpResponse:
             "page": page,
             "sections": Paged(page=page.page, param="page", query=query.urlencode()),
             "today": today,
-            "whole": permissions.sees_whole_programme(request.user),
+            "whole": whole,
+            "form": form,
             # The page's own overdue reports, for the officer; the managers' badge counts
             # the whole province (one more pass over the same rows is not worth a query).
             "overdue_badge": page.totals["overdue_reports"] if page.chosen_unit is None else None,

@@ -394,7 +394,31 @@ def test_editor_and_a_user_without_a_unit_are_refused(client, editor, due_world)
 
 def test_due_page_has_no_inline_script_or_style(manager_client, due_world):
     body = due_page(manager_client).content.decode()
-    assert "<script" not in body and "style=" not in body
+    # The unit search box's script is a file (its `src`), never inline.
+    assert body.count("<script") == body.count("<script src=") and "style=" not in body
+
+
+def test_the_unit_choice_is_a_search_box_not_a_list_of_every_unit(manager_client, unit_a, unit_b, due_world):
+    body = due_page(manager_client).content.decode()
+    assert "<option" not in body
+    assert f'data-choices-url="{reverse("tracker:choices", args=["units"])}"' in body
+    # A name typed without the script finds the unit.
+    assert list(section_tasks(due_page(manager_client, unit="UBND xã B"))) == ["UBND xã B"]
+
+
+def test_every_units_section_shows_its_first_items_and_links_to_the_rest(
+    manager_client, plan, unit_a, unit_b, monkeypatch
+):
+    monkeypatch.setattr(selectors_due, "DUE_ITEMS_PER_LIST", 2)
+    for _ in range(3):
+        task_of(plan, unit_a, due=D(2026, 1, 15))
+    response = due_page(manager_client)
+    (section,) = response.context["page"].sections
+    assert len(section.overdue_tasks) == 2
+    assert section.hidden >= 1  # the third task (and their reports past the second)
+    assert f'href="?unit={unit_a.pk}"' in response.content.decode()
+    (alone,) = due_page(manager_client, unit=unit_a.pk).context["page"].sections
+    assert (len(alone.overdue_tasks), alone.hidden) == (3, 0)
 
 
 def test_plan_deadlines_due_in_the_next_30_days_are_listed_under_their_unit(client, officer_a, unit_a, unit_b, plan):
