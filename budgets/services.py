@@ -8,16 +8,15 @@ are the last line of defence if anything else tries.
 
 from __future__ import annotations
 
-import copy
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
 
+from budgets.bulk import HistoryRows, create_rows, set_columns
 from budgets.models import Allocation, Disbursement, Donation, DonationTransfer, Estimate, EstimateLine
 from budgets.money import format_vnd
 from tracker.core.history import save_tracked
@@ -157,27 +156,6 @@ def disbursement_record(
     return disbursement
 
 
-IMPORT_BATCH = 500
-
-
-def _set_columns(model, objects: list, fields: list[str]) -> None:
-    """UPDATE each object's row to its values of ``fields``: one statement run for a chunk of
-    rows (``executemany``). Django's ``bulk_update`` builds a CASE per field and row, which
-    costs more than the import's whole check at a few thousand rows. The caller writes the
-    history rows (``Model.history.bulk_history_create``)."""
-    columns = [model._meta.get_field(name) for name in fields]
-    quote = connection.ops.quote_name
-    assignments = ", ".join(f"{quote(column.column)} = %s" for column in columns)
-    sql = f"UPDATE {quote(model._meta.db_table)} SET {assignments} WHERE {quote(model._meta.pk.column)} = %s"
-    rows = [
-        [column.get_db_prep_save(getattr(instance, column.attname), connection) for column in columns] + [instance.pk]
-        for instance in objects
-    ]
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), IMPORT_BATCH):
-            cursor.executemany(sql, rows[start : start + IMPORT_BATCH])
-
-
 @transaction.atomic
 def import_write(
     *,
@@ -194,38 +172,52 @@ def import_write(
     their allocation by the very objects in ``created``/``changed`` or read under the lock,
     whose ``disbursed`` is the total before this import; each payment leaves its own
     history row on the allocation with the running total, as ``_add_with_history`` does.
+    The rows, the running totals and every history row are written by budgets.bulk (see
+    why there).
     """
+    allocation_history = HistoryRows(Allocation, actor=actor)
     if created:
         for allocation in created:
             allocation.disbursed = 0
-        bulk_create_with_history(created, Allocation, batch_size=IMPORT_BATCH, default_user=actor)
+        create_rows(Allocation, created)
+        for allocation in created:
+            allocation_history.add(allocation, history_type="+")
     if changed:
-        _set_columns(Allocation, changed, ["amount", "decision_number", "decision_date", "note"])
-        Allocation.history.bulk_history_create(changed, batch_size=IMPORT_BATCH, update=True, default_user=actor)
-    if not payments:
-        return
-    totals: dict[int, Allocation] = {}
-    snapshots = []
+        set_columns(Allocation, changed, ["amount", "decision_number", "decision_date", "note"])
+        for allocation in changed:  # "" for no reason, as bulk_history_create leaves it
+            allocation_history.add(allocation, history_type="~", reason="")
+    if payments:
+        _payments_write(payments, allocation_history, actor=actor)
+    allocation_history.write()
+
+
+def _payments_write(payments: list[Disbursement], allocation_history: HistoryRows, *, actor: User) -> None:
+    totals: dict[int, list] = {}  # allocation id: [allocation, running total]
     now = timezone.now()
     reason = payment_reason("%(voucher)s")  # translated once, not per payment
     for payment in payments:
         allocation = payment.allocation
-        payment.allocation = allocation  # the id it has now that a new allocation is written
+        payment.allocation_id = allocation.pk  # the id it has now that a new allocation is written
         total = totals.get(allocation.pk)
         if total is None:
-            total = totals[allocation.pk] = Allocation(pk=allocation.pk, disbursed=allocation.disbursed)
-        total.disbursed += payment.amount
-        snapshot = copy.copy(allocation)
-        snapshot.disbursed = total.disbursed
-        snapshot._change_reason = reason.replace("%(voucher)s", payment.voucher_number)
-        snapshots.append(snapshot)
-        payment.recorded_by, payment.recorded_at = actor, now
+            total = totals[allocation.pk] = [allocation, allocation.disbursed]
+        total[1] += payment.amount
+        allocation_history.add(
+            allocation,
+            history_type="~",
+            reason=reason.replace("%(voucher)s", payment.voucher_number),
+            disbursed=total[1],
+        )
+        payment.recorded_by_id, payment.recorded_at = actor.pk, now
     # The running totals are set, not added: their rows are locked since they were read.
-    _set_columns(Allocation, list(totals.values()), ["disbursed"])
-    Allocation.history.bulk_history_create(snapshots, batch_size=IMPORT_BATCH, update=True, default_user=actor)
-    bulk_create_with_history(payments, Disbursement, batch_size=IMPORT_BATCH, default_user=actor)
-    for allocation in {id(payment.allocation): payment.allocation for payment in payments}.values():
-        allocation.disbursed = totals[allocation.pk].disbursed
+    for allocation, disbursed in totals.values():
+        allocation.disbursed = disbursed
+    set_columns(Allocation, [allocation for allocation, _total in totals.values()], ["disbursed"])
+    create_rows(Disbursement, payments)
+    payment_history = HistoryRows(Disbursement, actor=actor)
+    for payment in payments:
+        payment_history.add(payment, history_type="+")
+    payment_history.write()
 
 
 @transaction.atomic
