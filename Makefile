@@ -32,7 +32,7 @@ run: setup
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: setup
-	DEBUG=1 $(BIN)/pytest -n auto $(PYTEST_ARGS)
+	DEBUG=1 $(BIN)/pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
 setup: system-packages $(STAMP) $(AXE) messages
 
