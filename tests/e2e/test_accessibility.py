@@ -1,6 +1,7 @@
 """Accessible on a phone and a desktop, for every persona: each page in the navigation of every
 demo persona, at 390 × 844 and at 1366 × 768, answers (no link in a menu leads to 403 or 404),
-does not scroll sideways at 390 px, and axe-core finds no serious or critical violation in it.
+does not scroll sideways at 390 px, marks the menu link of the page one is on, and axe-core
+finds no serious or critical violation in it.
 So do the public site's pages (home, the list pages, an article, the contact page, search and
 the 404 page) for a reader, and, for the DIC manager, the timeliness page and a progress
 report's page (both once too wide for a phone) and the browsable API.
@@ -61,7 +62,7 @@ def menu_links(page) -> list[str]:
     return list(dict.fromkeys(href for href in hrefs if href.startswith("/")))
 
 
-def check(page, base_url: str, href: str, who: str, width: int, problems: list[str]) -> None:
+def check(page, base_url: str, href: str, who: str, width: int, problems: list[str], *, in_menu: bool = False) -> None:
     response = page.goto(f"{base_url}{href}")
     page.wait_for_load_state("load")
     status = response.status if response else 0
@@ -74,6 +75,11 @@ def check(page, base_url: str, href: str, who: str, width: int, problems: list[s
         overflow = page.evaluate(SIDEWAYS)
         if overflow > 0:
             problems.append(f"{who} @{width}: {href} scrolls {overflow} px sideways")
+        # A page of the menu is marked in it (the phone's menu hides the rest of the bar); a
+        # link that leads out of the tracker (an editor's "/tracker/" to /cms/) has no such bar.
+        current = page.locator("header.topbar a[aria-current=page]")
+        if in_menu and href != "/" and page.locator("header.topbar").count() and current.count() == 0:
+            problems.append(f"{who} @{width}: {href} marks no menu link as the current page")
     page.add_script_tag(path=str(AXE))
     for violation in page.evaluate(AXE_RUN):
         problems.append(f"{who} @{width}: {href}: {violation}")
@@ -111,7 +117,9 @@ def test_every_page_in_a_personas_menu_is_accessible_at_both_widths(browser, cam
     for viewport in (PHONE, DESKTOP):
         context, page = context_for(browser, campaign_site, viewport, username)
         page.goto(f"{campaign_site}/tracker/account/")
-        for href in [*menu_links(page), *extra_pages(username)]:
+        for href in menu_links(page):
+            check(page, campaign_site, href, username, viewport["width"], problems, in_menu=True)
+        for href in extra_pages(username):
             check(page, campaign_site, href, username, viewport["width"], problems)
         context.close()
     assert not problems, "\n".join(problems)
