@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from budgets import permissions, selectors
 from budgets.models import Allocation, Donation, Estimate, EstimateLine, FundingSource
 from budgets.money import format_vnd, parse_vnd
+from tracker.choices.filters import RemoteChoiceFilter, scope_remote_filters
 from tracker.core import areas
 from tracker.core.permissions import AnyUser, in_province, is_unit_officer
 from tracker.core.widgets import DateInput, VietnameseOrderIterator, make_searchable_field
@@ -533,7 +534,11 @@ class DonationTransferForm(forms.Form):
 class _ListFilter(django_filters.FilterSet):
     """A list's filters, validated against choices read once per page; a value outside them
     (a stale link) shows the error and no row rather than quietly ignoring the filter. The
-    search box matches what the list's `search` says."""
+    search box matches what the list's `search` says.
+
+    Plans, units and areas are thousands in the country: they are `RemoteChoiceFilter`s, the
+    page carrying only the chosen one, the others fetched from tracker:choices as the user
+    types, among those of their province."""
 
     q = django_filters.CharFilter(
         method="filter_search", label=_("Search"), widget=forms.TextInput(attrs={"type": "search"})
@@ -541,10 +546,11 @@ class _ListFilter(django_filters.FilterSet):
 
     CHOICES: dict[str, str] = {}
 
-    def __init__(self, data=None, queryset=None, *, choices: dict, **kwargs):
+    def __init__(self, data=None, queryset=None, *, choices: dict, user: AnyUser, **kwargs):
         super().__init__(data, queryset, **kwargs)
         for name, key in self.CHOICES.items():
             self.filters[name].extra["choices"] = choices[key]
+        scope_remote_filters(self, user)
 
     def filter_queryset(self, queryset):
         if self.form.errors:
@@ -564,13 +570,13 @@ class EstimateListFilter(_ListFilter):
     status = django_filters.ChoiceFilter(
         choices=Estimate.Status.choices, label=_("Status"), empty_label=_("Any status")
     )
-    plan = django_filters.ChoiceFilter(field_name="activity__plan_id", label=_("Plan"), empty_label=_("All plans"))
+    plan = RemoteChoiceFilter(field_name="activity__plan", source="plans", label=_("Plan"), empty_label=_("All plans"))
     activity = django_filters.ChoiceFilter(
         field_name="activity_id", label=_("Activity"), empty_label=_("All activities")
     )
-    unit = django_filters.ChoiceFilter(field_name="unit_id", label=_("Unit"), empty_label=_("All units"))
+    unit = RemoteChoiceFilter(field_name="unit", source="units", label=_("Unit"), empty_label=_("All units"))
 
-    CHOICES = {"year": "years", "plan": "plans", "activity": "activities", "unit": "units"}
+    CHOICES = {"year": "years", "activity": "activities"}
 
     class Meta:
         model = Estimate
@@ -588,24 +594,21 @@ class AllocationListFilter(_ListFilter):
     funding_source = django_filters.ChoiceFilter(
         field_name="funding_source_id", label=_("Funding source"), empty_label=_("All sources")
     )
-    plan = django_filters.ChoiceFilter(field_name="activity__plan_id", label=_("Plan"), empty_label=_("All plans"))
+    plan = RemoteChoiceFilter(field_name="activity__plan", source="plans", label=_("Plan"), empty_label=_("All plans"))
     activity = django_filters.ChoiceFilter(
         field_name="activity_id", label=_("Activity"), empty_label=_("All activities")
     )
     activity_type = django_filters.ChoiceFilter(
         field_name="activity__activity_type_id", label=_("Content type"), empty_label=_("All content types")
     )
-    unit = django_filters.ChoiceFilter(field_name="unit_id", label=_("Unit"), empty_label=_("All units"))
-    area = django_filters.ChoiceFilter(method="filter_area", label=_("Area"), empty_label=_("All areas"))
+    unit = RemoteChoiceFilter(field_name="unit", source="units", label=_("Unit"), empty_label=_("All units"))
+    area = RemoteChoiceFilter(method="filter_area", source="areas", label=_("Area"), empty_label=_("All areas"))
 
     CHOICES = {
         "year": "years",
         "funding_source": "funding_sources",
-        "plan": "plans",
         "activity": "activities",
         "activity_type": "activity_types",
-        "unit": "units",
-        "area": "areas",
     }
 
     class Meta:
@@ -623,20 +626,20 @@ class AllocationListFilter(_ListFilter):
 
     def filter_area(self, queryset, name, value):
         # As the tracker's board: the allocated unit's area or any area below it.
-        return queryset.filter(areas.within_area(int(value), prefix="unit__"))
+        return queryset.filter(areas.within_area(value.pk, prefix="unit__"))
 
 
 class DonationListFilter(_ListFilter):
-    plan = django_filters.ChoiceFilter(field_name="plan_id", label=_("Plan"), empty_label=_("All plans"))
+    plan = RemoteChoiceFilter(field_name="plan", source="plans", label=_("Plan"), empty_label=_("All plans"))
     kind = django_filters.ChoiceFilter(
         choices=Donation.Kind.choices, label=_("Kind"), empty_label=_("Cash and in kind")
     )
-    received_by = django_filters.ChoiceFilter(
-        field_name="received_by_id", label=_("Receiving unit"), empty_label=_("All units")
+    received_by = RemoteChoiceFilter(
+        field_name="received_by", source="units", label=_("Receiving unit"), empty_label=_("All units")
     )
     month = django_filters.ChoiceFilter(method="filter_month", label=_("Month received"), empty_label=_("Any month"))
 
-    CHOICES = {"plan": "plans", "received_by": "units", "month": "months"}
+    CHOICES = {"month": "months"}
 
     class Meta:
         model = Donation

@@ -26,6 +26,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from budgets import permissions
@@ -40,13 +41,12 @@ from budgets.models import (
 )
 from budgets.money import format_vnd
 from tracker.core import permissions as tracker_permissions
-from tracker.core.areas import AREA_DEPTH
 from tracker.core.numbers import percent_one_decimal
-from tracker.core.permissions import AnyUser
+from tracker.core.permissions import AnyUser, province_ids_of
 from tracker.core.text import vietnamese_sort_key
 from tracker.history.selectors import EMPTY, Stream, history_page, want_and_describe
-from tracker.models import Activity, ActivityType, Area, Plan, Unit
-from tracker.work.selectors import activity_label, grouped_area_choices, plan_label
+from tracker.models import Activity, ActivityType, Plan
+from tracker.work.selectors import activity_label, plan_label
 
 PAGE_SIZE = 25
 
@@ -102,32 +102,9 @@ def activities_for_choice(queryset: QuerySet[Activity]) -> QuerySet[Activity]:
     )
 
 
-def _units_sorted(queryset: QuerySet[Unit]) -> Choices:
-    return [
-        (unit.pk, unit.name)
-        for unit in sorted(queryset.only("pk", "name").order_by(), key=lambda u: vietnamese_sort_key(u.name))
-    ]
-
-
-def _plans(queryset: QuerySet[Plan]) -> Choices:
-    plans = queryset.only("pk", "number_symbol", "title", "period_start", "period_end").order_by("-period_start", "pk")
-    return [(plan.pk, plan_label(plan)) for plan in plans]
-
-
 def _years(queryset: QuerySet) -> Choices:
     years = queryset.order_by("-year").values_list("year", flat=True).distinct()
     return [(year, str(year)) for year in years]
-
-
-def _areas_with_parents(queryset: QuerySet[Area]) -> list:
-    """The areas used and every area above them, so a district rolls up its communes."""
-    used = queryset.select_related(*["__".join(["parent"] * depth) for depth in range(1, AREA_DEPTH)])
-    areas: dict[int, Area] = {}
-    for area in used:
-        while area is not None and area.pk not in areas:
-            areas[area.pk] = area
-            area = area.parent
-    return grouped_area_choices(areas.values())
 
 
 # --- Estimates -------------------------------------------------------------------------------
@@ -169,15 +146,27 @@ def estimate_summary(queryset: QuerySet[Estimate]) -> dict:
     return summary
 
 
-def estimate_filter_choices(user: AnyUser) -> dict[str, Choices]:
-    """The list's dropdowns, limited to what the user's estimates involve (four queries)."""
+def _activity_choices(visible: QuerySet, user: AnyUser, params: QueryDict | None) -> Choices:
+    """The activities the rows involve, of the plan chosen if one is; a national reader (3,100
+    activities in the country) lists them only once a plan is chosen (and always the chosen
+    activity, which a link from the execution tables names). One query."""
+    activities = Activity.objects.filter(pk__in=visible.values("activity"))
+    params = params or QueryDict()
+    plan, chosen = params.get("plan", ""), params.get("activity", "")
+    if plan.isdigit():
+        activities = activities.filter(plan_id=int(plan))
+    elif province_ids_of(user) is None:
+        activities = activities.filter(pk=int(chosen) if chosen.isdigit() else None)
+    return grouped_activity_choices(activities_for_choice(activities))
+
+
+def estimate_filter_choices(user: AnyUser, params: QueryDict | None = None) -> dict[str, Choices]:
+    """The list's dropdowns that stay lists, limited to what the user's estimates involve (two
+    queries); plans and units are fetched as the user types (budgets.forms._ListFilter)."""
     visible = permissions.estimates_visible_to(user)
-    activities = activities_for_choice(Activity.objects.filter(pk__in=visible.values("activity")))
     return {
         "years": _years(visible),
-        "plans": _plans(Plan.objects.filter(pk__in=visible.values("activity__plan"))),
-        "activities": grouped_activity_choices(activities),
-        "units": _units_sorted(Unit.objects.filter(pk__in=visible.values("unit"))),
+        "activities": _activity_choices(visible, user, params),
     }
 
 
@@ -313,19 +302,15 @@ def with_rates(page: Page) -> Page:
     return page
 
 
-def allocation_filter_choices(user: AnyUser) -> dict[str, Choices]:
-    """The list's dropdowns (seven queries), limited to what the user's allocations involve;
-    areas are those of the allocated units with every area above them."""
+def allocation_filter_choices(user: AnyUser, params: QueryDict | None = None) -> dict[str, Choices]:
+    """The list's dropdowns that stay lists (four queries), limited to what the user's
+    allocations involve; plans, units and areas are fetched as the user types."""
     visible = permissions.allocations_visible_to(user)
-    activities = activities_for_choice(Activity.objects.filter(pk__in=visible.values("activity")))
     return {
         "years": _years(visible),
         "funding_sources": [(source.pk, source.name) for source in FundingSource.objects.all()],
-        "units": _units_sorted(Unit.objects.filter(pk__in=visible.values("unit"))),
-        "plans": _plans(Plan.objects.filter(pk__in=visible.values("activity__plan"))),
-        "activities": grouped_activity_choices(activities),
+        "activities": _activity_choices(visible, user, params),
         "activity_types": [(kind.pk, kind.name) for kind in ActivityType.objects.only("pk", "name")],
-        "areas": _areas_with_parents(Area.objects.filter(pk__in=visible.values("unit__area"))),
     }
 
 
@@ -399,14 +384,11 @@ def donation_summary(queryset: QuerySet[Donation]) -> dict:
 
 
 def donation_filter_choices(user: AnyUser) -> dict[str, Choices]:
-    """Plans, receiving units and months received of the user's donations (3 queries)."""
+    """The months received of the user's donations (one query); plans and receiving units
+    are fetched as the user types."""
     visible = permissions.donations_visible_to(user)
     months = visible.order_by().dates("received_on", "month", order="DESC")
-    return {
-        "plans": _plans(Plan.objects.filter(pk__in=visible.values("plan"))),
-        "units": _units_sorted(Unit.objects.filter(pk__in=visible.values("received_by"))),
-        "months": [(f"{month:%Y-%m}", f"{month:%m/%Y}") for month in months],
-    }
+    return {"months": [(f"{month:%Y-%m}", f"{month:%m/%Y}") for month in months]}
 
 
 def donation_for_detail(user: AnyUser, pk: int) -> Donation:

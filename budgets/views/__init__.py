@@ -45,7 +45,7 @@ def list_response(
     """A budgets list page: the rows the user sees through the list's filters, their totals
     (`summarize`, whose ``total`` count spares the paginator its COUNT query) and one page of
     them (`finish_page` adds what the rows of the page show, e.g. rates)."""
-    filterset = filterset_class(request.GET, queryset=rows, choices=choices)
+    filterset = filterset_class(request.GET, queryset=rows, choices=choices, user=request.user)
     filtered = filterset.qs
     summary = summarize(filtered)
     page = selectors.page_of(filtered, request.GET.get("page"), total=summary["total"])

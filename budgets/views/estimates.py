@@ -97,7 +97,7 @@ def estimate_list(request: HttpRequest) -> HttpResponse:
         "budgets/estimates/list.html",
         EstimateListFilter,
         rows=selectors.estimates_for_list(request.user),
-        choices=selectors.estimate_filter_choices(request.user),
+        choices=selectors.estimate_filter_choices(request.user, request.GET),
         summarize=selectors.estimate_summary,
         can_create=_can_start(request.user),
         statuses=Status,

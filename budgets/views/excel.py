@@ -65,7 +65,8 @@ def _allocation_list(request: HttpRequest) -> tuple[QuerySet, list[tuple[str, st
     filterset = AllocationListFilter(
         request.GET,
         queryset=permissions.allocations_visible_to(request.user),
-        choices=selectors.allocation_filter_choices(request.user),
+        choices=selectors.allocation_filter_choices(request.user, request.GET),
+        user=request.user,
     )
     allocations = filterset.qs
     applied = []
@@ -79,6 +80,8 @@ def _allocation_list(request: HttpRequest) -> tuple[QuerySet, list[tuple[str, st
 
 
 def _choice_label(field, value) -> str:
+    if hasattr(field, "label_from_instance") and not isinstance(value, str | int):  # a plan, unit, area
+        return str(field.label_from_instance(value))
     for key, label in getattr(field, "choices", []):
         if isinstance(label, list | tuple):  # an optgroup
             for inner_key, inner_label in label:

@@ -37,7 +37,7 @@ def allocation_list(request: HttpRequest) -> HttpResponse:
         "budgets/ledger/list.html",
         AllocationListFilter,
         rows=selectors.allocations_for_list(request.user),
-        choices=selectors.allocation_filter_choices(request.user),
+        choices=selectors.allocation_filter_choices(request.user, request.GET),
         summarize=selectors.allocation_summary,
         finish_page=selectors.with_rates,
         can_record=permissions.can_record_finance(request.user),
