@@ -6,6 +6,7 @@ Each feature's services call these; nothing else saves a tracked row.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any, TypeVar
 
 from django.db import models
@@ -15,13 +16,20 @@ from tracker.models import User
 M = TypeVar("M", bound=models.Model)
 
 
-def save_tracked(instance: M, *, actor: User | None, reason: str = "") -> M:
-    """Validate every field and constraint, then save with the actor on the history row."""
+def save_tracked(instance: M, *, actor: User | None, reason: str = "", at: datetime.datetime | None = None) -> M:
+    """Validate every field and constraint, then save with the actor on the history row.
+
+    `at`: when the change was made, if not now (a service told of a past date, which it has
+    checked) — the history row is dated then, so history and the row's own dates agree."""
     instance.full_clean()
     instance._history_user = actor  # read by django-simple-history
+    if at is not None:
+        instance._history_date = at  # read by django-simple-history instead of now
     if reason:
         instance._change_reason = reason
     instance.save()
+    if at is not None:
+        del instance._history_date  # a later save of the same object is dated by its own call
     return instance
 
 

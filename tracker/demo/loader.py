@@ -83,6 +83,7 @@ def load_demo(today: datetime.date | None = None) -> LoadResult:
     ensure_users()
     # Reports are written by the demo's officers and reviewed by its manager, so after the users.
     progress.load(ctx, sample.plan)
+    progress.load_year(ctx, sample.plan)  # the rest of the year's reports, on their days
     registers.load(ctx, lang_son, sample.plan)  # register entries, entered and reviewed by the demo's people
     # Plans, rules and tasks written through upsert skip the services that keep the expected
     # reports; rebuilding them is idempotent (a second run writes nothing).

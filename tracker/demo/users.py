@@ -20,7 +20,7 @@ from tracker.core import roles
 from tracker.models import Unit, User
 
 from .base import committee_name
-from .sample_plan import OFFICER_COMMUNE
+from .sample_plan import COMMUNES, OFFICER_COMMUNE
 
 DEMO_PASSWORD = "demo"
 
@@ -84,6 +84,27 @@ DEMO_USERS: tuple[DemoUser, ...] = (
 )
 
 
+# The other sample communes' officers: they write the sample plan's monthly reports, so the
+# reporting figures have every commune in them. Not personas (`canbo.xa` is the unit officer
+# persona): listed with the logins, left out of the walks over one login per role. Their
+# usernames and given names say "mẫu" (sample) wherever history or a list shows them.
+SAMPLE_OFFICER_NOTE = "Tài khoản mẫu: cán bộ xã mẫu"
+SAMPLE_OFFICERS: tuple[DemoUser, ...] = tuple(
+    DemoUser(username, roles.UNIT_OFFICER, committee_name(commune[0]), first_name, last_name, SAMPLE_OFFICER_NOTE)
+    for (username, last_name, first_name), commune in zip(
+        (
+            ("canbo.mauhai", "Nông Thị", "Hoa (mẫu)"),
+            ("canbo.mauba", "Lăng Văn", "Thắng (mẫu)"),
+            ("canbo.maubon", "Chu Thị", "Nguyệt (mẫu)"),
+            ("canbo.maunam", "Triệu Văn", "Sơn (mẫu)"),
+            ("canbo.mausau", "Lường Thị", "Duyên (mẫu)"),
+        ),
+        COMMUNES[1:],
+        strict=True,
+    )
+)
+
+
 def demo_password() -> str:
     """The demo logins' password: `demo` on a development installation (DEMO_DATA_ALLOWED,
     which is DEBUG); anywhere else a random one, made once per run and printed by load_demo —
@@ -110,7 +131,7 @@ def ensure_admin() -> User:
 def ensure_users() -> list[User]:
     users = []
     admin = None
-    for spec in DEMO_USERS:
+    for spec in (*DEMO_USERS, *SAMPLE_OFFICERS):
         if spec is ADMIN:
             admin = ensure_admin()
             users.append(admin)

@@ -53,19 +53,28 @@ def _who_may_see(task: Task, people: Iterable[User | None], *, actor: User | Non
     return result
 
 
-def _write(recipients: list[User], **fields) -> list[Notification]:
+def _write(recipients: list[User], *, at: datetime.datetime | None = None, **fields) -> list[Notification]:
     notes = [Notification.objects.create(recipient=person, **fields) for person in recipients]
+    if at is not None and notes:
+        # Told when it happened (a review recorded afterwards): `created_at` is set on insert
+        # to now, so it is moved back in one UPDATE (notifications keep no history).
+        Notification.objects.filter(pk__in=[note.pk for note in notes]).update(created_at=at)
+        for note in notes:
+            note.created_at = at
     _recount(person.pk for person in recipients)
     return notes
 
 
 @transaction.atomic
-def notify_report_reviewed(*, report: ProgressReport, actor: User) -> list[Notification]:
-    """Tell the report's writer and submitter that it was returned or accepted."""
+def notify_report_reviewed(
+    *, report: ProgressReport, actor: User, at: datetime.datetime | None = None
+) -> list[Notification]:
+    """Tell the report's writer and submitter that it was returned or accepted (`at`: when,
+    if the review is recorded afterwards)."""
     kind = {ProgressReport.Status.RETURNED: Kind.RETURNED, ProgressReport.Status.ACCEPTED: Kind.ACCEPTED}[report.status]
     task = Task.objects.get(pk=report.task_id)
     people = User.objects.filter(pk__in=[report.created_by_id, report.submitted_by_id]).order_by("pk")
-    return _write(_who_may_see(task, people, actor=actor), kind=kind, actor=actor, task=task, report=report)
+    return _write(_who_may_see(task, people, actor=actor), kind=kind, actor=actor, task=task, report=report, at=at)
 
 
 @transaction.atomic

@@ -65,6 +65,22 @@ def _refresh(target: ProgressReport, source: ProgressReport) -> ProgressReport:
     return target
 
 
+def _when(at: datetime.datetime | None, *, not_before: datetime.datetime | None = None) -> datetime.datetime:
+    """The moment a step happens: now, or `at` — a step recorded afterwards (the demo loader
+    writes a year of reports with the days they were sent). Never in the future, never before
+    the step it follows, always with a timezone."""
+    now = timezone.now()
+    if at is None:
+        return now
+    if timezone.is_naive(at):
+        raise ValueError("`at` must be timezone-aware.")
+    if at > now:
+        raise ValidationError(_("A report cannot be sent or reviewed at a future time."))
+    if not_before is not None and at < not_before:
+        raise ValidationError(_("A report cannot be reviewed before it was sent."))
+    return at
+
+
 # --- Drafts ---------------------------------------------------------------------------------
 
 
@@ -101,7 +117,13 @@ def _check_figures(task: Task, percent_complete: int, quantities: Mapping[Output
         raise ValidationError(errors)
 
 
-def _sync_quantities(report: ProgressReport, quantities: Mapping[OutputIndicator, int | None], *, actor: User) -> None:
+def _sync_quantities(
+    report: ProgressReport,
+    quantities: Mapping[OutputIndicator, int | None],
+    *,
+    actor: User,
+    at: datetime.datetime | None = None,
+) -> None:
     """Make the report's quantities exactly those given (None or absent: no figure)."""
     existing = {row.output_indicator_id: row for row in report.quantities.all()}
     wanted = {output.pk: quantity for output, quantity in quantities.items() if quantity is not None}
@@ -111,10 +133,12 @@ def _sync_quantities(report: ProgressReport, quantities: Mapping[OutputIndicator
     for output_id, quantity in wanted.items():
         row = existing.get(output_id)
         if row is None:
-            save_tracked(ReportedQuantity(report=report, output_indicator_id=output_id, quantity=quantity), actor=actor)
+            save_tracked(
+                ReportedQuantity(report=report, output_indicator_id=output_id, quantity=quantity), actor=actor, at=at
+            )
         elif row.quantity != quantity:
             row.quantity = quantity
-            save_tracked(row, actor=actor)
+            save_tracked(row, actor=actor, at=at)
 
 
 @transaction.atomic
@@ -129,11 +153,14 @@ def progress_save_draft(
     proposals: str = "",
     quantities: Mapping[OutputIndicator, int | None] | None = None,
     nothing_to_report: bool = False,
+    at: datetime.datetime | None = None,
 ) -> ProgressReport:
     """Create or update the task's open (draft or returned) report for the period.
 
-    `nothing_to_report`: nothing was done in the period; the report takes no quantity."""
+    `nothing_to_report`: nothing was done in the period; the report takes no quantity.
+    `at`: when it was written, if before now (its history is dated then)."""
     _require_reporter(actor, task)
+    at = _when(at) if at is not None else None
     period = _period_of(task, period)
     quantities = quantities or {}
     if nothing_to_report and any(quantity is not None for quantity in quantities.values()):
@@ -170,8 +197,8 @@ def progress_save_draft(
     report.difficulties = difficulties.strip()
     report.proposals = proposals.strip()
     report.nothing_to_report = nothing_to_report
-    save_tracked(report, actor=actor)
-    _sync_quantities(report, quantities, actor=actor)
+    save_tracked(report, actor=actor, at=at)
+    _sync_quantities(report, quantities, actor=actor, at=at)
     obligation_states_refresh(task_ids=[task.pk])
     return report
 
@@ -189,10 +216,13 @@ def last_percent(task: Task, before: datetime.date) -> int:
 
 
 @transaction.atomic
-def progress_report_nothing(*, task: Task, period: ReportingPeriod, actor: User, note: str = "") -> ProgressReport:
+def progress_report_nothing(
+    *, task: Task, period: ReportingPeriod, actor: User, note: str = "", at: datetime.datetime | None = None
+) -> ProgressReport:
     """Send "nothing to report in this period" in one step: the period's open report (or a new
     one) becomes a report with no quantities, the task's last percentage carried over, and is
-    submitted. It counts as sent (on time or late) like any report; the DIC still accepts it."""
+    submitted. It counts as sent (on time or late) like any report; the DIC still accepts it.
+    `at`: when it was sent, as for `progress_submit`."""
     period = _period_of(task, period)
     report = progress_save_draft(
         task=task,
@@ -202,8 +232,9 @@ def progress_report_nothing(*, task: Task, period: ReportingPeriod, actor: User,
         narrative=note,
         quantities={},
         nothing_to_report=True,
+        at=at,
     )
-    return progress_submit(report=report, actor=actor)
+    return progress_submit(report=report, actor=actor, at=at)
 
 
 @dataclass
@@ -255,15 +286,19 @@ def progress_catch_up(
 
 
 @transaction.atomic
-def progress_submit(*, report: ProgressReport, actor: User) -> ProgressReport:
+def progress_submit(*, report: ProgressReport, actor: User, at: datetime.datetime | None = None) -> ProgressReport:
+    """Send a draft or returned report for review. `at`: when it was sent, if before now (a
+    report recorded afterwards); the on-time rate judges the period by this date."""
     _require_reporter(actor, report.task)
     current = _locked(report)
     if current.status not in (Status.DRAFT, Status.RETURNED):
         raise ValidationError(_("Only a draft or a returned report can be submitted."))
+    # Sent again after a return: not before the return it answers.
+    sent_at = _when(at, not_before=current.reviewed_at if current.status == Status.RETURNED else None)
     current.status = Status.SUBMITTED
-    current.submitted_at = timezone.now()
+    current.submitted_at = sent_at
     current.submitted_by = actor
-    save_tracked(current, actor=actor)
+    save_tracked(current, actor=actor, at=at)
     obligation_states_refresh(task_ids=[current.task_id])
     return _refresh(report, current)
 
@@ -272,26 +307,27 @@ def progress_submit(*, report: ProgressReport, actor: User) -> ProgressReport:
 
 
 @transaction.atomic
-def progress_accept(*, report: ProgressReport, actor: User) -> ProgressReport:
+def progress_accept(*, report: ProgressReport, actor: User, at: datetime.datetime | None = None) -> ProgressReport:
     """Accept a submitted report; a correction supersedes the report it corrects; the task's
-    status follows the accepted figures."""
+    status follows the accepted figures. `at`: when it was accepted, if before now (not
+    before it was sent)."""
     _require_reviewer(actor)
     current = _locked(report)
     if current.status != Status.SUBMITTED:
         raise ValidationError(_("Only a submitted report can be accepted."))
     current.status = Status.ACCEPTED
-    current.reviewed_at = timezone.now()
+    current.reviewed_at = _when(at, not_before=current.submitted_at)
     current.reviewed_by = actor
     if current.revises_id:
         old = _locked(current.revises)
         if old.status == Status.ACCEPTED:
             old.status = Status.SUPERSEDED
-            save_tracked(old, actor=actor, reason=_("Superseded by a correction"))
-    save_tracked(current, actor=actor)
+            save_tracked(old, actor=actor, reason=_("Superseded by a correction"), at=at)
+    save_tracked(current, actor=actor, at=at)
     public_figures_changed()  # the public home counts the accepted reports
     _update_task_status(current, actor=actor, accepted_on=timezone.localdate(current.reviewed_at))
     obligation_states_refresh(task_ids=[current.task_id])
-    notify_report_reviewed(report=current, actor=actor)
+    notify_report_reviewed(report=current, actor=actor, at=at)
     return _refresh(report, current)
 
 
@@ -314,7 +350,10 @@ def _update_task_status(report: ProgressReport, *, actor: User, accepted_on: dat
 
 
 @transaction.atomic
-def progress_return(*, report: ProgressReport, actor: User, reason: str) -> ProgressReport:
+def progress_return(
+    *, report: ProgressReport, actor: User, reason: str, at: datetime.datetime | None = None
+) -> ProgressReport:
+    """Return a submitted report with a reason. `at`: when, if before now (as for accepting)."""
     _require_reviewer(actor)
     reason = (reason or "").strip()
     if not reason:
@@ -324,11 +363,11 @@ def progress_return(*, report: ProgressReport, actor: User, reason: str) -> Prog
         raise ValidationError(_("Only a submitted report can be returned."))
     current.status = Status.RETURNED
     current.return_reason = reason
-    current.reviewed_at = timezone.now()
+    current.reviewed_at = _when(at, not_before=current.submitted_at)
     current.reviewed_by = actor
-    save_tracked(current, actor=actor)
+    save_tracked(current, actor=actor, at=at)
     obligation_states_refresh(task_ids=[current.task_id])
-    notify_report_reviewed(report=current, actor=actor)
+    notify_report_reviewed(report=current, actor=actor, at=at)
     return _refresh(report, current)
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from tracker.core import roles
 from tracker.demo import guard
 from tracker.demo.loader import load_demo
-from tracker.demo.users import DEMO_USERS, demo_password
+from tracker.demo.users import DEMO_USERS, SAMPLE_OFFICERS, demo_password
 
 
 class Command(BaseCommand):
@@ -41,7 +41,7 @@ class Command(BaseCommand):
                 str(roles.LABELS[user.role]) if user.role else _("Superuser"),
                 f"{user.unit or '—'}" + (f" ({user.note})" if user.note else ""),
             )
-            for user in DEMO_USERS
+            for user in (*DEMO_USERS, *SAMPLE_OFFICERS)
         ]
         widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(3)]
         self.stdout.write("")
