@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tracker.models import ReportingRule, Task
+from tracker.models import Plan, ReportingRule, Task
 from tracker.models.plans import OPEN_STATUSES
 
 # A deadline or a report due within this many days is "due soon" on every page, list, count
@@ -35,9 +35,17 @@ def due_within(on: datetime.date, days: int) -> Q:
     return Q(status__in=OPEN_STATUSES, due_date__gte=on, due_date__lte=on + datetime.timedelta(days=days))
 
 
-def overdue(on: datetime.date) -> Q:
-    """Open work whose deadline has passed (the same rule as `ActivityQuerySet.overdue`)."""
-    return Q(status__in=OPEN_STATUSES, due_date__lt=on)
+def plan_followed(on: datetime.date, plan: str = "plan__") -> Q:
+    """The plan (reached by the `plan` path) is still followed: not closed and its period not
+    over (the converse of `tracker.core.outcome.period_is_over`). An ended plan's open work
+    shows how it ended; it is no longer late."""
+    return ~Q(**{f"{plan}status": Plan.Status.CLOSED}) & Q(**{f"{plan}period_end__gte": on})
+
+
+def overdue(on: datetime.date, *, plan: str = "plan__") -> Q:
+    """Open work whose deadline has passed, in a plan still followed (the same rule as
+    `ActivityQuerySet.overdue`); `plan` is the path to the plan ("activity__plan__" for tasks)."""
+    return Q(status__in=OPEN_STATUSES, due_date__lt=on) & plan_followed(on, plan)
 
 
 def deadline_state(status: str, due_date: datetime.date | None, on: datetime.date) -> str:

@@ -602,7 +602,7 @@ def dashboard(user: AnyUser, *, today: datetime.date) -> Dashboard:
         overdue_ids = selectors_due.first_ids(overdue_rows, LIST_LENGTH)
     overdue_reports = selectors_due.expected_from_rows(selectors_due.listed_by_ids(overdue_ids), today=today)
     overdue_tasks = list(
-        due_tasks.filter(overdue(today))
+        due_tasks.filter(overdue(today, plan="activity__plan__"))
         .select_related("activity", "activity__plan", "unit")
         .order_by("due_date", "pk")[:LIST_LENGTH]
     )
@@ -631,7 +631,7 @@ def dashboard(user: AnyUser, *, today: datetime.date) -> Dashboard:
         # Overdue: not in and past its due date, which the scoreboard calls missing.
         overdue_report_count=reporting.total.missing,
         overdue_tasks=overdue_tasks,
-        overdue_task_count=due_tasks.filter(overdue(today)).count(),
+        overdue_task_count=due_tasks.filter(overdue(today, plan="activity__plan__")).count(),
         due_soon_count=reporting.due_soon,
         returned_count=reporting.returned,
         reporting=reporting.rows,

@@ -185,7 +185,7 @@ ACCEPTED, LATE, SUBMITTED, RETURNED, MISSING = "accepted", "late", "submitted", 
 
 # What is still open in the latest past months, by commune (index in COMMUNES) and task: the
 # latest month first, then the one before. Every other past month is in and accepted, about
-# one in seven sent late (`_fate`).
+# one month in seven sent late (`_fate`).
 OPEN_WORK: dict[tuple[int, str], tuple[str, ...]] = {
     # canbo.xa has two months to catch up on a task not started (the catch-up flow shows it).
     (0, "Cập nhật nội dung trên cụm thông tin điện tử xã biên giới"): (MISSING, MISSING),
@@ -207,13 +207,14 @@ class Step:
     reviewed: datetime.datetime | None  # None: awaiting review
 
 
-def _fate(commune: int, task_order: int, deliverable: str, period: ReportingPeriod, age: int) -> str:
-    """What became of a past month's report: the exceptions of OPEN_WORK, else accepted —
-    late for about one month in seven, spread over communes, tasks and months."""
+def _fate(commune: int, deliverable: str, period: ReportingPeriod, age: int) -> str:
+    """What became of a past month's report: the exceptions of OPEN_WORK, else accepted — late
+    in about one month in seven, a different month for each commune (a commune sends its
+    month's reports together, so all its tasks' are late that month)."""
     open_work = OPEN_WORK.get((commune, deliverable), ())
     if age < len(open_work):
         return open_work[age]
-    return LATE if (5 * period.start.month + 3 * task_order + commune) % 7 == 0 else ACCEPTED
+    return LATE if (5 * period.start.month + 2 * commune) % 7 == 0 else ACCEPTED
 
 
 def _step(fate: str, period: ReportingPeriod, seed: int, today: datetime.date) -> Step:
@@ -256,7 +257,7 @@ def load_year(ctx: Ctx, plan: Plan) -> None:
         .select_related("activity", "activity__plan", "unit")
         .order_by("pk")
     )
-    for task_order, task in enumerate(tasks):
+    for task in tasks:
         commune = communes.index(task.unit.name)
         officer = officers[task.unit.name]
         periods = [period for period in periods_for_task(task) if period.due < today]
@@ -265,8 +266,8 @@ def load_year(ctx: Ctx, plan: Plan) -> None:
             if (period.start, period.end) in done:
                 continue  # written by the showcase above, or by an earlier run
             age = len(periods) - 1 - n
-            seed = 3 * period.start.month + 7 * task_order + commune
-            step = _step(_fate(commune, task_order, task.deliverable, period, age), period, seed, today)
+            seed = 3 * period.start.month + 5 * commune  # the commune's day for the month
+            step = _step(_fate(commune, task.deliverable, period, age), period, seed, today)
             if step.sent is None:
                 continue
             report = _month_report(task, period, officer, step.sent, n, len(periods_for_task(task)))

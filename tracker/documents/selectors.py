@@ -303,8 +303,8 @@ _BAR_CLASS = {
 }
 
 
-def _activity_bar_class(activity: Activity, on: datetime.date) -> str:
-    if activity.is_overdue(on):
+def _activity_bar_class(activity: Activity, on: datetime.date, over: bool) -> str:
+    if activity.is_overdue(on) and not over:
         return "overdue"
     return _BAR_CLASS.get(activity.status, "")
 
@@ -335,13 +335,14 @@ def plan_timeline(user: AnyUser, pk: int) -> PlanTimeline:
         days += [period.period.due for period in item.periods]
     chart = timeline.Timeline(start=timeline.month_floor(min(days)), end=timeline.month_ceiling(max(days)), today=on)
 
+    over = period_is_over(plan, on)  # an ended plan's work is not late any more
     for activity in activities:
-        activity.overdue_today = activity.is_overdue(on)  # read by the list under the chart
+        activity.overdue_today = activity.is_overdue(on) and not over  # read by the list under the chart
         label = f"{activity.section_code}. {activity.title}"
         row = timeline.Row(label=timeline.shorten(label), full_label=label, activity_id=activity.pk)
         first = activity.start_date or plan.period_start
         if activity.due_date:
-            state = _activity_bar_class(activity, on)
+            state = _activity_bar_class(activity, on, over)
             description = _("%(label)s: %(start)s – %(end)s, %(status)s") % {
                 "label": label,
                 "start": f"{first:%d/%m/%Y}",
@@ -462,7 +463,9 @@ def unit_page(user: AnyUser, pk: int) -> UnitPage:
     )
     on = today()
     for row in [*led, *tasks]:
-        row.overdue_today = row.is_overdue(on)  # read by the template, computed once here
+        # Read by the template, computed once here; an ended plan's work is not late any more.
+        plan = row.plan if isinstance(row, Activity) else row.activity.plan
+        row.overdue_today = row.is_overdue(on) and not period_is_over(plan, on)
     return UnitPage(
         unit=unit,
         today=on,

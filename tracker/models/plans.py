@@ -185,7 +185,11 @@ OPEN_STATUSES = (Progress.NOT_STARTED, Progress.IN_PROGRESS)
 
 class ActivityQuerySet(models.QuerySet):
     def overdue(self, today: datetime.date):
-        return self.filter(due_date__lt=today, status__in=OPEN_STATUSES)
+        """Open and past the due date, in a plan still followed: a closed plan's, or one whose
+        period is over, shows how it ended instead (`tracker.core.outcome.period_is_over`)."""
+        return self.filter(due_date__lt=today, status__in=OPEN_STATUSES, plan__period_end__gte=today).exclude(
+            plan__status=Plan.Status.CLOSED
+        )
 
 
 class Activity(models.Model):
