@@ -66,7 +66,7 @@ def moment(day: datetime.date, hour: int) -> datetime.datetime:
 
 
 def _draft(
-    task: Task, officer: User, today: datetime.date, percent: int, quantity: int, at: datetime.datetime, **text
+    task: Task, officer: User, today: datetime.date, percent: int, quantity: int, at: datetime.datetime | None, **text
 ) -> ProgressReport:
     output = task.output_indicator
     return ps.progress_save_draft(
@@ -80,14 +80,18 @@ def _draft(
     )
 
 
-def _showcase_dates(task: Task, today: datetime.date) -> list[datetime.datetime]:
+def _showcase_dates(task: Task, today: datetime.date) -> list[datetime.datetime | None]:
     """Working days around the period's due date for a showcase report's steps: sent two days
     before it, then one day apart — all before today (a monthly period ends at least ten
     days after its due date and before today; a task's own period ends on its due date)."""
     due = _past_period(task, today).due
     first = due - datetime.timedelta(days=2)
-    days = [first + datetime.timedelta(days=n) for n in range(4)]
-    return [moment(min(day, today - datetime.timedelta(days=1)), 9 + n) for n, day in enumerate(days)]
+    days = [min(first + datetime.timedelta(days=n), today - datetime.timedelta(days=1)) for n in range(4)]
+    if days[-1] >= timezone.localdate():
+        # Loaded as of a day still to come (a test of next year's sample): nothing can be
+        # recorded as done then, so the steps are dated when they are written.
+        return [None] * 4
+    return [moment(day, 9 + n) for n, day in enumerate(days)]
 
 
 def load(ctx: Ctx, plan: Plan) -> None:
@@ -248,7 +252,9 @@ def load_year(ctx: Ctx, plan: Plan) -> None:
     """The sample communes' monthly reports of the year so far, and the DIC's own reports to
     the province (recorded as sent), each on its day; then the officers have read the news of
     reviews older than three weeks."""
-    today = ctx.today
+    # Never after today as the clock has it: a load as of a later day (a test of next year's
+    # sample) records nothing as sent on a day still to come.
+    today = min(ctx.today, timezone.localdate())
     manager = User.objects.get(username="quanly")
     officers = _commune_officers()
     communes = [committee_name(row[0]) for row in COMMUNES]
@@ -277,7 +283,7 @@ def load_year(ctx: Ctx, plan: Plan) -> None:
                 ps.progress_return(report=report, actor=manager, reason=RETURN_REASON, at=step.reviewed)
             else:
                 ps.progress_accept(report=report, actor=manager, at=step.reviewed)
-    _dispatches(ctx, plan, manager)
+    _dispatches(plan, manager, today)
     _read_old_news(plan, today)
 
 
@@ -304,12 +310,12 @@ def _month_report(
     return ps.progress_submit(report=report, actor=officer, at=sent)
 
 
-def _dispatches(ctx: Ctx, plan: Plan, manager: User) -> None:
+def _dispatches(plan: Plan, manager: User, today: datetime.date) -> None:
     """The DIC's own reports to the provincial People's Committee (its half-year and annual
     reports under the plan's rules), recorded as sent three days before each due date."""
     science = manager.unit
     for rule in ReportingRule.objects.filter(plan=plan, reporter=science).order_by("pk"):
-        for period in (period for period in periods_for_rule(rule) if period.due < ctx.today):
+        for period in (period for period in periods_for_rule(rule) if period.due < today):
             if rule.dispatches.filter(unit=science, period_start=period.start, period_end=period.end).exists():
                 continue
             due_services.report_dispatch_record(

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from tracker.core import roles
 from tracker.demo import registers
+from tracker.demo.users import SAMPLE_OFFICERS
 from tracker.models import (
     Activity,
     Area,
@@ -598,8 +599,14 @@ def test_second_run_changes_nothing(demo):
 
 
 # The sample progress reports are written by the officers and reviewed by the manager, as in
-# the app; everything else is written by admin.
-PROGRESS_HISTORY = {"HistoricalProgressReport", "HistoricalReportedQuantity", "HistoricalEvidence"}
+# the app, who also records the DIC's own reports as sent; everything else is written by admin.
+PROGRESS_HISTORY = {
+    "HistoricalProgressReport",
+    "HistoricalReportedQuantity",
+    "HistoricalEvidence",
+    "HistoricalReportDispatch",
+}
+REPORTING_PEOPLE = ["canbo.xa", "canbo.dai", "quanly", *(spec.username for spec in SAMPLE_OFFICERS)]
 # What the reporting people write in the registers: entries, their lines and files, the radio
 # stations' states, and the output records accepted entries make.
 REGISTER_HISTORY = {
@@ -621,7 +628,7 @@ REGISTER_HISTORY = {
 
 def test_every_history_row_was_written_by_admin_or_the_reporting_people(demo):
     admin = User.objects.get(username="admin")
-    reporters = User.objects.filter(username__in=["canbo.xa", "canbo.dai", "quanly"])
+    reporters = User.objects.filter(username__in=REPORTING_PEOPLE)
     history_models = [
         model for model in apps.get_app_config("tracker").get_models() if model.__name__.startswith("Historical")
     ]
@@ -636,24 +643,18 @@ def test_every_history_row_was_written_by_admin_or_the_reporting_people(demo):
         User.objects.filter(
             pk__in=apps.get_model("tracker", "HistoricalProgressReport").objects.values("history_user")
         ).values_list("username", flat=True)
-    ) == {"canbo.xa", "canbo.dai", "quanly"}
+    ) == set(REPORTING_PEOPLE)
 
 
 def test_sample_progress_reports_cover_each_state(demo):
     from tracker.models import ProgressReport
 
     reports = ProgressReport.objects.filter(task__activity__plan__is_sample=True)
-    assert sorted(reports.values_list("status", flat=True)) == [
-        "accepted",
-        "accepted",
-        "accepted",
-        "returned",
-        "submitted",
-        "superseded",
-    ]
+    assert set(reports.values_list("status", flat=True)) == {"accepted", "returned", "submitted", "superseded"}
+    # The showcase: one accepted report corrected, a return with its reason, two photos.
     correction = reports.get(revises__isnull=False)
     assert (correction.status, correction.revises.status) == ("accepted", "superseded")
-    assert reports.get(status="returned").return_reason
+    assert all(reports.filter(status="returned").values_list("return_reason", flat=True))
     assert reports.filter(evidence__content_type="image/png").count() == 2
 
 
@@ -674,3 +675,152 @@ def test_command_prints_the_address_the_server_answers_at(demo, settings):
     call_command("load_demo", stdout=out)
     assert "http://127.0.0.1:8080/accounts/login/" in out.getvalue()
     assert ":8000" not in out.getvalue()
+
+
+# --- the sample year's reporting: a province at work, not a wall of red ----------------------
+
+SENT = ("accepted", "superseded", "submitted")
+SEED_MANAGERS = ("quanly.hue", "quanly.thainguyen", "quanly.thanhhoa")
+
+
+def sample_plan_reporting(today: datetime.date) -> tuple[int, int, int]:
+    """(on time, late, not in) of the sample plan's expected reports, counted from the reports
+    and the reports recorded as sent themselves — not from the stored expected reports the
+    pages read: each period of each task, judged by the local day it was first sent; the
+    reports a unit that is not a collective sends under a rule (the DIC's own). Periods not in
+    count once their due date has passed."""
+    from tracker.core.calendar import periods_for_rule, periods_for_task
+    from tracker.models import ProgressReport, ReportDispatch
+
+    plan = Plan.objects.get(is_sample=True)
+    on_time = late = missing = 0
+
+    def judge(sent_on: datetime.date | None, due: datetime.date) -> None:
+        nonlocal on_time, late, missing
+        if sent_on is None:
+            missing += due < today
+        elif sent_on <= due:
+            on_time += 1
+        else:
+            late += 1
+
+    for task in Task.objects.filter(activity__plan=plan).exclude(status="cancelled").select_related("activity__plan"):
+        for period in periods_for_task(task):
+            first = (
+                ProgressReport.objects.filter(
+                    task=task, period_start=period.start, period_end=period.end, status__in=SENT
+                )
+                .order_by("submitted_at")
+                .values_list("submitted_at", flat=True)
+                .first()
+            )
+            judge(timezone.localdate(first) if first else None, period.due)
+    for rule in ReportingRule.objects.filter(plan=plan, reporter__is_group=False):
+        for period in periods_for_rule(rule):
+            sent = ReportDispatch.objects.filter(
+                rule=rule, unit=rule.reporter, period_start=period.start, period_end=period.end
+            ).first()
+            judge(sent.sent_on if sent else None, period.due)
+    return on_time, late, missing
+
+
+def test_the_dashboard_shows_a_province_at_work_not_a_wall_of_red(demo, client):
+    """Issue 19: the demo showed 131 overdue reports and 0 % on time for everyone."""
+    today = timezone.localdate()
+    on_time, late, missing = sample_plan_reporting(today)
+    client.force_login(User.objects.get(username="quanly"))
+    response = client.get(reverse("tracker:dashboard"))
+    page = response.context["page"]
+    assert (page.reporting_total.on_time, page.reporting_total.late, page.reporting_total.missing) == (
+        on_time,
+        late,
+        missing,
+    )
+    rate = round(100 * on_time / (on_time + late + missing))
+    assert page.reporting_total.percent_on_time == rate
+    assert 0 < rate < 100
+    # Returned reports are not in either; the dashboard counts them with the missing ones.
+    assert page.overdue_report_count == missing
+    assert 0 < missing <= 10
+    html = response.content.decode()
+    assert f'id="count-on-time"><span class="count-value">{rate}%</span>' in html
+    assert f'id="count-overdue-reports"><span class="count-value">{missing}</span>' in html
+    if on_time + late >= 30:  # from March on, the year's months are most of the figure
+        assert rate >= 70 and late > 0
+
+
+def test_each_sample_commune_reports_through_an_officer_of_its_own_labelled_sample(demo):
+    from tracker.models import ProgressReport
+
+    officers = {"UBND xã Mẫu Một (mẫu)": "canbo.xa"}
+    for spec in SAMPLE_OFFICERS:
+        user = User.objects.get(username=spec.username)
+        assert user.unit.name == spec.unit and user.unit.is_sample
+        assert user.get_full_name().endswith("(mẫu)") and "mau" in user.username
+        assert user.groups.filter(name=roles.UNIT_OFFICER).exists()
+        officers[spec.unit] = spec.username
+    assert len(officers) == 6
+    reports = ProgressReport.objects.filter(task__activity__plan__is_sample=True, task__unit__name__in=officers)
+    for unit_name, username in officers.items():
+        writers = set(reports.filter(task__unit__name=unit_name).values_list("created_by__username", flat=True))
+        assert writers == {username}, unit_name
+
+
+def test_sample_reports_are_sent_and_reviewed_on_their_own_days_in_the_past(demo):
+    from tracker.models import ProgressReport
+
+    now = timezone.now()
+    reports = ProgressReport.objects.filter(task__activity__plan__is_sample=True, submitted_at__isnull=False)
+    assert reports.count() > 100
+    assert not reports.filter(submitted_at__gt=now).exists()
+    for report in reports.exclude(reviewed_at=None):
+        assert report.submitted_at <= report.reviewed_at <= now
+    # Sent on many different days, some after the due date: not all stamped at load time.
+    assert reports.dates("submitted_at", "day").count() > 20
+    late = [r for r in reports.filter(status="accepted") if timezone.localdate(r.submitted_at) > r.due_date]
+    assert late
+    # The history names who sent it and dates the sending as the report does.
+    report = late[0]
+    sent = report.history.filter(status="submitted").get()
+    assert (sent.history_user, sent.history_date) == (report.submitted_by, report.submitted_at)
+    accepted = report.history.filter(status="accepted").get()
+    assert (accepted.history_user.username, accepted.history_date) == ("quanly", report.reviewed_at)
+
+
+def test_seed_plans_whose_period_is_over_count_nowhere_as_overdue(demo, client):
+    from tracker.core.calendar import plan_followed
+    from tracker.due import selectors as selectors_due
+    from tracker.models import Obligation
+    from tracker.models.plans import OPEN_STATUSES
+
+    today = timezone.localdate()
+    seeds = Plan.objects.filter(is_sample=False)
+    assert set(seeds.values_list("status", flat=True)) == {Plan.Status.CLOSED}
+    # They do hold open work past its date and reports never sent: not counted, not hidden.
+    assert Activity.objects.filter(plan__in=seeds, status__in=OPEN_STATUSES, due_date__lt=today).exists()
+    assert Obligation.objects.filter(plan__in=seeds, state="missing", due__lt=today).exists()
+    assert not Activity.objects.filter(plan_followed(today), plan__in=seeds).exists()
+    # The reminders read none of them.
+    assert not selectors_due.obligations_for_due(None).filter(plan__in=seeds).exists()
+    for username in SEED_MANAGERS:
+        user = User.objects.get(username=username)
+        client.force_login(user)
+        dashboard = client.get(reverse("tracker:dashboard")).context["page"]
+        assert (dashboard.overdue_report_count, dashboard.overdue_task_count, dashboard.reporting_total.missing) == (
+            0,
+            0,
+            0,
+        ), username
+        assert client.get(reverse("tracker:due")).context["page"].totals == {
+            "overdue_reports": 0,
+            "overdue_tasks": 0,
+            "returned": 0,
+            "due_7": 0,
+            "due_30": 0,
+        }
+        board = client.get(reverse("tracker:board"))
+        assert board.context["counts"]["overdue"] == 0, username
+        assert client.get(reverse("tracker:board"), {"due": "overdue"}).context["counts"]["total"] == 0
+        plans = client.get(reverse("tracker:plan_list")).context["page"]
+        assert plans.object_list and all(plan.overdue_count == 0 for plan in plans.object_list), username
+        assert selectors_due.overdue_report_count(user, today=today) == 0

@@ -121,6 +121,50 @@ def test_draft_submit_return_resubmit_accept_records_each_actor(world, officer_a
     assert world.task.history.latest().history_user == manager
 
 
+def test_steps_recorded_afterwards_carry_their_own_day_in_the_report_history_and_expected_report(
+    world, officer_a, manager
+):
+    """The demo loader writes a year of reports on the days they were sent (`at=`)."""
+    from tracker.models import Notification, Obligation
+
+    written = timezone.now() - datetime.timedelta(days=12)
+    sent, accepted = written + datetime.timedelta(hours=2), written + datetime.timedelta(days=3)
+    report = draft(world, officer_a, at=written)
+    ps.progress_submit(report=report, actor=officer_a, at=sent)
+    ps.progress_accept(report=report, actor=manager, at=accepted)
+    report.refresh_from_db()
+    assert (report.submitted_at, report.reviewed_at) == (sent, accepted)
+    assert [(row.status, row.history_date) for row in report.history.order_by("history_id")] == [
+        ("draft", written),
+        ("submitted", sent),
+        ("accepted", accepted),
+    ]
+    assert ReportedQuantity.objects.get(report=report).history.get().history_date == written
+    # The expected report is judged by the day it was sent; the officer is told on the day.
+    row = Obligation.objects.get(report=report)
+    assert row.submitted_on == timezone.localdate(sent)
+    assert Notification.objects.get(recipient=officer_a, report=report).created_at == accepted
+
+
+def test_a_step_cannot_be_recorded_in_the_future_or_before_the_step_it_follows(world, officer_a, manager):
+    report = draft(world, officer_a)
+    future = timezone.now() + datetime.timedelta(hours=1)
+    with pytest.raises(ValidationError, match="future"):
+        ps.progress_submit(report=report, actor=officer_a, at=future)
+    with pytest.raises(ValidationError, match="future"):
+        draft(world, officer_a, at=future)
+    sent = timezone.now() - datetime.timedelta(days=2)
+    ps.progress_submit(report=report, actor=officer_a, at=sent)
+    with pytest.raises(ValidationError, match="before it was sent"):
+        ps.progress_accept(report=report, actor=manager, at=sent - datetime.timedelta(minutes=1))
+    with pytest.raises(ValidationError, match="before it was sent"):
+        ps.progress_return(report=report, actor=manager, reason="Thiếu ảnh", at=sent - datetime.timedelta(days=1))
+    with pytest.raises(ValueError, match="timezone"):
+        ps.progress_accept(report=report, actor=manager, at=datetime.datetime(2026, 1, 1, 9))
+    report.refresh_from_db()
+    assert (report.status, report.submitted_at, report.reviewed_at) == (Status.SUBMITTED, sent, None)
+
+
 def test_accepted_report_cannot_be_edited_submitted_or_reviewed_again(world, officer_a, manager):
     report = factories.accepted_report(world.task, officer=officer_a, manager=manager, quantities={world.speakers: 5})
     with pytest.raises(ValidationError, match="accepted"):
