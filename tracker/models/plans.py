@@ -185,11 +185,9 @@ OPEN_STATUSES = (Progress.NOT_STARTED, Progress.IN_PROGRESS)
 
 class ActivityQuerySet(models.QuerySet):
     def overdue(self, today: datetime.date):
-        """Open and past the due date, in a plan still followed: a closed plan's, or one whose
-        period is over, shows how it ended instead (`tracker.core.outcome.period_is_over`)."""
-        return self.filter(due_date__lt=today, status__in=OPEN_STATUSES, plan__period_end__gte=today).exclude(
-            plan__status=Plan.Status.CLOSED
-        )
+        """Open and past the due date, in a plan still followed (not closed: a closed plan's
+        work shows how it ended; `tracker.core.calendar.plan_followed`)."""
+        return self.filter(due_date__lt=today, status__in=OPEN_STATUSES).exclude(plan__status=Plan.Status.CLOSED)
 
 
 class Activity(models.Model):
