@@ -204,7 +204,7 @@ RETURN_REASON = f"Đề nghị bổ sung số liệu cụ thể của tháng và
 
 @dataclass(frozen=True)
 class Step:
-    """One report of the year: who sends it, when, and what the DIC does with it."""
+    """One report of the year: what became of it, when it was sent and when the DIC reviewed it."""
 
     fate: str
     sent: datetime.datetime | None  # None: not sent (yet)
