@@ -16,9 +16,9 @@ from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from tracker.core import calendar
 from tracker.core.permissions import activities_visible_to, plans_visible_to
 from tracker.models import (
-    OPEN_STATUSES,
     Activity,
     ActivityType,
     Area,
@@ -47,8 +47,10 @@ def _filter_in_force(queryset: QuerySet, name: str, value: bool) -> QuerySet:
 
 
 def _filter_overdue(queryset: QuerySet, name: str, value: bool) -> QuerySet:
-    """Past the deadline and still open (not started or in progress), today in Vietnam."""
-    overdue = Q(due_date__lt=timezone.localdate(), status__in=OPEN_STATUSES)
+    """Past the deadline and still open (not started or in progress), today in Vietnam, in a
+    plan not closed: the pages' rule (calendar.overdue)."""
+    plan = "activity__plan__" if queryset.model is Task else "plan__"
+    overdue = calendar.overdue(timezone.localdate(), plan=plan)
     return queryset.filter(overdue) if value else queryset.exclude(overdue)
 
 
@@ -72,7 +74,9 @@ class PlanFilter(filters.FilterSet):
 
 class DueDateFilterMixin(filters.FilterSet):
     status = filters.MultipleChoiceFilter(choices=Progress.choices, label=_("Status"))
-    overdue = filters.BooleanFilter(method=_filter_overdue, label=_("Overdue (past the deadline and still open)"))
+    overdue = filters.BooleanFilter(
+        method=_filter_overdue, label=_("Overdue (past the deadline and still open, in a plan not closed)")
+    )
     due_before = filters.DateFilter(field_name="due_date", lookup_expr="lte", label=_("Due on or before"))
     due_after = filters.DateFilter(field_name="due_date", lookup_expr="gte", label=_("Due on or after"))
 

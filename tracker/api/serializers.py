@@ -150,7 +150,7 @@ class ActivitySerializer(serializers.ModelSerializer):
     area = AreaRefSerializer(read_only=True, allow_null=True)
     output_indicators = OutputIndicatorSerializer(many=True, read_only=True)
     is_overdue = serializers.SerializerMethodField(
-        help_text=_("Past its deadline and neither completed nor cancelled (today in Vietnam).")
+        help_text=_("Past its deadline, neither completed nor cancelled, in a plan not closed (today in Vietnam).")
     )
 
     class Meta:
@@ -174,7 +174,8 @@ class ActivitySerializer(serializers.ModelSerializer):
         ]
 
     def get_is_overdue(self, activity: Activity) -> bool:
-        return activity.is_overdue(_today(self))
+        # A closed plan's open work is not late any more (calendar.plan_followed).
+        return activity.is_overdue(_today(self)) and activity.plan.status != Plan.Status.CLOSED
 
 
 class ActivityRefSerializer(serializers.ModelSerializer):
@@ -188,7 +189,7 @@ class TaskSerializer(serializers.ModelSerializer):
     unit = UnitRefSerializer(read_only=True)
     area = AreaRefSerializer(read_only=True, allow_null=True)
     is_overdue = serializers.SerializerMethodField(
-        help_text=_("Past its due date and neither completed nor cancelled (today in Vietnam).")
+        help_text=_("Past its due date, neither completed nor cancelled, in a plan not closed (today in Vietnam).")
     )
 
     class Meta:
@@ -208,7 +209,7 @@ class TaskSerializer(serializers.ModelSerializer):
         ]
 
     def get_is_overdue(self, task: Task) -> bool:
-        return task.is_overdue(_today(self))
+        return task.is_overdue(_today(self)) and task.activity.plan.status != Plan.Status.CLOSED
 
 
 class UnitSerializer(serializers.ModelSerializer):

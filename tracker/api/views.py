@@ -143,7 +143,7 @@ class ActivityViewSet(ReadOnlyViewSet):
     def get_queryset(self) -> QuerySet[Activity]:
         return (
             activities_visible_to(self.request.user)
-            .select_related("activity_type", "lead_unit", "area")
+            .select_related("plan", "activity_type", "lead_unit", "area")
             .prefetch_related("cooperating_units", "output_indicators")
         )
 
@@ -157,7 +157,7 @@ class TaskViewSet(ReadOnlyViewSet):
     ordering = ["due_date", "id"]
 
     def get_queryset(self) -> QuerySet[Task]:
-        return tasks_visible_to(self.request.user).select_related("activity", "unit", "area")
+        return tasks_visible_to(self.request.user).select_related("activity__plan", "unit", "area")
 
 
 class TargetViewSet(ReadOnlyViewSet):

@@ -395,6 +395,31 @@ def test_is_overdue_uses_the_date_in_vietnam_not_utc(client, manager, settings):
         assert manager_client.get(detail_url("task", task.pk)).json()["is_overdue"] is True
 
 
+def test_a_closed_plans_open_work_is_not_overdue_in_the_api_as_on_the_pages(manager_client, today):
+    # The seeds' plans are closed once their period is over: their unfinished work shows how it
+    # ended, not "overdue" (calendar.plan_followed); a running plan's late work still is.
+    late = today - datetime.timedelta(days=30)
+    closed_plan = factories.PlanFactory(status=Plan.Status.CLOSED)
+    running_plan = factories.PlanFactory()
+    closed = factories.TaskFactory(
+        activity=factories.ActivityFactory(plan=closed_plan, start_date=None, due_date=late), due_date=late
+    )
+    running = factories.TaskFactory(
+        activity=factories.ActivityFactory(plan=running_plan, start_date=None, due_date=late), due_date=late
+    )
+
+    assert manager_client.get(detail_url("task", closed.pk)).json()["is_overdue"] is False
+    assert manager_client.get(detail_url("activity", closed.activity_id)).json()["is_overdue"] is False
+    assert manager_client.get(detail_url("task", running.pk)).json()["is_overdue"] is True
+    assert manager_client.get(detail_url("activity", running.activity_id)).json()["is_overdue"] is True
+    overdue_tasks = manager_client.get(list_url("task"), {"overdue": "true"}).json()["results"]
+    overdue_activities = manager_client.get(list_url("activity"), {"overdue": "true"}).json()["results"]
+    assert [row["id"] for row in overdue_tasks] == [running.pk]
+    assert [row["id"] for row in overdue_activities] == [running.activity_id]
+    not_overdue = manager_client.get(list_url("task"), {"overdue": "false"}).json()["results"]
+    assert closed.pk in [row["id"] for row in not_overdue]
+
+
 def test_task_shows_its_activity_unit_area_and_completion(manager_client):
     unit = factories.CommuneCommitteeFactory(name="UBND xã Hợp Thành")
     activity = factories.ActivityFactory(section_code="2.1", title="Tuyên truyền")
