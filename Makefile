@@ -31,6 +31,10 @@ run: setup
 	@echo "Starting the tracker at http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# --dist loadgroup: the tests of a module marked `xdist_group(__name__)` (those that load the demo
+# once in a module fixture) run on one worker, so the demo is loaded once per module. The other
+# tests go one by one, in pytest-django's order: the transactional ones (browser journeys), whose
+# flush empties the reference rows, stay last on each worker.
 test: setup
 	DEBUG=1 $(BIN)/pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 

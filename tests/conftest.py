@@ -8,18 +8,6 @@ from tests import factories, mfa
 from tracker.core import roles
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items):
-    """With `--dist loadgroup` (the Makefile's), tests marked with one `xdist_group` run on one
-    worker: the modules that load the demo data once in a module fixture are marked each with
-    its own group, so the demo is loaded once per module, not once per worker; and the browser
-    journeys go together, sharing one Chromium and one copy of the demo (tests/e2e/conftest.py).
-    Runs first, before xdist reads the marks."""
-    for item in items:
-        if item.get_closest_marker("e2e"):
-            item.add_marker(pytest.mark.xdist_group("e2e"))
-
-
 @pytest.fixture(autouse=True, scope="session")
 def _force_login_gives_the_second_factor():
     """`client.force_login(user)` verifies the session with a real device for the users whose

@@ -27,7 +27,7 @@ from tests.tracker.demo.managers import manager_of
 from tracker.demo import seed_001
 from tracker.models import Area, Plan, Unit, User
 
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group(__name__)]  # one demo load (tests/conftest.py)
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group(__name__)]  # one demo load: see the Makefile
 D = datetime.date
 
 

@@ -18,7 +18,7 @@ from tests.tracker.reports.test_reports import pdf_text, produce
 from tracker.demo import seed_001, seed_002
 from tracker.models import Area, AreaSuccession, GeneratedReport, Plan, Unit, User
 
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group(__name__)]  # one demo load (tests/conftest.py)
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group(__name__)]  # one demo load: see the Makefile
 D = datetime.date
 NEW_YEAR_2026 = D(2026, 1, 1)
 TODAY = timezone.localdate()

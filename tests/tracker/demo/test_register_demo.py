@@ -38,7 +38,7 @@ from tracker.models import (
 from tracker.outputs.selectors import annotate_achieved
 from tracker.registers.selectors import radio_figures
 
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group(__name__)]  # one demo load (tests/conftest.py)
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group(__name__)]  # one demo load: see the Makefile
 D = datetime.date
 Status = RegisterEntry.Status
 ALL_STATES = {Status.DRAFT, Status.SUBMITTED, Status.RETURNED, Status.ACCEPTED}

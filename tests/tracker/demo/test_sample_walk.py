@@ -33,7 +33,7 @@ from tests.tracker.demo.managers import manager_of
 from tracker.models import GeneratedReport, OutputIndicator, Plan
 from tracker.outputs.selectors import annotate_achieved
 
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group(__name__)]  # one demo load (tests/conftest.py)
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group(__name__)]  # one demo load: see the Makefile
 MONEY = re.compile(r"\d{1,3}(?:\.\d{3})+\s?(?:đ|&nbsp;đ)")
 SAMPLE_BADGE = 'class="badge sample"'
 

@@ -21,7 +21,7 @@ from tracker.intake.accuracy import score_plan
 from tracker.intake.parser import parse_text
 from tracker.models import LegalDocument, Plan, PlanImport, Unit, User
 
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group(__name__)]  # one demo load (tests/conftest.py)
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group(__name__)]  # one demo load: see the Makefile
 # The seeds live beside the project (../shared/seeds, or one level up from a worktree);
 # the SEEDS_DIR environment variable may point elsewhere.
 _PROJECT = Path(__file__).resolve().parents[3]

@@ -15,7 +15,7 @@ from django.urls import reverse
 from tracker.intake.copying import shift_date
 from tracker.models import OutputIndicator, Plan, ProgressReport, Task, User
 
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group(__name__)]  # one demo load (tests/conftest.py)
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group(__name__)]  # one demo load: see the Makefile
 
 
 @pytest.fixture(scope="module")

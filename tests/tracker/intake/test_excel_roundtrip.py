@@ -33,7 +33,7 @@ from tracker.models import (
     User,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group(__name__)]  # one demo load (tests/conftest.py)
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group(__name__)]  # one demo load: see the Makefile
 
 HEADER = "Thông tin chung"
 PLAN_FIELDS = [

@@ -34,7 +34,7 @@ from tracker.demo.loader import load_demo
 from tracker.models import Activity, GeneratedReport, OutputRecord, Plan, ProgressReport, ReportedQuantity, User
 from tracker.reports import data, services
 
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group(__name__)]  # one demo load (tests/conftest.py)
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group(__name__)]  # one demo load: see the Makefile
 D = datetime.date
 YEAR = timezone.localdate().year
 START, END = D(YEAR, 1, 1), D(YEAR, 6, 30)
