@@ -25,7 +25,7 @@ from fractions import Fraction
 
 from django.db.models import F
 
-from tracker.models import AreaSuccession
+from tracker.models import Area, AreaSuccession
 
 MAIN_PART = "Phần chính"
 # Longer chains than this are a data error (a cycle would never end).
@@ -126,3 +126,21 @@ def succession_maps(days) -> dict[datetime.date, SuccessionMap]:
                 steps[predecessor_id].append(Step(successor_id, share, MAIN_PART in note))
         maps[day] = SuccessionMap(on=day, steps=dict(steps))
     return maps
+
+
+def province_successors() -> dict[int, int]:
+    """Each province that ended → the province in force that took it over, following a chain
+    of mergers to its end (one query); where a province was split, its largest share's."""
+    steps: dict[int, list[int]] = defaultdict(list)
+    for succession in AreaSuccession.objects.filter(
+        predecessor__level=Area.Level.PROVINCE, successor__level=Area.Level.PROVINCE
+    ).order_by("-share", "pk"):
+        steps[succession.predecessor_id].append(succession.successor_id)
+    result = {}
+    for start in steps:
+        current, seen = start, {start}
+        while current in steps and steps[current][0] not in seen:
+            current = steps[current][0]
+            seen.add(current)
+        result[start] = current
+    return result

@@ -34,11 +34,11 @@ from tracker.core.areas import AREA_DEPTH, plan_province_id
 from tracker.core.calendar import overdue
 from tracker.core.obligation_figures import cached_obligation_figures
 from tracker.core.permissions import AnyUser
+from tracker.core.successions import province_successors
 from tracker.core.text import vietnamese_sort_key
 from tracker.due import selectors as selectors_due
 from tracker.models import (
     Area,
-    AreaSuccession,
     Obligation,
     OutputIndicator,
     Plan,
@@ -360,23 +360,6 @@ def reporting_by_unit(rows: QuerySet[Obligation], *, today: datetime.date, whole
     return figures
 
 
-def _province_successors() -> dict[int, int]:
-    """Each province that ended → the province in force that took it over (one query)."""
-    steps: dict[int, list[int]] = defaultdict(list)
-    for succession in AreaSuccession.objects.filter(
-        predecessor__level=Area.Level.PROVINCE, successor__level=Area.Level.PROVINCE
-    ).order_by("-share", "pk"):
-        steps[succession.predecessor_id].append(succession.successor_id)
-    result = {}
-    for start in steps:
-        current, seen = start, {start}
-        while current in steps and steps[current][0] not in seen:
-            current = steps[current][0]
-            seen.add(current)
-        result[start] = current
-    return result
-
-
 def reporting_by_province(rows: QuerySet[Obligation], *, today: datetime.date) -> ReportingFigures:
     """The national shape (a reader of every province): per province in force — the plans'
     provinces, an ended province counting for its successor — and in total, with the number
@@ -391,7 +374,7 @@ def reporting_by_province(rows: QuerySet[Obligation], *, today: datetime.date) -
         for area in Area.objects.in_force(today).filter(level=Area.Level.PROVINCE).only("pk", "name", "level")
     }
     shared = ProvinceReporting(Unit(name=""))
-    successors = _province_successors()
+    successors = province_successors()
     plan_rows: dict[int, ProvinceReporting] = {}
     for plan in Plan.objects.select_related("area__parent__parent__parent", "issuer__area__parent__parent__parent"):
         province_id = plan_province_id(plan)

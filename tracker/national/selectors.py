@@ -22,9 +22,10 @@ from django.http import Http404
 from tracker.core import extensions, numbers, permissions
 from tracker.core.areas import plan_province_id
 from tracker.core.permissions import AnyUser
+from tracker.core.successions import province_successors
 from tracker.core.text import vietnamese_sort_key
 from tracker.dashboard.selectors import ProgressRow, progress_by_type_from_outputs
-from tracker.models import Area, AreaSuccession, OutputIndicator, Plan, ProgressReport
+from tracker.models import Area, OutputIndicator, Plan, ProgressReport
 from tracker.outputs import selectors as output_selectors
 
 # Plans issued or since closed are those whose work is followed.
@@ -92,23 +93,6 @@ def can_see_national_view(user: AnyUser) -> bool:
     return permissions.reads_every_province(user)
 
 
-def _successors(today: datetime.date) -> dict[int, int]:
-    """Each province that ended → the province in force that took it over (one query)."""
-    steps = defaultdict(list)
-    for succession in AreaSuccession.objects.filter(
-        predecessor__level=Area.Level.PROVINCE, successor__level=Area.Level.PROVINCE
-    ).order_by("-share", "pk"):
-        steps[succession.predecessor_id].append(succession.successor_id)
-    result = {}
-    for start in steps:
-        current, seen = start, {start}
-        while current in steps and steps[current][0] not in seen:
-            current = steps[current][0]
-            seen.add(current)
-        result[start] = current
-    return result
-
-
 def national_view(user: AnyUser, *, today: datetime.date) -> NationalView:
     if not can_see_national_view(user):
         raise PermissionDenied
@@ -117,7 +101,7 @@ def national_view(user: AnyUser, *, today: datetime.date) -> NationalView:
     )
     rows = {province.pk: ProvinceRow(province) for province in provinces}
     shared = ProvinceRow(None)
-    successors = _successors(today)
+    successors = province_successors()
 
     def row_of(province_id: int | None) -> ProvinceRow:
         province_id = successors.get(province_id, province_id)
