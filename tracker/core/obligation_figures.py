@@ -45,9 +45,4 @@ def _generation() -> str:
 def cached_obligation_figures(name: str, compute: Callable[[], T]) -> T:
     """The figures `name` (say which scope and day they are for) from the cache, or
     `compute()`d and kept until the rows change."""
-    key = f"obligations:figures:{_generation()}:{name}"
-    figures = cache.get(key)
-    if figures is None:
-        figures = compute()
-        cache.set(key, figures, TIMEOUT_SECONDS)
-    return figures
+    return cache.get_or_set(f"obligations:figures:{_generation()}:{name}", compute, TIMEOUT_SECONDS)

@@ -33,8 +33,4 @@ def public_figures_changed() -> None:
 
 def cached_public_figures(compute: Callable[[], T]) -> T:
     """The figures from the cache, or `compute()`d and kept."""
-    figures = cache.get(FIGURES_KEY)
-    if figures is None:
-        figures = compute()
-        cache.set(FIGURES_KEY, figures, TIMEOUT_SECONDS)
-    return figures
+    return cache.get_or_set(FIGURES_KEY, compute, TIMEOUT_SECONDS)
