@@ -443,6 +443,11 @@ class Task(models.Model):
             ("comment_task", _("Can comment on the task")),
         ]
         ordering = ["due_date", "id"]
+        indexes = [
+            # The default order, which the API's task list pages by: a page of 50 read from the
+            # index, not every task of the country joined and sorted (150 ms at national scale).
+            models.Index(fields=["due_date", "id"], name="task_due_date_id"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(target_quantity__isnull=True) | Q(target_quantity__gte=0),
