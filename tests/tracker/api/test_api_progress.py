@@ -6,6 +6,8 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from PIL import Image
 from rest_framework.test import APIClient
 
@@ -147,3 +149,35 @@ def test_list_holds_only_visible_reports(world, officer_a, officer_b, monitor, u
     assert api(officer_a).get(URL).data["count"] == 1
     assert api(monitor).get(URL).data["count"] == 2
     assert APIClient().get(URL).status_code in (401, 403)
+
+
+def _count_queries(queries) -> int:
+    return sum("COUNT(" in query["sql"] for query in queries.captured_queries)
+
+
+def test_a_reader_of_every_provinces_count_is_kept_and_a_written_report_shows_up(world, officer_a, officer_b, unit_b):
+    """The count of every report of the country is read once per change of the reports (each
+    filter its own); a report written, submitted or returned through the services shows up at
+    once. A province's manager and a unit officer are counted each time."""
+    national = api(factories.UserFactory(username="giamsat", role=roles.NATIONAL_MONITOR))
+    officer = api(officer_a)
+    assert national.get(URL).data["count"] == 0
+    with CaptureQueriesContext(connection) as queries:
+        assert national.get(URL).data["count"] == 0
+    assert _count_queries(queries) == 0  # read from the cache
+    report_id = officer.post(URL, body(world), format="json").data["id"]
+    assert national.get(URL).data["count"] == 1
+    assert national.get(URL, {"status": "submitted"}).data["count"] == 0
+    officer.post(f"{URL}{report_id}/submit/")
+    assert national.get(URL, {"status": "submitted"}).data["count"] == 1
+    assert national.get(URL, {"status": "draft"}).data["count"] == 0
+    task_b = factories.TaskFactory(unit=unit_b)
+    period_b = factories.whole_period(task_b)
+    api(officer_b).post(
+        URL, {"task": task_b.pk, "period_start": period_b.start, "period_end": period_b.end, "percent_complete": 5}
+    )
+    assert national.get(URL).data["count"] == 2
+    assert national.get(URL, {"task": task_b.pk}).data["count"] == 1
+    with CaptureQueriesContext(connection) as queries:
+        assert officer.get(URL).data["count"] == 1  # their own unit's, counted
+    assert _count_queries(queries) == 1
