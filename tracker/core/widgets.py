@@ -4,23 +4,37 @@ from django.utils.translation import gettext
 
 from tracker.core.text import vietnamese_sort_key
 
+# The formats a date may be typed in, as the date picker's script reads them too: day/month/year
+# with "/", "-" or "." between (tracker/config/formats DATE_INPUT_FORMATS), day and month with
+# or without a leading zero. The browser checks the box against it before sending the form.
+DATE_PATTERN = r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}-\d{1,2}-\d{4}|\d{1,2}\.\d{1,2}\.\d{4}"
+
 
 class DateInput(forms.DateInput):
     """A date typed dd/mm/yyyy, as Vietnamese users write it, whatever the browser's locale
-    (a native date picker would show mm/dd/yyyy in an English browser)."""
+    (a native date picker would show mm/dd/yyyy in an English browser). The script beside it
+    (static/js/date-picker.js) adds a calendar button that writes the chosen day back as
+    dd/mm/yyyy; without it the box is typed in as before."""
 
     input_type = "text"
+    media = forms.Media(js=[forms.Script("js/date-picker.js", defer=True)])
 
     def __init__(self, attrs=None):
         attrs = {
             "placeholder": "dd/mm/yyyy",
             # Not "numeric": Android's numeric keypad has no "/" key, so a date could not be typed.
             "inputmode": "text",
-            "pattern": r"\d{1,2}/\d{1,2}/\d{4}",
+            "pattern": DATE_PATTERN,
             "autocomplete": "off",
             **(attrs or {}),
         }
         super().__init__(attrs=attrs, format="%d/%m/%Y")
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        # The calendar button's label: the script holds no text to translate.
+        context["widget"]["attrs"]["data-picker-label"] = gettext("Choose the date on a calendar")
+        return context
 
 
 class VietnameseOrderIterator(ModelChoiceIterator):

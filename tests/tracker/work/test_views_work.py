@@ -277,9 +277,11 @@ def test_the_filter_form_is_a_plain_get_form_with_dd_mm_yyyy_dates(manager_clien
     assert re.search(r'<form method="get" class="card filters"', content)
     assert 'type="text" name="due_from" placeholder="dd/mm/yyyy"' in content
     assert "style=" not in content
-    # Only our own scripts: the boxes that fetch units, areas and plans as the user types.
+    # Only our own scripts: the boxes that fetch units, areas and plans as the user types, and
+    # the date boxes' calendar.
     assert re.findall(r"<script[^>]*>", content) == [
         '<script src="/static/vendor/tom-select/tom-select.complete.min.js" defer>',
+        '<script src="/static/js/date-picker.js" defer>',
         '<script src="/static/js/remote-choices.js" defer>',
     ]
 
