@@ -1,5 +1,7 @@
 // The estimate form's live amounts: quantity × unit price per line and the total, as the
-// user types. Optional: the server computes and shows the same figures on every save.
+// user types, on the lines given and on those added in place (static/js/formset-rows.js: a
+// new line's fields send their input here as the others do; a line taken away again sends
+// "formset:removed"). Optional: the server computes and shows the same figures on every save.
 (function () {
   "use strict";
   var table = document.querySelector("table[data-lines]");
@@ -40,4 +42,5 @@
   }
   table.addEventListener("input", update);
   table.addEventListener("change", update);
+  table.addEventListener("formset:removed", update);
 })();

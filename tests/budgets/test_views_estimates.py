@@ -634,3 +634,29 @@ def test_unused_plans_do_not_crowd_the_filters(client, manager, listed):
     page = list_page(client).content.decode()
     assert "không có dự toán" not in page
     assert f'data-choices-url="{reverse("tracker:choices", args=["plans"])}"' in page
+
+
+def test_lines_added_in_place_beyond_the_three_empty_rows_are_all_saved_and_a_bad_one_saves_nothing(
+    client, officer_a, unit_a, activity
+):
+    # As the page posts them after "Add a line" twice: five rows where the server offered three.
+    five = [*TWO_LINES, ("Loa nén", "central_budget", 4, "2.000.000"), ("Dây cáp", "local_budget", 1, "900.000")]
+    five.append(("Công lắp đặt", "local_budget", 2, "1.000.000"))
+    login(client, officer_a)
+    page = client.get(reverse("budgets:estimate_create")).content.decode()
+    assert 'data-formset="lines"' in page and 'name="lines-__prefix__-quantity"' in page
+    bad = estimate_data(activity, five, **{"lines-4-quantity": "hai"})
+    response = client.post(reverse("budgets:estimate_create"), bad)
+    assert response.status_code == 200 and not Estimate.objects.exists()
+    assert "<li>Row 5, Quantity: Enter a whole number.</li>" in response.content.decode()
+
+    response = client.post(reverse("budgets:estimate_create"), estimate_data(activity, five))
+    assert response.status_code == 302
+    estimate = Estimate.objects.get()
+    assert [(line.description, line.amount) for line in estimate.lines.all()] == [
+        ("Lắp đặt cụm loa", 45_000_000),
+        ("Tập huấn vận hành", 9_000_000),
+        ("Loa nén", 8_000_000),
+        ("Dây cáp", 900_000),
+        ("Công lắp đặt", 2_000_000),
+    ]

@@ -403,12 +403,26 @@ class BasePlanDutyFormSet(forms.BaseInlineFormSet):
         # New rows are numbered after the existing ones, so a row filled in lands last.
         for index, form in enumerate(self.extra_forms, start=self.initial_form_count() + 1):
             form.initial["order"] = index
-        choices = None
-        for form in self.forms + [self.empty_form]:
-            field = form.fields["unit"]
-            field.queryset = units
-            choices = choices if choices is not None else list(field.choices)
-            field.choices = choices
+        self._units, self._unit_choices = units, None
+        for form in self.forms:
+            self._offer_units(form)
+
+    def _offer_units(self, form) -> None:
+        field = form.fields["unit"]
+        field.queryset = self._units
+        if self._unit_choices is None:
+            self._unit_choices = list(field.choices)
+        field.choices = self._unit_choices
+
+    @property
+    def empty_form(self):
+        """The row the page copies to add a duty in place (static/js/formset-rows.js): the same
+        units, and its number filled in by the script as the server numbers a new row (its
+        position + 1), so that a copied row left blank is skipped like an empty one."""
+        form = super().empty_form
+        self._offer_units(form)
+        form.fields["order"].widget.attrs["data-formset-number"] = ""
+        return form
 
     def get_queryset(self):
         # Read once: the formset asks for it for every row.

@@ -121,6 +121,7 @@ def test_a_duty_needs_its_unit_and_text_and_nothing_is_saved_otherwise(client, m
     response = client.post(reverse("tracker:plan_edit", args=[plan.pk]), data)
     assert response.status_code == 200
     assert response.context["duties"].forms[0].errors["unit"]
+    assert "<li>Row 1, Unit: This field is required.</li>" in response.content.decode()
     plan.refresh_from_db()
     assert plan.title == "Tên cũ" and not plan.duties.exists()
 
@@ -146,3 +147,35 @@ def test_plan_form_with_duties_keeps_its_query_count(client, manager, size, djan
     with django_assert_max_num_queries(20):
         response = client.get(reverse("tracker:plan_edit", args=[plan.pk]))
     assert len(response.context["duties"].forms) == size + 3
+
+
+def test_duties_added_in_place_are_saved_and_an_added_row_left_blank_is_skipped(client, manager):
+    """The page's script copies the formset's empty row and fills in its number as the server
+    numbers its own empty rows (position + 1): such a row left blank is no row at all."""
+    issuer = factories.UnitFactory(name="UBND tỉnh", kind=Unit.Kind.PEOPLES_COMMITTEE, is_group=True)
+    dic = factories.UnitFactory(name="Sở Khoa học và Công nghệ", kind=Unit.Kind.DEPARTMENT)
+    paper = factories.UnitFactory(name="Báo Lạng Sơn", kind=Unit.Kind.OTHER)
+    client.force_login(manager)
+    page = client.get(reverse("tracker:plan_create")).content.decode()
+    template = page[page.index("<template data-formset-empty>") : page.index("</template>")]
+    assert 'name="duties-__prefix__-order"' in template and "data-formset-number" in template
+    # The copied row offers the same units as the others.
+    assert template.count("<option") == page.count(
+        "<option", page.index('name="duties-0-unit"'), page.index('name="duties-1-unit"')
+    )
+    data = {
+        **_plan_data(issuer),
+        **_duties(
+            [
+                {"order": "1", "unit": dic.pk, "text": "Chủ trì, theo dõi."},
+                {"order": "2"},
+                {"order": "3"},
+                {"order": "4", "unit": paper.pk, "text": "Đưa tin."},  # added in place
+                {"order": "5"},  # added in place, left blank
+            ]
+        ),
+    }
+    response = client.post(reverse("tracker:plan_create"), data)
+    assert response.status_code == 302
+    plan = Plan.objects.get(title="Kế hoạch thực hiện Tiểu dự án 1 năm 2026")
+    assert [(duty.unit, duty.text) for duty in plan.duties.all()] == [(dic, "Chủ trì, theo dõi."), (paper, "Đưa tin.")]

@@ -499,3 +499,77 @@ def test_the_lists_query_counts_do_not_grow_with_the_rows(
     # it that the user sees; the station's works; the commune's classification in force today.
     with django_assert_max_num_queries(9):
         assert client.get(reverse("tracker:radio_station_detail", args=[work.station_id])).status_code == 200
+
+
+# --- Rows added in place (static/js/formset-rows.js) ------------------------------------------
+
+
+def five_villages(**changes) -> dict:
+    """The villages as the page posts them after "Add a village" twice: five rows where the
+    server offered three."""
+    rows = [
+        ("Thôn Nà Lầu", "3"),
+        ("Bản Khuổi Khỉn", "2"),
+        ("Thôn Bó Chiêu", "1"),
+        ("Bản Nà Pồng", "2"),
+        ("Thôn Cốc Lùng", "1"),
+    ]
+    data = {"villages-TOTAL_FORMS": "5"}
+    for index, (village, clusters) in enumerate(rows):
+        data.update(
+            {
+                f"villages-{index}-village": village,
+                f"villages-{index}-technology": "ip",
+                f"villages-{index}-clusters": clusters,
+            }
+        )
+    data.update(changes)
+    return data
+
+
+def test_the_form_offers_a_row_to_copy_and_an_add_button_the_script_shows(client, stations, district_officer, task):
+    client.force_login(district_officer)
+    response = client.get(reverse("tracker:radio_work_create"), {"station": stations["worked"].pk})
+    content = response.content.decode()
+    assert '<fieldset class="formset" data-formset="villages">' in content
+    assert content.count('name="villages-__prefix__-village"') == 1
+    template = content[content.index("<template data-formset-empty>") : content.index("</template>")]
+    assert 'name="villages-__prefix__-clusters"' in template
+    assert "data-formset-remove" in template and "DELETE" not in template
+    assert (
+        '<div class="formset-add" data-formset-controls hidden>'
+        '<button type="button" data-formset-add>Add a village</button></div>' in content
+    )
+    assert content.count('<script src="/static/js/formset-rows.js" defer></script>') == 1
+    # Without the script, the three empty rows and "save and edit again" as before.
+    assert response.context["villages"].total_form_count() == 3
+    assert "data-formset-hint>Need more rows?" in content
+
+
+def test_villages_added_in_place_beyond_the_three_empty_rows_are_all_saved(client, stations, district_officer, task):
+    work = register_work(client, district_officer, stations["worked"], task, ip_clusters="12", **five_villages())
+    assert list(work.villages.order_by("pk").values_list("village", "clusters")) == [
+        ("Thôn Nà Lầu", 3),
+        ("Bản Khuổi Khỉn", 2),
+        ("Thôn Bó Chiêu", 1),
+        ("Bản Nà Pồng", 2),
+        ("Thôn Cốc Lùng", 1),
+    ]
+
+
+def test_a_bad_added_row_saves_nothing_and_the_message_names_its_row_and_field(
+    client, stations, district_officer, task
+):
+    client.force_login(district_officer)
+    data = work_data(stations["worked"], task, ip_clusters="12", **five_villages(**{"villages-4-clusters": "0"}))
+    response = client.post(reverse("tracker:radio_work_create"), data)
+    assert response.status_code == 200
+    assert not RadioWork.objects.exists() and not RadioWorkVillage.objects.exists()
+    content = response.content.decode()
+    assert (
+        '<ul class="errorlist row-errors">'
+        "<li>Row 5, Clusters: Ensure this value is greater than or equal to 1.</li></ul>" in content
+    )
+    # The five rows come back as the user filled them, the added ones included.
+    assert response.context["villages"].total_form_count() == 5
+    assert 'value="Thôn Cốc Lùng"' in content
