@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from django.db.models import QuerySet, Sum
 
 from budgets.execution import disbursement_rate
+from budgets.figures import cached_money_figures
 from budgets.models import Allocation, Disbursement, FundingSource
 
 
@@ -117,8 +118,13 @@ def disbursement_by_source(
 
 
 def money_by_plan() -> dict[int, tuple[int, int]]:
-    """Allocated and disbursed money per plan, all budget years (one query): the national
-    view's disbursement rate by province (tracker.core.extensions.money_by_plan)."""
+    """Allocated and disbursed money per plan, all budget years: the national view's
+    disbursement rate by province (tracker.core.extensions.money_by_plan). One query over
+    every allocation of the country, read once per change of the money (budgets.figures)."""
+    return cached_money_figures("by-plan", _money_by_plan)
+
+
+def _money_by_plan() -> dict[int, tuple[int, int]]:
     totals = (
         Allocation.objects.order_by()
         .values("activity__plan_id")

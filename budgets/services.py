@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from budgets.bulk import HistoryRows, create_rows, set_columns
+from budgets.figures import money_figures_changed
 from budgets.models import Allocation, Disbursement, Donation, DonationTransfer, Estimate, EstimateLine
 from budgets.money import format_vnd
 from tracker.core.history import save_tracked
@@ -63,6 +64,7 @@ def allocation_save(*, allocation: Allocation, actor: User | None) -> Allocation
     estimates give it. The activity's row is locked first, so two finance officers
     allocating the same approval at once are serialised and cannot both take the last of it.
     """
+    money_figures_changed()  # the cached totals (budgets.figures)
     if allocation.pk is None or not Allocation.objects.filter(pk=allocation.pk).exists():
         allocation.disbursed = 0
     else:
@@ -133,6 +135,7 @@ def disbursement_record(
     note: str = "",
 ) -> Disbursement:
     """Record one payment against an allocation and raise its running total."""
+    money_figures_changed()  # the cached totals (budgets.figures)
     if isinstance(amount, bool) or not isinstance(amount, int):
         raise ValidationError({"amount": _("The amount must be a whole number of đồng.")})
     if amount <= 0:
@@ -175,6 +178,7 @@ def import_write(
     The rows, the running totals and every history row are written by budgets.bulk (see
     why there).
     """
+    money_figures_changed()  # the cached totals (budgets.figures)
     allocation_history = HistoryRows(Allocation, actor=actor)
     if created:
         for allocation in created:
@@ -230,6 +234,7 @@ def disbursement_reverse(
     voucher_date: datetime.date | None = None,
 ) -> Disbursement:
     """Correct a disbursement with a reversing entry (minus its amount) and lower the total."""
+    money_figures_changed()  # the cached totals (budgets.figures)
     if not reason.strip():
         raise ValidationError({"note": _("Say why the disbursement is reversed.")})
     locked = _lock(disbursement.allocation)
@@ -275,6 +280,7 @@ def _locked_estimate(estimate: Estimate) -> Estimate:
 @transaction.atomic
 def estimate_save(*, estimate: Estimate, lines: list[EstimateLine], actor: User) -> Estimate:
     """Create or edit a draft (or returned) estimate with its lines, replacing the old lines."""
+    money_figures_changed()  # the cached totals (budgets.figures)
     if estimate.pk is not None:
         _require_status(_locked_estimate(estimate), Estimate.Status.DRAFT, Estimate.Status.RETURNED)
     else:
@@ -297,6 +303,7 @@ def estimate_save(*, estimate: Estimate, lines: list[EstimateLine], actor: User)
 
 @transaction.atomic
 def estimate_submit(*, estimate: Estimate, actor: User) -> Estimate:
+    money_figures_changed()  # the cached totals (budgets.figures)
     locked = _locked_estimate(estimate)
     _require_status(locked, Estimate.Status.DRAFT, Estimate.Status.RETURNED)
     if not locked.lines.exists():
@@ -311,6 +318,7 @@ def estimate_submit(*, estimate: Estimate, actor: User) -> Estimate:
 @transaction.atomic
 def estimate_appraise(*, estimate: Estimate, appraised: dict[int, int], comments: str, actor: User) -> Estimate:
     """The finance department's appraisal: an amount for every line (by line id)."""
+    money_figures_changed()  # the cached totals (budgets.figures)
     locked = _locked_estimate(estimate)
     _require_status(locked, Estimate.Status.SUBMITTED)
     lines = list(locked.lines.all())
@@ -341,6 +349,7 @@ def estimate_approve(
     *, estimate: Estimate, decision_number: str, decision_date: datetime.date, actor: User
 ) -> Estimate:
     """Record the approval (phê duyệt) with its decision; the appraised amounts become approved."""
+    money_figures_changed()  # the cached totals (budgets.figures)
     locked = _locked_estimate(estimate)
     _require_status(locked, Estimate.Status.APPRAISED)
     locked.status = Estimate.Status.APPROVED
@@ -354,6 +363,7 @@ def estimate_approve(
 @transaction.atomic
 def estimate_return(*, estimate: Estimate, reason: str, actor: User) -> Estimate:
     """Send a submitted or appraised estimate back to its unit with the reason."""
+    money_figures_changed()  # the cached totals (budgets.figures)
     if not reason.strip():
         raise ValidationError({"return_reason": _("Say why the estimate is returned.")})
     locked = _locked_estimate(estimate)

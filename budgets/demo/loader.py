@@ -7,6 +7,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from budgets.figures import money_figures_changed
 from tracker.demo.loader import LoadResult, count_rows
 from tracker.demo.users import ADMIN
 from tracker.models import Plan, User
@@ -30,4 +31,5 @@ def load_demo_budgets(today: datetime.date | None = None) -> LoadResult:
     ctx = Ctx(actor=actor, today=today or timezone.localdate())
     seed_001.load(ctx)
     sample_plan.load(ctx)
+    money_figures_changed()  # rows may have been written past the services (upserts)
     return LoadResult.between(before, count_rows("budgets"))

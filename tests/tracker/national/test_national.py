@@ -7,13 +7,17 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from budgets import services as budget_services
+from budgets.models import Allocation
 from tests import factories
 from tests.budgets.factories import AllocationFactory
 from tracker.core import extensions, permissions, roles
-from tracker.models import AreaSuccession, ProgressReport, ReportedQuantity
+from tracker.models import AreaSuccession, ProgressReport, ReportedQuantity, Task
+from tracker.progress import services as progress_services
 
 pytestmark = pytest.mark.django_db
 
@@ -157,3 +161,41 @@ def test_the_national_view_costs_the_same_queries_at_two_sizes(
         assert client.get(reverse("tracker:national")).status_code == 200
     with django_assert_max_num_queries(9):
         assert client.get(reverse("tracker:national_province", args=[1])).status_code in (200, 404)
+
+
+def test_the_countrys_totals_are_kept_and_a_submitted_report_or_money_written_shows_up(client, national, finance):
+    """The reports' timeliness and the money by plan are counted over the whole country, so
+    they are kept in the cache; a report submitted, a disbursement recorded or an allocation
+    saved through the services shows up on the next visit."""
+    url = reverse("tracker:national")
+    _province, plan = _province_with_work(
+        "Tỉnh Lạng Sơn", finance=finance, on_time=1, late=0, allocated=10_000_000, disbursed=0
+    )
+    client.force_login(national)
+    row = _rows(client.get(url))["Tỉnh Lạng Sơn"]
+    assert (row.reports_submitted, row.allocated, row.disbursed) == (1, 10_000_000, 0)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    read = " ".join(query["sql"] for query in queries.captured_queries)
+    # Neither grouped query (over the reports, over the allocations): from the cache.
+    assert 'FROM "tracker_progressreport"' not in read and 'FROM "budgets_allocation"' not in read
+
+    task = Task.objects.get(activity__plan=plan)
+    officer = factories.UserFactory(unit=task.unit, role=roles.UNIT_OFFICER)
+    report = progress_services.progress_save_draft(
+        task=task, period=factories.whole_period(task), actor=officer, percent_complete=50
+    )
+    assert _rows(client.get(url))["Tỉnh Lạng Sơn"].reports_submitted == 1  # a draft is not submitted
+    progress_services.progress_submit(report=report, actor=officer)
+    assert _rows(client.get(url))["Tỉnh Lạng Sơn"].reports_submitted == 2
+
+    allocation = Allocation.objects.get(activity__plan=plan)
+    budget_services.disbursement_record(
+        allocation=allocation, amount=2_500_000, voucher_number="PC-2", voucher_date=SUBMITTED.date(), actor=finance
+    )
+    row = _rows(client.get(url))["Tỉnh Lạng Sơn"]
+    assert (row.disbursed, row.disbursement_rate) == (2_500_000, 25)
+    allocation.refresh_from_db()
+    allocation.amount = 5_000_000
+    budget_services.allocation_save(allocation=allocation, actor=finance)
+    assert _rows(client.get(url))["Tỉnh Lạng Sơn"].disbursement_rate == 50
