@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from budgets import execution, permissions, reporting
+from budgets.figures import cached_money_figures
 from budgets.models import DonationTransfer
 from tracker.core import permissions as tracker_permissions
 from tracker.core.extensions import MoneyFigure, MoneyFigures
@@ -44,7 +45,11 @@ def dashboard_money(user: AnyUser) -> MoneyFigures | None:
     """Allocated and disbursed by funding source, all budget years: the reader's province, or the
     allocations to the officer's unit (one query). None when the budgets are none of the
     user's business (an officer without a unit)."""
-    if tracker_permissions.sees_whole_programme(user):
+    if tracker_permissions.reads_every_province(user):
+        # Every allocation of the country (30,000 at national scale): counted once per change
+        # of the money (budgets.figures), the same for every reader of every province.
+        rows = cached_money_figures("by-source:every-province", reporting.disbursement_by_source)
+    elif tracker_permissions.sees_whole_programme(user):
         rows = reporting.disbursement_by_source(allocations=permissions.allocations_visible_to(user))
     elif tracker_permissions.is_unit_officer(user) and getattr(user, "unit_id", None):
         rows = reporting.disbursement_by_source(unit_id=user.unit_id)

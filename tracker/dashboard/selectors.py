@@ -600,6 +600,15 @@ def dashboard(user: AnyUser, *, today: datetime.date) -> Dashboard:
         )
     else:
         reporting = reporting_by_unit(rows, today=today, whole=whole)
+    overdue_tasks_all = due_tasks.filter(overdue(today, plan="activity__plan__"))
+    if national:
+        # Every task of the country: counted once per change of the tasks or their plans
+        # (their services go through `tracker.core.obligations`), not on every visit.
+        overdue_task_count = cached_obligation_figures(
+            f"dashboard:national:overdue-tasks:{today.isoformat()}", overdue_tasks_all.count
+        )
+    else:
+        overdue_task_count = overdue_tasks_all.count()
     quantities = tasks_with_quantities(due_tasks)
     if whole:
         by_type = progress_by_type_from_outputs(outputs_for_dashboard(user))
@@ -614,7 +623,7 @@ def dashboard(user: AnyUser, *, today: datetime.date) -> Dashboard:
         # Overdue: not in and past its due date, which the scoreboard calls missing.
         overdue_report_count=reporting.total.missing,
         overdue_tasks=overdue_tasks,
-        overdue_task_count=due_tasks.filter(overdue(today, plan="activity__plan__")).count(),
+        overdue_task_count=overdue_task_count,
         due_soon_count=reporting.due_soon,
         returned_count=reporting.returned,
         reporting=reporting.rows,

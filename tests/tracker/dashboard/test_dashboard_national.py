@@ -13,10 +13,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from budgets import services as budget_services
 from tests import factories
+from tests.budgets.factories import AllocationFactory
 from tracker.core import roles
 from tracker.documents import services as document_services
-from tracker.models import Obligation
+from tracker.models import Obligation, Progress, Task
 from tracker.work import services as work_services
 
 pytestmark = pytest.mark.django_db
@@ -143,3 +145,23 @@ def test_the_dashboard_costs_the_same_queries_at_two_sizes_by_province(
         response = client.get(reverse("tracker:dashboard"))
     page = response.context["page"]
     assert page.overdue_report_count == (2 if persona == "national" else 1) * size * (size + 1)
+
+
+def test_the_national_overdue_tasks_and_money_are_kept_until_a_service_changes_them(client, country, national, finance):
+    """The overdue tasks' count and the money by source are counted over the whole country, so
+    kept in the cache: a change past the services is not seen, the next change through them
+    (a task cancelled, a disbursement recorded) counts them again."""
+    page = _dashboard(client, national).context["page"]
+    assert (page.overdue_task_count, page.money_total.allocated) == (3, 0)
+    completed = country.thanh_hoa.tasks[0]
+    Task.objects.filter(pk=completed.pk).update(status=Progress.COMPLETED, completed_on=TODAY)  # past the services
+    allocation = AllocationFactory(activity=completed.activity, unit=completed.unit, amount=1_000_000)
+    page = _dashboard(client, national).context["page"]
+    assert (page.overdue_task_count, page.money_total.allocated) == (3, 0)
+    work_services.task_cancel(task=country.lang_son.tasks[0], actor=country.lang_son.manager)
+    assert _dashboard(client, national).context["page"].overdue_task_count == 1
+    budget_services.disbursement_record(
+        allocation=allocation, amount=400_000, voucher_number="PC-1", voucher_date=TODAY, actor=finance
+    )
+    total = _dashboard(client, national).context["page"].money_total
+    assert (total.allocated, total.disbursed) == (1_000_000, 400_000)
