@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from tracker import models
+from tracker.core.obligation_figures import obligation_figures_changed
 from tracker.core.service_admin import ServiceAdminMixin, ServiceHistoryAdmin, ServiceInlineMixin
 from tracker.documents import services as document_services
 from tracker.work import services
@@ -164,6 +165,10 @@ class PlanAdmin(TrackedAdmin):
 class ActivityTypeAdmin(admin.ModelAdmin):
     list_display = ("name", "code", "output_measure", "order")
     search_fields = ("name",)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        obligation_figures_changed()  # cached figures name the content types and keep their order
 
 
 class CooperationInline(ServiceInlineMixin, admin.TabularInline):

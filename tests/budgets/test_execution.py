@@ -19,6 +19,8 @@ from budgets import charts, execution, services
 from budgets.models import Allocation
 from tests import factories
 from tests.budgets.factories import approved_estimate, source
+from tracker.core import roles
+from tracker.documents import services as document_services
 from tracker.models import ActivityType, Area, Unit
 
 pytestmark = pytest.mark.django_db
@@ -180,6 +182,42 @@ def test_a_manager_sees_every_figure_grouped_five_ways(client, manager, world, u
         assert total(table) == (190 * M, 200 * M, 105 * M, 95 * M, Decimal("52.5"))
 
 
+@pytest.fixture
+def national(db):
+    return factories.UserFactory(username="giamsat.bo", role=roles.NATIONAL_MONITOR)
+
+
+def test_a_national_readers_tables_are_kept_until_money_or_a_unit_is_written(client, national, finance, world):
+    """Every allocation of the country, the same for each reader of every province: kept in the
+    cache per choice of filters and language. A change past the services is not seen; money
+    written through them, or a unit renamed, is seen on the next visit."""
+    client.force_login(national)
+    found = tables(page(client))
+    assert total(found["unit"])[1] == 200 * M
+    assert [row.label for row in found["unit"].rows[:2]] == ["Báo Lạng Sơn", "Sở Thông tin và Truyền thông"]
+    assert total(tables(page(client, year=2025))["unit"])[1] == 40 * M
+    Allocation.objects.filter(pk=world.allocations.village.pk).update(amount=30 * M)  # past the services
+    assert total(tables(page(client))["unit"])[1] == 200 * M
+    services.disbursement_record(
+        allocation=world.allocations.b,
+        amount=5 * M,
+        voucher_number="PC-9",
+        voucher_date=datetime.date(2026, 4, 1),
+        actor=finance,
+    )
+    found = tables(page(client))
+    assert total(found["unit"])[:3] == (190 * M, 210 * M, 110 * M)
+    assert total(tables(page(client, year=2025))["unit"])[1] == 40 * M
+    world.newspaper.name = "Báo Lạng Sơn điện tử"
+    document_services.unit_save(unit=world.newspaper, actor=national)
+    assert tables(page(client))["unit"].rows[0].label == "Báo Lạng Sơn điện tử"
+    # A province's manager is counted each time (their tables do not grow with the country).
+    manager = factories.UserFactory(unit=world.dic, role=roles.DIC_MANAGER)
+    client.force_login(manager)
+    Allocation.objects.filter(pk=world.allocations.village.pk).update(amount=35 * M)
+    assert total(tables(page(client))["unit"])[1] == 215 * M
+
+
 def test_areas_roll_up_to_the_district_and_a_two_tier_commune_counts_as_itself(client, manager, world):
     rows = tables(page(english(client, manager)))["area"].rows
     # The province (its own units), the district (a commune's and a village's units), the
@@ -275,11 +313,11 @@ def test_every_figure_links_to_the_allocation_list_filtered_to_it(client, manage
 
 
 def test_a_province_row_and_a_row_without_allocations_have_no_link(client, manager, world):
+    # Approved but not allocated: the allocation list would have nothing to show. (Made before
+    # the page is read: an estimate made past the services would not drop the cached tables.)
+    approved_estimate(activity=world.radio, year=2026, amount=7 * M, funding_source=source("enterprise"))
     found = tables(page(english(client, manager)))
     assert {row.key: row.query for row in found["area"].rows}[world.province.pk] == ""
-    # Approved but not allocated: the allocation list would have nothing to show.
-    approved_estimate(activity=world.radio, year=2026, amount=7 * M, funding_source=source("enterprise"))
-    found = tables(page(client))
     enterprise = next(row for row in found["funding_source"].rows if row.key == source("enterprise").pk)
     assert (enterprise.approved, enterprise.allocated, enterprise.query) == (7 * M, 0, "")
 

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from tracker.core.history import save_tracked
+from tracker.core.obligation_figures import obligation_figures_changed
 from tracker.models import Area, AreaClassification, AreaSuccession, User
 from tracker.models.organisation import KIND_LEVEL
 
@@ -24,6 +25,7 @@ def area_save(*, area: Area, actor: User | None) -> Area:
     """Create or change an area; its level follows from its kind when one is given."""
     if area.kind:
         area.level = KIND_LEVEL[area.kind]
+    obligation_figures_changed()  # cached figures name areas and roll them up by province
     return save_tracked(area, actor=actor)
 
 
@@ -63,6 +65,7 @@ def area_end(
             )
     area.valid_to = last_day
     save_tracked(area, actor=actor)
+    obligation_figures_changed()  # cached figures count an ended province for its successor
     rows = []
     for item in successors:
         succession = AreaSuccession(

@@ -8,7 +8,8 @@ generation (`tracker.core.figure_cache`): every service that changes the rows go
 `tracker.core.obligations`, which calls `obligation_figures_changed()` (as plan closing and
 deletion do, which write no row). The same writes are all that change the counts of tasks and
 reports (the API's count of every report) and the reports' timeliness by plan (the national
-view), which are kept under the same generation.
+view), which are kept under the same generation. Cached figures also name units and areas and
+roll areas up by province, so the services that save or end a unit or an area drop them too.
 """
 
 from __future__ import annotations

@@ -41,12 +41,14 @@ from tracker.models import (
 
 @transaction.atomic
 def area_save(*, area: Area, actor: User | None) -> Area:
+    obligation_figures_changed()  # cached figures name areas (the country's, by province)
     return save_tracked(area, actor=actor)
 
 
 @transaction.atomic
 def unit_save(*, unit: Unit, actor: User | None) -> Unit:
     unit.sort_key = vietnamese_collation_key(unit.name)
+    obligation_figures_changed()  # cached figures name units (the due page's, the budget tables')
     return save_tracked(unit, actor=actor)
 
 
@@ -62,6 +64,7 @@ def unit_end(*, unit: Unit, on: datetime.date, successor: Unit | None, actor: Us
         raise ValidationError({"successor": _("The successor has itself ended before this date.")})
     unit.valid_to = on
     unit.successor = successor
+    obligation_figures_changed()
     return save_tracked(unit, actor=actor, reason=_("Ended"))
 
 
@@ -151,6 +154,7 @@ def plan_save(*, plan: Plan, actor: User | None, legal_bases: Iterable[LegalDocu
     previous_start = plan.__class__.objects.filter(pk=plan.pk).values_list("period_start", flat=True).first()
     save_tracked(plan, actor=actor)
     public_figures_changed()  # its status or sample flag decides whether the public counts it
+    obligation_figures_changed()  # cached figures name plans and place them in provinces
     if previous_start is not None and previous_start != plan.period_start:
         # Tasks of activities with no start date report from the plan's start.
         obligations_sync(plan_ids=[plan.pk])
