@@ -255,7 +255,9 @@ def _queries(client, url) -> int:
     return len(queries)
 
 
-@pytest.mark.parametrize("name", ["tracker:board", "tracker:plan_list", "tracker:review_queue", "tracker:due"])
+@pytest.mark.parametrize(
+    "name", ["tracker:board", "tracker:plan_list", "tracker:review_queue", "tracker:due", "api:task-list"]
+)
 def test_a_province_managers_pages_take_the_same_queries_at_two_sizes(world, client, name):
     client.force_login(_manager(world.lang_son))
     url = reverse(name)
