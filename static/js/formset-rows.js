@@ -30,10 +30,11 @@
   }
 
   // A row's own number field ([data-formset-number], e.g. a duty's order) says its position
-  // + 1, as the server numbers its empty rows; renumbered with the row unless the user changed it.
+  // + 1, as the server numbers its empty rows (whatever default the copied row had); renumbered
+  // with the row unless the user changed it.
   function number(row, from, to) {
     row.querySelectorAll("input[data-formset-number]").forEach(function (input) {
-      if (from === null ? input.value === "" : input.value === String(from + 1)) {
+      if (from === null || input.value === String(from + 1)) {
         input.value = String(to + 1);
       }
     });

@@ -8,6 +8,7 @@ no inline script), on a world of factories rather than the demo.
   picker does), adds three villages in place, takes the middle one away again, saves, and the
   villages are those rows.
 - A commune officer's estimate: a line added in place joins the live amounts and the total.
+- A plan's section IV: a duty added in place is numbered as the server numbers an empty row.
 - The form pages changed, with a row added to each formset and the date boxes enhanced, have
   no serious or critical axe-core violation at 390 and 1366 px, and do not scroll sideways on
   a phone."""
@@ -160,6 +161,28 @@ def test_a_line_added_in_place_joins_the_estimates_live_amounts(browser, world):
     row.locator("[data-formset-remove]").click()
     expect(lines.locator("output.lines-total")).to_have_text("0 đ")
     expect(page.locator("input[name='lines-TOTAL_FORMS']")).to_have_value("3")
+    assert errors == []
+    context.close()
+
+
+def test_a_duty_added_in_place_is_numbered_as_the_server_numbers_an_empty_row(browser, world):
+    # The copied row's number is its position + 1 (the field's default, 0, would make a blank
+    # added row look filled in), and follows the row when an earlier added one is taken away.
+    context, page, errors = signed_in(browser, world.url, world.manager)
+    page.goto(f"{world.url}/tracker/plans/new/")
+    duties = page.locator("fieldset[data-formset=duties]")
+    expect(page.locator("input[name='duties-2-order']")).to_have_value("3")
+    add = duties.locator("button[data-formset-add]")
+    expect(add).to_have_text("Thêm nhiệm vụ")
+    add.click()
+    expect(page.locator("input[name='duties-3-order']")).to_be_focused()
+    expect(page.locator("input[name='duties-3-order']")).to_have_value("4")
+    add.click()
+    expect(page.locator("input[name='duties-4-order']")).to_have_value("5")
+    duties.locator("[data-formset-added='3'] [data-formset-remove]").click()
+    expect(page.locator("input[name='duties-4-order']")).to_have_count(0)
+    expect(page.locator("input[name='duties-3-order']")).to_have_value("4")
+    expect(page.locator("input[name='duties-TOTAL_FORMS']")).to_have_value("4")
     assert errors == []
     context.close()
 
