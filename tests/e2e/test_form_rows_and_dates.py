@@ -146,6 +146,44 @@ def test_an_officer_picks_dates_and_adds_villages_in_place_then_saves_them_all(b
     context.close()
 
 
+def test_rows_stop_at_the_formsets_maximum_and_without_scripts_the_page_is_as_before(browser, world):
+    form_page = f"{world.url}/tracker/registers/radio-works/new/?station={world.station.pk}"
+    context, page, errors = signed_in(browser, world.url, world.district_officer)
+
+    # The villages' formset allows 1000 rows; the page is served here saying 4 (MAX_NUM_FORMS).
+    def at_most_four(route):
+        response = route.fetch()
+        body = response.text().replace(
+            'name="villages-MAX_NUM_FORMS" value="1000"', 'name="villages-MAX_NUM_FORMS" value="4"'
+        )
+        route.fulfill(response=response, body=body)
+
+    page.route(re.compile(r".*/radio-works/new/.*"), at_most_four)
+    page.goto(form_page)
+    add = page.locator("fieldset[data-formset=villages] button[data-formset-add]")
+    add.click()
+    expect(add).to_be_disabled()
+    add.click(force=True)
+    expect(page.locator("input[name='villages-TOTAL_FORMS']")).to_have_value("4")
+    expect(page.locator("fieldset[data-formset=villages] tbody tr")).to_have_count(4)
+    assert errors == []
+    context.close()
+
+    # Without scripts: the three empty rows, the "save and edit again" hint, no buttons.
+    context = browser.new_context(locale="vi-VN", viewport=DESKTOP, java_script_enabled=False)
+    client = Client()
+    client.force_login(world.district_officer)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": world.url}])
+    page = context.new_page()
+    page.goto(form_page)
+    expect(page.locator("fieldset[data-formset=villages] tbody tr")).to_have_count(3)
+    expect(page.locator("fieldset[data-formset=villages] [data-formset-hint]")).to_be_visible()
+    expect(page.locator("button[data-formset-add]")).to_be_hidden()
+    expect(page.locator("button.date-picker-button")).to_have_count(0)
+    context.close()
+
+
 def test_a_line_added_in_place_joins_the_estimates_live_amounts(browser, world):
     context, page, errors = signed_in(browser, world.url, world.commune_officer)
     page.goto(f"{world.url}/budgets/estimates/new/")
