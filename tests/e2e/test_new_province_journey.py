@@ -30,6 +30,7 @@ from django_otp.oath import totp
 from PIL import Image
 from playwright.sync_api import expect
 
+from tests.e2e.choices import choose, no_such_choice
 from tracker.models import Area, ProgressReport, Task, Unit, User
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -277,11 +278,13 @@ def create_activity(page, base_url) -> None:
     page.fill("#id_section_code", "1")
     page.select_option("#id_activity_type", label="Tăng cường cơ sở vật chất đài truyền thanh xã")
     page.fill("#id_title", "Thiết lập đài truyền thanh xã ứng dụng công nghệ thông tin – viễn thông")
-    assert NEIGHBOUR not in options_of(page, "#id_lead_unit")
-    page.select_option("#id_lead_unit", label=DIC)
-    page.get_by_role("checkbox", name=RADIO, exact=True).check()
-    page.get_by_role("checkbox", name=COLLECTIVE, exact=True).check()
-    page.select_option("#id_area", label="Tỉnh Tuyên Quang")
+    # Units and areas are searched as typed, among the province's only (the neighbour's
+    # department never comes back from the list).
+    assert no_such_choice(page, "id_lead_unit", "lao cai")
+    choose(page, "id_lead_unit", "khoa hoc", DIC)
+    choose(page, "id_cooperating_units", "phat thanh", RADIO)
+    choose(page, "id_cooperating_units", "cac xa", COLLECTIVE)
+    choose(page, "id_area", "tuyen quang", "Tỉnh Tuyên Quang")
     page.fill("#id_start_date", dmy(start))
     page.fill("#id_due_date", dmy(end))
     page.select_option("#id_status", label="Đang thực hiện")
@@ -296,9 +299,9 @@ def create_activity(page, base_url) -> None:
 
 def assign_task(page, base_url) -> None:
     page.get_by_role("link", name="Giao nhiệm vụ").click()
-    assert NEIGHBOUR not in options_of(page, "#id_unit")
-    page.select_option("#id_unit", label=LAM_BINH)
-    pick(page, "#id_area", "Xã Lâm Bình", search="lam binh")
+    assert no_such_choice(page, "id_unit", "lao cai")
+    choose(page, "id_unit", "lam binh", LAM_BINH)
+    choose(page, "id_area", "lam binh", "Xã Lâm Bình, Tỉnh Tuyên Quang")
     page.fill("#id_deliverable", "Đài truyền thanh xã Lâm Bình ứng dụng CNTT-VT được lắp đặt, nghiệm thu.")
     page.select_option("#id_output_indicator", label="Đài truyền thanh xã ứng dụng CNTT-VT")
     page.fill("#id_target_quantity", "1")

@@ -1,5 +1,6 @@
 """`GET /tracker/choices/<source>/?q=…&page=N`: one page of a list's items matching q, as
-``{"results": [{"value": id, "text": label}], "more": bool}`` (see `sources`)."""
+``{"results": [{"value": id, "text": label}], "more": bool}`` (see `sources`). A form's widget
+may add the parameters its source narrows by (``province``, ``on``, ``level``)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,9 @@ def choices(request: HttpRequest, source: str) -> JsonResponse:
         page = max(int(request.GET.get("page", "1")), 1)
     except ValueError:
         page = 1
-    queryset = found.queryset(request.user).filter(accent_free(found.search_fields, request.GET.get("q", "")))
+    # What the user may see, narrowed to what the form asks for (never widened), then searched.
+    queryset = found.narrow(found.queryset(request.user), request.GET)
+    queryset = queryset.filter(accent_free(found.search_fields, request.GET.get("q", "")))
     start = (page - 1) * PAGE_SIZE
     items = list(queryset.order_by(*found.ordering)[start : start + PAGE_SIZE + 1])  # one more: is there a next page
     return JsonResponse(

@@ -89,7 +89,10 @@ class SearchableCheckboxes(forms.CheckboxSelectMultiple):
 
 def make_searchable_field(field: forms.Field) -> None:
     """One model choice made searchable: a single select gets `data-searchable` (the script
-    adds the filter when the list is long), a multiple select becomes a checkbox list."""
+    adds the filter when the list is long), a multiple select becomes a checkbox list. A field
+    whose choices are fetched as typed (`RemoteSelect`, defined below) stays as it is."""
+    if isinstance(field.widget, RemoteSelect):
+        return
     if isinstance(field, forms.ModelMultipleChoiceField):
         if not isinstance(field.widget, SearchableCheckboxes):
             widget = SearchableCheckboxes()
@@ -130,14 +133,28 @@ class RemoteSelect(forms.TextInput):
     its options from ``tracker:choices`` for `source`. Renders no list of options."""
 
     media = REMOTE_MEDIA
+    # What reading the chosen object's label needs (an area's parent), set by the field layer.
+    related: tuple[str, ...] = ()
 
-    def __init__(self, source: str, attrs=None):
+    def __init__(self, source: str, attrs=None, *, params: dict | None = None):
         super().__init__(attrs={"autocomplete": "off", **(attrs or {})})
         self.source = source
+        # What the form narrows the list to (the plan's province, a date): see choices.sources.
+        self.params = {key: value for key, value in (params or {}).items() if value not in (None, "")}
 
-    def get_context(self, name, value, attrs):
+    def choices_url(self) -> str:
+        from urllib.parse import urlencode
+
         from django.urls import reverse
 
+        url = reverse("tracker:choices", args=[self.source])
+        return f"{url}?{urlencode(self.params)}" if self.params else url
+
+    def chosen_queryset(self, queryset):
+        """The field's queryset, to read chosen objects with what their labels need."""
+        return queryset.defer(None).select_related(*self.related) if self.related else queryset
+
+    def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         widget = context["widget"]
         iterator = getattr(self, "choices", None)  # the field's ModelChoiceIterator (never iterated)
@@ -147,11 +164,12 @@ class RemoteSelect(forms.TextInput):
         if text.isdigit() and field is not None:
             chosen = getattr(field, "chosen", None)  # read when the form was validated
             if chosen is None or str(chosen.pk) != text:
-                chosen = iterator.queryset.filter(pk=text).first()  # the one option shown: one query
+                # The one option shown: one query.
+                chosen = self.chosen_queryset(iterator.queryset).filter(pk=text).first()
         widget["value"] = field.label_from_instance(chosen) if chosen is not None else text
         widget["attrs"].update(
             {
-                "data-choices-url": reverse("tracker:choices", args=[self.source]),
+                "data-choices-url": self.choices_url(),
                 "data-value": str(chosen.pk) if chosen is not None else "",
                 "data-search-label": gettext("Type to search"),
                 "placeholder": gettext("Type a name"),
@@ -175,23 +193,37 @@ class RemoteModelChoiceField(forms.ModelChoiceField):
     def to_python(self, value):
         from django.core.exceptions import ValidationError
 
-        from tracker.core.search import accent_free, fold
-
         if value in self.empty_values:
             return None
         text = str(value).strip()
-        if text.isdigit():
-            self.chosen = super().to_python(text)  # kept for the widget: no second query for its name
+        queryset = self.queryset
+        if isinstance(self.widget, RemoteSelect):
+            queryset = self.widget.chosen_queryset(queryset)
+        if text.isdigit() and len(text) < 19:  # an id (a longer number overflows the column)
+            # Kept for the widget: no second query for its name.
+            self.chosen = queryset.filter(pk=text).first()
+            if self.chosen is None:
+                raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
             return self.chosen
-        found = list(self.queryset.filter(accent_free(self.search_fields, text))[:6])
-        exact = [obj for obj in found if fold(self.label_from_instance(obj)) == fold(text)]
-        if len(found) == 1 or len(exact) == 1:
-            self.chosen = found[0] if len(found) == 1 else exact[0]
-            return self.chosen
-        if not found:
-            raise ValidationError(gettext("Nothing matches “%(text)s”.") % {"text": text}, code="invalid_choice")
-        names = "; ".join(self.label_from_instance(obj) for obj in found[:5])
-        raise ValidationError(
-            gettext("Several match “%(text)s”: %(names)s… Type more of the name.") % {"text": text, "names": names},
-            code="invalid_choice",
-        )
+        self.chosen = find_by_name(queryset, self.search_fields, text, self.label_from_instance)
+        return self.chosen
+
+
+def find_by_name(queryset, search_fields: tuple[str, ...], text: str, label):
+    """The one object of `queryset` whose `search_fields` contain what was typed (accent-free),
+    or the one whose label is exactly it; else a ValidationError saying what to type."""
+    from django.core.exceptions import ValidationError
+
+    from tracker.core.search import accent_free, fold
+
+    found = list(queryset.filter(accent_free(search_fields, text))[:6])
+    exact = [obj for obj in found if fold(label(obj)) == fold(text)]
+    if len(found) == 1 or len(exact) == 1:
+        return found[0] if len(found) == 1 else exact[0]
+    if not found:
+        raise ValidationError(gettext("Nothing matches “%(text)s”.") % {"text": text}, code="invalid_choice")
+    names = "; ".join(label(obj) for obj in found[:5])
+    raise ValidationError(
+        gettext("Several match “%(text)s”: %(names)s… Type more of the name.") % {"text": text, "names": names},
+        code="invalid_choice",
+    )

@@ -11,12 +11,12 @@ from django.core.validators import MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tracker.choices.fields import make_remote
 from tracker.core.areas import plan_province_id
 from tracker.core.forms import set_choices
 from tracker.core.permissions import AnyUser
 from tracker.core.widgets import DateInput, make_searchable
 from tracker.models import Activity, Area, Indicator, OutputIndicator, Plan, Task, Unit
-from tracker.models.organisation import kind_from_name
 from tracker.work import selectors as selectors_work
 
 NEGATIVE_QUANTITY = _("A quantity cannot be negative.")
@@ -27,13 +27,15 @@ def _not_negative(field: forms.Field) -> None:
     field.widget.attrs["min"] = 0
 
 
-def _area_label(area: Area) -> str:
-    """The name, with what the area is when the name does not say it ("Phường An Tường", not
-    "Phường An Tường (Xã)"; "Hàm Rồng (Phường)")."""
-    stated = kind_from_name(area.name, area.level)
-    if stated and stated == (area.kind or stated):
-        return area.name
-    return f"{area.name} ({area.kind_label})"
+def remote_units_and_areas(form: forms.BaseForm, names: dict[str, str], *, province: int | None, today) -> None:
+    """The form's unit and area choices fetched as the user types (a country has 3,500 units),
+    among the plan's province and what is in force today; the querysets the form set stay the
+    check of what is posted (an ended unit an old activity names stays valid on it)."""
+    for name, source in names.items():
+        params = {"province": province, "on": today.isoformat()}
+        if source == "areas":
+            params["level"] = Area.Level.COMMUNE  # villages would be thousands
+        make_remote(form, name, source=source, params=params)
 
 
 class ActivityForm(forms.ModelForm):
@@ -43,7 +45,9 @@ class ActivityForm(forms.ModelForm):
         label=_("Cooperating units"),
         queryset=Unit.objects.none(),
         required=False,
-        help_text=_("Tick every unit that cooperates. The lead unit cannot also cooperate."),
+        help_text=_(
+            "Type part of a unit's name and choose it; add as many as cooperate. The lead unit cannot also cooperate."
+        ),
     )
 
     class Meta:
@@ -85,12 +89,17 @@ class ActivityForm(forms.ModelForm):
         )
         set_choices(self.fields["lead_unit"], units)
         set_choices(self.fields["cooperating_units"], units.all())
-        area_field = self.fields["area"]
-        area_field.label_from_instance = _area_label
         set_choices(
-            area_field, selectors_work.areas_for_choice(include=[activity.area_id], today=today, province_id=province)
+            self.fields["area"],
+            selectors_work.areas_for_choice(include=[activity.area_id], today=today, province_id=province),
         )
         make_searchable(self)
+        remote_units_and_areas(
+            self,
+            {"lead_unit": "units", "cooperating_units": "units", "area": "areas"},
+            province=province,
+            today=today,
+        )
 
     def _plan(self) -> Plan | None:
         """The activity's plan: its own, the one posted, or the one the page was opened for."""
@@ -215,11 +224,11 @@ class TaskForm(forms.ModelForm):
             self.fields["unit"],
             selectors_work.units_for_choice(include=[task.unit_id], today=today, province_id=province),
         )
-        area_field = self.fields["area"]
-        area_field.label_from_instance = _area_label
         set_choices(
-            area_field, selectors_work.areas_for_choice(include=[task.area_id], today=today, province_id=province)
+            self.fields["area"],
+            selectors_work.areas_for_choice(include=[task.area_id], today=today, province_id=province),
         )
         set_choices(self.fields["output_indicator"], activity.output_indicators.all(), vietnamese_order=False)
         _not_negative(self.fields["target_quantity"])
         make_searchable(self)
+        remote_units_and_areas(self, {"unit": "units", "area": "areas"}, province=province, today=today)

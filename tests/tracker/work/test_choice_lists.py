@@ -85,15 +85,16 @@ def test_task_and_rule_forms_offer_only_the_plans_province(manager_client, provi
     assert provinces["ls"]["commune"].pk not in choice_ids(target_form.fields["area"])
 
 
-def test_cooperating_units_are_checkboxes_and_long_lists_are_searchable(manager_client, provinces):
+def test_units_and_areas_are_fetched_as_typed_and_cooperating_units_are_no_ctrl_click_list(manager_client, provinces):
     plan = plan_of(provinces, "ls")
     html = manager_client.get(reverse("tracker:activity_create") + f"?plan={plan.pk}").content.decode()
-    assert 'type="checkbox" name="cooperating_units"' in html
-    assert not re.search(r'<select[^>]*name="cooperating_units"', html)
-    assert re.search(r'<select[^>]*name="lead_unit"[^>]*data-searchable', html)
+    # Units and areas: boxes the script turns into lists fetched as typed (tests/tracker/work/test_form_widgets.py).
+    assert not re.search(r'<select[^>]*name="(cooperating_units|lead_unit|area)"', html)
+    assert re.search(r'<div[^>]*class="remote-multiple"[^>]*data-multiple="1"', html)
+    assert re.search(r'<input type="text" name="lead_unit"[^>]*data-choices-url=', html)
     assert "Ctrl" not in html
-    # The filter is our own static file; the page carries no inline script (CSP 'self').
-    assert 'src="/static/js/searchable-choices.js"' in html
+    # The scripts are our own static files; the page carries no inline script (CSP 'self').
+    assert 'src="/static/js/remote-choices.js"' in html
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html)
 
 
@@ -185,7 +186,7 @@ def test_a_ward_is_labelled_by_its_kind_not_its_level(manager_client, provinces)
     factories.AreaFactory(name="Phường Đông Kinh", kind=Area.Kind.WARD, parent=provinces["ls"]["district"])
     form = manager_client.get(reverse("tracker:activity_create") + f"?plan={plan.pk}").context["form"]
     labels = {label for value, label in form.fields["area"].choices if value}
-    assert "Phường Đông Kinh" in labels  # the name says it already
-    assert "Hàm Rồng (Ward)" in labels
-    assert "Xã ls" in labels and "Tỉnh ls" in labels
+    assert "Phường Đông Kinh, Huyện ls" in labels  # the name says it already
+    assert "Hàm Rồng (Ward), Huyện ls" in labels
+    assert "Xã ls, Huyện ls" in labels and "Tỉnh ls" in labels
     assert not [label for label in labels if "(Commune)" in label]
