@@ -220,6 +220,7 @@ def make_remote(
     if not multiple:
         kwargs["empty_label"] = old.empty_label
     field = field_class(old.queryset, **kwargs)
+    field.iterator = old.iterator  # (the choices are never rendered, but a test or a check may list them)
     field.label_from_instance = label or found.label
     form.fields[name] = field
     return field

@@ -132,7 +132,8 @@ def legal_document_label(document: LegalDocument) -> str:
 
 
 SOURCES: dict[str, Source] = {
-    "units": Source(_units, lambda unit: unit.name, ("name", "short_name"), ("name", "pk"), _narrow_units),
+    # Units in Vietnamese order (Đ after D) by their stored collation key.
+    "units": Source(_units, lambda unit: unit.name, ("name", "short_name"), ("sort_key", "pk"), _narrow_units),
     "areas": Source(_areas, area_with_parent, ("name",), ("name", "pk"), _narrow_areas, ("parent",)),
     "plans": Source(_plans, plan_label, ("number_symbol", "title"), ("-period_start", "pk")),
     "legal-documents": Source(

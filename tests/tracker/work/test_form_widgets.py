@@ -238,3 +238,19 @@ def test_the_list_a_form_reads_costs_the_same_queries_for_3_units_as_for_120(
     with django_assert_max_num_queries(len(small)):
         response = client.get(reverse("tracker:choices", args=["areas"]), {**params, "level": Area.Level.COMMUNE})
         assert len(response.json()["results"]) == 20
+
+
+def test_the_units_come_in_vietnamese_order(client, world):
+    for name in ("Sở Tài chính tỉnh DO", "Đoàn Thanh niên tỉnh DO", "Công an tỉnh DO", "Đài PT-TH tỉnh DO"):
+        factories.UnitFactory(name=name, area=world["do"]["province"])
+    client.force_login(factories.UserFactory(role=roles.DIC_MANAGER, unit=world["do"]["department"]))
+    found = client.get(reverse("tracker:choices", args=["units"]), {"q": "tinh do"}).json()["results"]
+    # Đ after D, before S (byte order would put both Đ last).
+    assert [item["text"] for item in found] == [
+        "Công an tỉnh DO",
+        "Đài PT-TH tỉnh DO",
+        "Đoàn Thanh niên tỉnh DO",
+        "Sở KH&CN tỉnh DO",
+        "Sở Tài chính tỉnh DO",
+        "UBND tỉnh DO",
+    ]
