@@ -19,9 +19,9 @@ from tracker.models import Area, Task, Unit
 
 pytestmark = pytest.mark.django_db
 
-# A work form's own fixed lists (plan, content type, status, output, …) are short; no list of
-# units or areas may add to them.
-MAX_OPTIONS = 60
+# A work form's own fixed lists (plan, content type, status, each output row's measures, the
+# empty row kept for "add"…) are short; no list of units or areas may add to them.
+MAX_OPTIONS = 80
 
 
 @pytest.fixture
