@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 
@@ -526,6 +527,51 @@ def due_totals(rows: QuerySet[Obligation], tasks: QuerySet[Task], *, today: date
     }
 
 
+def _report_list(today: datetime.date) -> Case:
+    """The list of a unit's section an expected report goes in (`group_by_unit`'s rule), in SQL."""
+    soon, later = due_soon_end(today), today + datetime.timedelta(days=DUE_LATER_DAYS)
+    open_ = Q(state__in=(Obligation.State.MISSING, Obligation.State.DRAFT))
+    return Case(
+        When(state=Obligation.State.RETURNED, then=Value("returned")),
+        When(open_ & Q(due__lt=today), then=Value("overdue_reports")),
+        When(open_ & Q(due__gte=today, due__lte=soon), then=Value("reports_7")),
+        When(open_ & Q(due__gt=soon, due__lte=later), then=Value("reports_30")),
+        default=Value(""),
+    )
+
+
+def _task_list(today: datetime.date) -> Case:
+    """The list of a unit's section an open task goes in (`group_by_unit`'s rule), in SQL."""
+    soon, later = due_soon_end(today), today + datetime.timedelta(days=DUE_LATER_DAYS)
+    return Case(
+        When(due_date__lt=today, then=Value("overdue_tasks")),
+        When(due_date__lte=soon, then=Value("tasks_7")),
+        When(due_date__lte=later, then=Value("tasks_30")),
+        default=Value(""),
+    )
+
+
+def _first_of_each_list(queryset: QuerySet, kind: Case, order: list, count: int) -> QuerySet:
+    """The first `count` rows of each unit's list (`kind`) in `order`, each with the number of
+    rows its list holds in all (`list_length`): a window over the units' rows in the database,
+    not every row of twenty units made into objects to keep five of each list."""
+    partition = [F("unit_id"), kind]
+    return queryset.annotate(
+        list_kind=kind,
+        list_place=Window(RowNumber(), partition_by=partition, order_by=order),
+        list_length=Window(Count("pk"), partition_by=partition),
+    ).filter(list_place__lte=count)
+
+
+def _left_out(rows: Iterable, count: int) -> dict[int, int]:
+    """Per unit: the items its lists hold past the first `count` (read once per list)."""
+    lengths = {(row.unit_id, row.list_kind): row.list_length for row in rows}
+    left: dict[int, int] = {}
+    for (unit_id, _kind), length in lengths.items():
+        left[unit_id] = left.get(unit_id, 0) + max(0, length - count)
+    return left
+
+
 def due_sections(
     rows: QuerySet[Obligation],
     tasks: QuerySet[Task],
@@ -533,15 +579,28 @@ def due_sections(
     *,
     today: datetime.date,
     unit_ids: list[int] | None = None,
+    first: int | None = None,
 ) -> list[UnitDue]:
-    """The sections of the units (all, or `unit_ids`): two queries."""
+    """The sections of the units (all, or `unit_ids`): two queries. With `first`, each list
+    holds only its first items, chosen in the database (the others counted in `hidden`)."""
     rows, tasks = _due_rows(rows, today), _due_tasks(tasks, today)
     if unit_ids is not None:
         rows, tasks = rows.filter(unit_id__in=unit_ids), tasks.filter(unit_id__in=unit_ids)
         deadlines = [deadline for deadline in deadlines if deadline.responsible_unit_id in unit_ids]
-    expected = expected_from_rows(_with_objects(_ordered(rows)), today=today)
-    task_list = tasks.select_related("activity", "activity__plan", "unit").order_by("due_date", "pk")
-    return group_by_unit(expected, task_list, deadlines, today=today)
+    if first is not None:
+        report_order = [F("due").asc(), F("task_id").asc(nulls_last=True), F("rule_id").asc(), F("period_start").asc()]
+        rows = _first_of_each_list(rows, _report_list(today), report_order, first)
+        tasks = _first_of_each_list(tasks, _task_list(today), [F("due_date").asc(), F("pk").asc()], first)
+    row_list = list(_with_objects(_ordered(rows)))
+    task_list = list(tasks.select_related("activity", "activity__plan", "unit").order_by("due_date", "pk"))
+    sections = group_by_unit(expected_from_rows(row_list, today=today), task_list, deadlines, today=today)
+    if first is not None:
+        left = _left_out(row_list, first)
+        for unit_id, count in _left_out(task_list, first).items():
+            left[unit_id] = left.get(unit_id, 0) + count
+        for section in sections:
+            section.hidden += left.get(section.unit.pk, 0)
+    return sections
 
 
 def due_page(
@@ -589,13 +648,15 @@ def due_page(
         unit_list = cached_obligation_figures(key, lambda: list(unit_list))
     paginated = Paginator(unit_list, DUE_UNITS_PER_PAGE).get_page(page)
     unit_ids = list(paginated.object_list)
-    sections = due_sections(rows, tasks, deadlines, today=today, unit_ids=unit_ids) if unit_ids else []
+    # Every unit: the first items of each list (chosen in the database), and a link to the
+    # unit's own page, which has them all.
+    first = DUE_ITEMS_PER_LIST if chosen is None else None
+    sections = due_sections(rows, tasks, deadlines, today=today, unit_ids=unit_ids, first=first) if unit_ids else []
     order = {pk: n for n, pk in enumerate(unit_ids)}
     sections.sort(key=lambda section: order[section.unit.pk])
     if chosen is None:
-        # Every unit: the first items of each list, and a link to the unit's own page.
         for section in sections:
-            section.shorten(DUE_ITEMS_PER_LIST)
+            section.shorten(DUE_ITEMS_PER_LIST)  # the deadlines (read whole, a few)
     paginated.object_list = sections
     if country:
         totals = cached_obligation_figures(

@@ -421,6 +421,36 @@ def test_every_units_section_shows_its_first_items_and_links_to_the_rest(
     assert (len(alone.overdue_tasks), alone.hidden) == (3, 0)
 
 
+def _item(item) -> tuple:
+    if isinstance(item, selectors_due.ExpectedReport):
+        return (item.sort_id, item.period.start, item.state)
+    return (type(item).__name__, item.pk)
+
+
+def test_each_lists_first_items_chosen_in_the_database_are_the_unit_pages_first_and_the_rest_counted(
+    manager_client, plan, unit_a, unit_b, monkeypatch
+):
+    """Every unit's section keeps the first items of each list, chosen in the database (a
+    window over the units' rows): the same items, in the same order, as the first of the unit's
+    own page, which lists them all, and `hidden` counts exactly the others."""
+    monkeypatch.setattr(selectors_due, "DUE_ITEMS_PER_LIST", 2)
+    for day in (10, 12, 15):
+        task_of(plan, unit_a, due=D(2026, 1, day))
+    task_of(plan, unit_b, due=D(2026, 1, 20))
+    task_of(plan, unit_b, due=YEAR_END)
+    shown = {section.unit.pk: section for section in due_page(manager_client).context["page"].sections}
+    assert set(shown) == {unit_a.pk, unit_b.pk}
+    for unit in (unit_a, unit_b):
+        (whole,) = due_page(manager_client, unit=unit.pk).context["page"].sections
+        hidden = 0
+        for name in selectors_due.SECTION_LISTS:
+            everything = [_item(item) for item in getattr(whole, name)]
+            assert [_item(item) for item in getattr(shown[unit.pk], name)] == everything[:2], (unit, name)
+            hidden += max(0, len(everything) - 2)
+        assert shown[unit.pk].hidden == hidden
+    assert shown[unit_a.pk].hidden >= 1
+
+
 def test_plan_deadlines_due_in_the_next_30_days_are_listed_under_their_unit(client, officer_a, unit_a, unit_b, plan):
     from django.utils import timezone
 
