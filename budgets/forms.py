@@ -22,11 +22,13 @@ from django.utils.translation import gettext_lazy as _
 from budgets import permissions, selectors
 from budgets.models import Allocation, Donation, Estimate, EstimateLine, FundingSource
 from budgets.money import format_vnd, parse_vnd
+from tracker.choices.fields import make_remote
 from tracker.choices.filters import RemoteChoiceFilter, scope_remote_filters
+from tracker.choices.sources import source_queryset
 from tracker.core import areas
 from tracker.core.permissions import AnyUser, in_province, is_unit_officer
 from tracker.core.widgets import DateInput, VietnameseOrderIterator, make_searchable_field
-from tracker.models import Activity, SmartphoneHandover
+from tracker.models import Activity, Area, SmartphoneHandover
 from tracker.models.fields import NOTE_MAX_LENGTH
 from tracker.work import selectors as selectors_work
 
@@ -100,10 +102,30 @@ def _activity_field(field: forms.ModelChoiceField, queryset: QuerySet[Activity])
     field.queryset = selectors.activities_for_choice(queryset)
 
 
-def _unit_field(field: forms.ModelChoiceField, *, include=()) -> None:
-    make_searchable_field(field)
+def _unit_field(form: forms.BaseForm, name: str, *, user: AnyUser | None, include=()) -> None:
+    """A unit in force among the user's province's (and those placed nowhere), plus the one
+    already chosen, fetched as typed (a country has 3,500 units): the page carries only the
+    chosen one (tracker/choices/fields.py)."""
+    today = timezone.localdate()
+    field = form.fields[name]
     field.iterator = VietnameseOrderIterator
-    field.queryset = selectors_work.units_for_choice(include=include, today=timezone.localdate())
+    units = selectors_work.units_for_choice(include=include, today=today)
+    if user is not None:
+        keep = [pk for pk in include if pk]
+        units = units.filter(Q(pk__in=source_queryset("units", user).values("pk")) | Q(pk__in=keep))
+    field.queryset = units
+    make_remote(form, name, source="units", params={"on": today.isoformat()})
+
+
+def _area_field(form: forms.BaseForm, name: str, *, user: AnyUser | None) -> None:
+    """An area down to communes in force among the user's province's, fetched as typed."""
+    today = timezone.localdate()
+    field = form.fields[name]
+    areas = selectors_work.areas_for_choice(today=today)
+    if user is not None:
+        areas = areas.filter(pk__in=source_queryset("areas", user).values("pk"))
+    field.queryset = areas
+    make_remote(form, name, source="areas", params={"on": today.isoformat(), "level": Area.Level.COMMUNE})
 
 
 def _year_field(field: forms.Field) -> None:
@@ -147,9 +169,9 @@ class EstimateForm(forms.ModelForm):
             del self.fields["unit"]
         else:
             unit_field = self.fields["unit"]
-            _unit_field(unit_field, include=[estimate.unit_id])
             unit_field.required = False
             unit_field.help_text = _("Leave blank for the activity's lead unit.")
+            _unit_field(self, "unit", user=user, include=[estimate.unit_id])
         _year_field(self.fields["year"])
         if estimate.pk is None:
             _default(self, "year", timezone.localdate().year)
@@ -313,7 +335,7 @@ class AllocationForm(forms.ModelForm):
         # The activities of the finance officer's province (every one for a reader of every province).
         activities = Activity.objects.all() if user is None else in_province(user, Activity.objects.all(), "plan__")
         _activity_field(self.fields["activity"], activities)
-        _unit_field(self.fields["unit"], include=[allocation.unit_id])
+        _unit_field(self, "unit", user=user, include=[allocation.unit_id])
         self.fields["funding_source"].empty_label = None if allocation.pk else "---------"
         _year_field(self.fields["year"])
         if allocation.pk is None:
@@ -407,7 +429,7 @@ class DonationForm(forms.ModelForm):
     def __init__(self, *args, user: AnyUser, **kwargs):
         super().__init__(*args, **kwargs)
         donation = self.instance
-        _unit_field(self.fields["received_by"], include=[donation.received_by_id])
+        _unit_field(self, "received_by", user=user, include=[donation.received_by_id])
         plan_field = self.fields["plan"]
         plan_field.label_from_instance = selectors_work.plan_label
         plan_field.queryset = selectors_work.plans_for_choice(user).order_by("-period_start", "pk")
@@ -493,7 +515,7 @@ class DonationTransferForm(forms.Form):
         help_text=_("For phones: the handover in the smartphone register (donations source, same unit and commune)."),
     )
 
-    def __init__(self, *args, donation: Donation, **kwargs):
+    def __init__(self, *args, donation: Donation, user: AnyUser | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         today = timezone.localdate()
         handover_field = self.fields["handover"]
@@ -503,11 +525,8 @@ class DonationTransferForm(forms.Form):
         handover_field.label_from_instance = lambda h: (
             f"#{h.pk} {h.area.name if h.area_id else '—'}: {h.phones} – {h.handed_over_on:%d/%m/%Y} ({h.unit.name})"
         )
-        _unit_field(self.fields["recipient"])
-        area_field = self.fields["area"]
-        area_field.iterator = VietnameseOrderIterator
-        area_field.label_from_instance = lambda area: f"{area.name} ({area.get_level_display()})"
-        area_field.queryset = selectors_work.areas_for_choice(today=today)
+        _unit_field(self, "recipient", user=user)
+        _area_field(self, "area", user=user)
         self.initial.setdefault("transferred_on", today)
         if donation.kind == Donation.Kind.IN_KIND:
             del self.fields["amount"]

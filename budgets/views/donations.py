@@ -49,7 +49,7 @@ def donation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _render_detail(request: HttpRequest, donation: Donation, form: DonationTransferForm | None = None):
     can_record = permissions.can_record_finance(request.user)
     if form is None and can_record and donation.remaining_amount > 0:
-        form = DonationTransferForm(donation=donation)
+        form = DonationTransferForm(donation=donation, user=request.user)
     return render(
         request,
         "budgets/donations/detail.html",
@@ -92,7 +92,7 @@ def _donation_form(request: HttpRequest, donation: Donation) -> HttpResponse:
 def donation_transfer(request: HttpRequest, pk: int) -> HttpResponse:
     donation = selectors.donation_for_detail(request.user, pk)
     require_finance(request)
-    form = DonationTransferForm(request.POST, donation=donation)
+    form = DonationTransferForm(request.POST, donation=donation, user=request.user)
     if form.is_valid():
         data = form.cleaned_data
         try:

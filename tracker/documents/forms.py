@@ -13,8 +13,10 @@ from collections.abc import Iterable
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tracker.choices.fields import make_remote
 from tracker.core.areas import in_subtree, plan_province_id, within_area
 from tracker.core.widgets import DateInput, VietnameseOrderIterator, make_searchable
 from tracker.models import (
@@ -51,6 +53,13 @@ def _province_units(plan: Plan | None):
 def _province_areas(plan: Plan | None):
     province = plan_province_id(plan)
     return Area.objects.all() if province is None else Area.objects.filter(in_subtree(province))
+
+
+def remote(form: forms.BaseForm, name: str, source: str, *, province: int | None, level: int | None = None) -> None:
+    """A unit or area choice fetched as typed (a country has 3,500 units) among the province's,
+    in force today; the queryset the form set stays the check of what is posted."""
+    params = {"province": province, "on": timezone.localdate().isoformat(), "level": level}
+    make_remote(form, name, source=source, params=params)
 
 
 def _with_current(queryset, current_pk: int | None):
@@ -168,21 +177,15 @@ class AreaFilterForm(forms.Form):
 # --- Managers' forms ------------------------------------------------------------------------------
 
 
-class LegalDocumentChoiceField(VietnameseModelChoiceField):
-    def label_from_instance(self, obj: LegalDocument) -> str:
-        title = " ".join(obj.title.split())
-        return f"{obj} – {title[:90]}{'…' if len(title) > 90 else ''}"
-
-
 class PlanForm(DocumentModelForm):
     """A plan's header, body texts and signature, with its legal bases in the order cited.
 
-    The legal bases are numbered slots (no JavaScript needed to order them): the order of
-    the slots is the order of the "Căn cứ …" paragraphs; three empty slots allow adding.
+    The legal bases are one list of documents fetched as typed (`make_remote`), in the order
+    of the "Căn cứ …" paragraphs: the order they were chosen (without scripts: the ticked ones
+    in their order, then the names typed). The words citing each document already cited
+    ("Căn cứ", "Thực hiện"…) are a text box each; a document added now is cited with the
+    default words until edited.
     """
-
-    EXTRA_LEGAL_BASIS_SLOTS = 3
-    MIN_LEGAL_BASIS_SLOTS = 6
 
     class Meta:
         model = Plan
@@ -219,72 +222,45 @@ class PlanForm(DocumentModelForm):
         if province_id is not None:
             areas = areas.filter(in_subtree(province_id))
         self.fields["area"].queryset = _with_current(areas, self.instance.area_id)
+        remote(self, "issuer", "units", province=province_id)
+        remote(self, "area", "areas", province=province_id, level=Area.Level.DISTRICT)
         links = []
         if self.instance.pk:
             links = list(self.instance.legal_basis_links.select_related("document"))
         current = [link.document for link in links]
-        # A document just created from this form ("New legal document" and back) takes the
-        # first empty slot.
+        # A document just created from this form ("New legal document" and back) is added last.
         chosen = LegalDocument.objects.filter(pk=chosen_document).first() if chosen_document else None
         if chosen is not None and chosen not in current:
             current.append(chosen)
-        slots = max(len(current) + self.EXTRA_LEGAL_BASIS_SLOTS, self.MIN_LEGAL_BASIS_SLOTS)
         # Documents in force, plus those the plan already cites (a repealed one stays on it).
-        documents = LegalDocument.objects.filter(Q(valid_to__isnull=True) | Q(pk__in=[d.pk for d in current]))
-        choices = None
-        for index in range(slots):
-            slot = LegalDocumentChoiceField(
-                label=_("Legal basis %(number)d") % {"number": index + 1},
-                queryset=documents,
-                required=False,
-                initial=current[index].pk if index < len(current) else None,
-                empty_label="—",
-            )
-            # Every slot offers the same documents: read (and sort) them once, not per slot.
-            choices = choices if choices is not None else list(slot.choices)
-            slot.choices = choices
-            self.fields[f"legal_basis_{index + 1}"] = slot
+        self.fields["legal_bases"] = forms.ModelMultipleChoiceField(
+            label=_("Legal bases"),
+            queryset=LegalDocument.objects.filter(Q(valid_to__isnull=True) | Q(pk__in=[d.pk for d in current])),
+            required=False,
+            initial=[document.pk for document in current],
+            help_text=_("Type part of a document's number or title and choose it, in the order the plan cites them."),
+        )
+        make_remote(self, "legal_bases", source="legal-documents").chosen_objects = current
+        for link in links:
             # The words the plan cites it with ("Căn cứ", "Thực hiện"…), kept as written.
-            self.fields[f"lead_in_{index + 1}"] = forms.CharField(
-                label=_("Cited with"),
+            self.fields[f"lead_in_{link.document_id}"] = forms.CharField(
+                label=_("Cited with: %(document)s") % {"document": link.document},
                 required=False,
                 max_length=60,
-                initial=links[index].lead_in if index < len(links) else "",
+                initial=link.lead_in,
                 widget=forms.TextInput(attrs={"placeholder": "Căn cứ", "list": "lead-in-words"}),
             )
 
     @property
-    def legal_basis_fields(self):
-        return [self[name] for name in self.fields if name.startswith("legal_basis_")]
-
-    @property
-    def legal_basis_rows(self):
-        """(document slot, its "cited with" words) per row of the form."""
-        return [
-            (self[name], self[name.replace("legal_basis_", "lead_in_")])
-            for name in self.fields
-            if name.startswith("legal_basis_")
-        ]
-
-    def clean(self):
-        cleaned = super().clean()
-        seen = set()
-        for name in [name for name in self.fields if name.startswith("legal_basis_")]:
-            document = cleaned.get(name)
-            if document is None:
-                continue
-            if document.pk in seen:
-                self.add_error(name, _("This document is already cited above."))
-            seen.add(document.pk)
-        return cleaned
+    def lead_in_fields(self):
+        return [self[name] for name in self.fields if name.startswith("lead_in_")]
 
     def legal_bases(self) -> list[tuple[LegalDocument, str]]:
-        """The chosen documents in slot order, gaps closed, each with the words citing it."""
-        names = [name for name in self.fields if name.startswith("legal_basis_")]
+        """The chosen documents in order, each with the words citing it ("" for one added now:
+        the default words)."""
         return [
-            (self.cleaned_data[name], self.cleaned_data.get(name.replace("legal_basis_", "lead_in_"), ""))
-            for name in names
-            if self.cleaned_data.get(name)
+            (document, self.cleaned_data.get(f"lead_in_{document.pk}") or "")
+            for document in self.cleaned_data.get("legal_bases") or []
         ]
 
 
@@ -303,6 +279,7 @@ class TargetForm(DocumentModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["area"].queryset = _with_current(_province_areas(self.instance.plan), self.instance.area_id)
+        remote(self, "area", "areas", province=plan_province_id(self.instance.plan))
         # Indicators still in use, plus the one already chosen (an ended one stays on old targets).
         self.fields["indicator"].queryset = Indicator.objects.filter(
             Q(valid_to__isnull=True) | Q(pk=self.instance.indicator_id or 0)
@@ -332,6 +309,7 @@ class DeadlineForm(DocumentModelForm):
         self.fields["responsible_unit"].queryset = _with_current(
             _province_units(plan), self.instance.responsible_unit_id
         )
+        remote(self, "responsible_unit", "units", province=plan_province_id(plan))
 
     def clean(self):
         cleaned = super().clean()
@@ -372,6 +350,9 @@ class ReportingRuleForm(DocumentModelForm):
         units = _province_units(self.instance.plan)
         self.fields["reporter"].queryset = _with_current(units, self.instance.reporter_id)
         self.fields["recipient"].queryset = _with_current(units, self.instance.recipient_id)
+        province = plan_province_id(self.instance.plan)
+        remote(self, "reporter", "units", province=province)
+        remote(self, "recipient", "units", province=province)
 
 
 # --- Section IV "Tổ chức thực hiện": the plan's duties, on the plan's own form ------------------
@@ -392,35 +373,36 @@ class PlanDutyForm(ServiceErrorsMixin, forms.ModelForm):
 
 
 class BasePlanDutyFormSet(forms.BaseInlineFormSet):
-    """The duties in their order; the unit list (long, sorted in Vietnamese order) is read
-    once for every row, not once per row."""
+    """The duties in their order; each row's unit is fetched as typed among the province's
+    units in force (and the one the duty already names), every row alike, the empty form too."""
 
     def __init__(self, *args, province_id: int | None = None, **kwargs):
+        self.province_id = province_id
         super().__init__(*args, **kwargs)
-        current = [form.instance.unit_id for form in self.forms if form.instance.unit_id]
-        in_force = _units_of_province(province_id).in_force()
-        units = Unit.objects.filter(Q(pk__in=in_force.values("pk")) | Q(pk__in=current))
         # New rows are numbered after the existing ones, so a row filled in lands last.
         for index, form in enumerate(self.extra_forms, start=self.initial_form_count() + 1):
             form.initial["order"] = index
-        self._units, self._unit_choices = units, None
-        for form in self.forms:
-            self._offer_units(form)
 
-    def _offer_units(self, form) -> None:
-        field = form.fields["unit"]
-        field.queryset = self._units
-        if self._unit_choices is None:
-            self._unit_choices = list(field.choices)
-        field.choices = self._unit_choices
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if not hasattr(self, "_units"):
+            current = [duty.unit_id for duty in self.get_queryset() if duty.unit_id]
+            in_force = _units_of_province(self.province_id).in_force()
+            self._units = Unit.objects.filter(Q(pk__in=in_force.values("pk")) | Q(pk__in=current))
+        form.fields["unit"].queryset = self._units
+        remote(form, "unit", "units", province=self.province_id)
+        if form.instance.unit_id:
+            # Read with the duties (select_related): no query per row for its name.
+            form.fields["unit"].chosen = form.instance.unit
 
     @property
     def empty_form(self):
-        """The row the page copies to add a duty in place (static/js/formset-rows.js): the same
-        units, and its number filled in by the script as the server numbers a new row (its
-        position + 1), so that a copied row left blank is skipped like an empty one."""
+        """The row the page copies to add a duty in place (static/js/formset-rows.js): its
+        number filled in by the script as the server numbers a new row (its position + 1), so
+        that a copied row left blank is skipped like an empty one. (Its unit, like every
+        row's, is made a remote choice by `add_fields`; static/js/remote-choices.js enhances
+        the copy when it is added to the page.)"""
         form = super().empty_form
-        self._offer_units(form)
         form.fields["order"].widget.attrs["data-formset-number"] = ""
         return form
 

@@ -259,7 +259,7 @@ def test_created_inline_from_the_plan_form_returns_with_the_document_chosen(clie
     document = LegalDocument.objects.get(number_symbol="14/2022/TT-BTTTT")
     assert response["Location"] == f"{back}?legal_document={document.pk}"
     form = client.get(response["Location"]).context["form"]
-    assert form["legal_basis_1"].value() == document.pk
+    assert form["legal_bases"].value() == [document.pk]
 
 
 def test_inline_create_does_not_go_back_to_another_site(client, province_manager):
@@ -278,9 +278,9 @@ def test_ended_document_is_not_offered_to_new_plans_but_stays_on_old_ones(client
     document.refresh_from_db()
     assert document.valid_to == datetime.date(2026, 1, 1)
     new_form = client.get(reverse("tracker:plan_create")).context["form"]
-    assert document not in new_form.fields["legal_basis_1"].queryset
+    assert document not in new_form.fields["legal_bases"].queryset
     old_form = client.get(reverse("tracker:plan_edit", args=[plan.pk])).context["form"]
-    assert old_form["legal_basis_1"].value() == document.pk
+    assert old_form["legal_bases"].value() == [document.pk]
 
 
 def test_plan_keeps_the_wording_of_its_legal_basis(client, province_manager):

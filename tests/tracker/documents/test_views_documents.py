@@ -375,7 +375,7 @@ def plan_data(issuer: Unit, **overrides) -> dict:
 def test_manager_creates_a_plan_with_its_legal_bases_in_order(as_manager, manager):
     issuer = factories.UnitFactory(name="UBND thành phố Thanh Hóa", kind=Unit.Kind.PEOPLES_COMMITTEE, is_group=True)
     first, second = legal_document(), legal_document()
-    data = plan_data(issuer, legal_basis_1=second.pk, legal_basis_3=first.pk)  # a gap is closed
+    data = plan_data(issuer, legal_bases=[second.pk, first.pk])  # in the order chosen
     response = as_manager.post(url("plan_create"), data)
     plan = Plan.objects.get()
     assert response.status_code == 302
@@ -393,8 +393,8 @@ def test_manager_edits_a_plan_and_reorders_its_legal_bases(as_manager):
     PlanLegalBasis.objects.create(plan=plan, document=first, order=1)
     PlanLegalBasis.objects.create(plan=plan, document=second, order=2)
     form = as_manager.get(url("plan_edit", plan.pk)).context["form"]
-    assert form["legal_basis_1"].value() == first.pk
-    data = plan_data(plan.issuer, title="Mới", legal_basis_1=second.pk, legal_basis_2=first.pk)
+    assert form["legal_bases"].value() == [first.pk, second.pk]
+    data = plan_data(plan.issuer, title="Mới", legal_bases=[second.pk, first.pk])
     assert as_manager.post(url("plan_edit", plan.pk), data).status_code == 302
     plan.refresh_from_db()
     assert plan.title == "Mới"
@@ -412,14 +412,12 @@ def test_a_plan_ending_before_it_starts_is_refused_at_the_end_date(as_manager):
     assert Plan.history.count() == 0
 
 
-def test_a_document_cited_twice_is_refused(as_manager):
+def test_a_document_chosen_twice_is_cited_once(as_manager):
     issuer = factories.UnitFactory()
     document = legal_document()
-    response = as_manager.post(
-        url("plan_create"), plan_data(issuer, legal_basis_1=document.pk, legal_basis_2=document.pk)
-    )
-    assert response.context["form"].errors["legal_basis_2"] == ["This document is already cited above."]
-    assert not Plan.objects.exists()
+    response = as_manager.post(url("plan_create"), plan_data(issuer, legal_bases=[document.pk, document.pk]))
+    assert response.status_code == 302
+    assert list(Plan.objects.get().legal_basis_links.values_list("document_id", "order")) == [(document.pk, 1)]
 
 
 def test_manager_adds_a_target(as_manager, today):
